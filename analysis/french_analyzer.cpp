@@ -1,0 +1,282 @@
+// Implementation of FrenchAnalyzer; the rules and their order are described
+// in french_analyzer.h and pinned by tests/analysis/french_analyzer_test.cpp.
+#include "analysis/french_analyzer.h"
+
+#include <unicode/brkiter.h>
+#include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+#include <unicode/utext.h>
+#include <xapian.h>
+
+#include <algorithm>
+#include <array>
+#include <stdexcept>
+
+namespace tec::analysis {
+namespace {
+
+constexpr std::array<std::string_view, 12> kElisions = {
+    "jusqu", "lorsqu", "puisqu", "qu", "l", "d", "j", "m", "n", "s", "t", "c"};
+
+// Byte length of an apostrophe at the start of `s`, or 0.
+std::size_t apostrophe_length(std::string_view s) {
+  if (!s.empty() && s[0] == '\'') return 1;
+  if (s.starts_with("\xE2\x80\x99") || s.starts_with("\xE2\x80\x98")) return 3;  // ’ ‘
+  if (s.starts_with("\xCA\xBC")) return 2;                                         // ʼ
+  return 0;
+}
+
+// Length of a leading elision ("l'", "Qu’") in `word`, or 0 when there is
+// none or nothing would remain after it.
+std::size_t elision_length(std::string_view word) {
+  for (std::string_view e : kElisions) {
+    if (word.size() <= e.size()) continue;
+    bool same = true;
+    for (std::size_t i = 0; i < e.size() && same; ++i) {
+      same = (word[i] | 0x20) == e[i];
+    }
+    if (!same) continue;
+    const std::size_t apos = apostrophe_length(word.substr(e.size()));
+    if (apos > 0 && word.size() > e.size() + apos) return e.size() + apos;
+  }
+  return 0;
+}
+
+bool is_ascii(std::string_view s) {
+  return std::all_of(s.begin(), s.end(), [](char c) { return (c & 0x80) == 0; });
+}
+
+bool is_hyphen(std::string_view gap) {
+  return gap == "-" || gap == "\xE2\x80\x90" || gap == "\xE2\x80\x91";  // - ‐ ‑
+}
+
+// Separators of inclusive writing ("·", "‧", "•", ".") inside one ICU word.
+bool split_on_points(const std::string& word, std::vector<std::string>& parts) {
+  parts.clear();
+  std::string current;
+  bool found = false;
+  for (std::size_t i = 0; i < word.size();) {
+    std::size_t len = 0;
+    if (word[i] == '.') len = 1;
+    else if (word.compare(i, 2, "\xC2\xB7") == 0) len = 2;                                  // ·
+    else if (word.compare(i, 3, "\xE2\x80\xA7") == 0 || word.compare(i, 3, "\xE2\x80\xA2") == 0) len = 3;  // ‧ •
+    if (len) {
+      parts.push_back(std::move(current));
+      current.clear();
+      found = true;
+      i += len;
+    } else {
+      current += word[i++];
+    }
+  }
+  parts.push_back(std::move(current));
+  return found;
+}
+
+std::size_t utf8_length(std::string_view s) {
+  return static_cast<std::size_t>(std::count_if(s.begin(), s.end(), [](char c) { return (c & 0xC0) != 0x80; }));
+}
+
+bool all_letters(std::string_view s) {
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size())));
+  for (int32_t i = 0; i < u.length();) {
+    const UChar32 c = u.char32At(i);
+    if (!u_isalpha(c)) return false;
+    i += U16_LENGTH(c);
+  }
+  return !u.isEmpty();
+}
+
+// "habitant·e·s" -> {"habitants", "habitantes"}; "élu·es" -> {"élus", "élues"};
+// "citoyen.ne.s" -> {"citoyens", "citoyennes"}. Only short alphabetic endings
+// after a stem of three letters or more qualify, so "www.exemple.fr" does not.
+bool read_inclusive(const std::vector<std::string>& parts, std::string& masculine, std::string& feminine) {
+  if (parts.size() < 2 || utf8_length(parts[0]) < 3 || !all_letters(parts[0])) return false;
+  for (std::size_t i = 1; i < parts.size(); ++i) {
+    if (parts[i].empty() || utf8_length(parts[i]) > 5 || !all_letters(parts[i])) return false;
+  }
+  masculine = parts[0];
+  feminine = parts[0];
+  for (std::size_t i = 1; i < parts.size(); ++i) feminine += parts[i];
+  const char last = parts.back().back();
+  if ((last == 's' || last == 'x') && masculine.back() != 's' && masculine.back() != 'x') masculine += last;
+  return true;
+}
+
+// Snowball leaves French plurals in -ux and -us unmerged ("jeux"/"jeu",
+// "élus"/"élu"); dropping that final letter on both sides joins them.
+void merge_plural_residue(std::string& stem) {
+  if (stem.size() > 2 && stem[stem.size() - 2] == 'u' && (stem.back() == 'x' || stem.back() == 's')) stem.pop_back();
+}
+
+bool has_letter(std::string_view folded) {
+  return std::any_of(folded.begin(), folded.end(), [](char c) {
+    return (c & 0x80) != 0 || (c >= 'a' && c <= 'z');
+  });
+}
+
+}  // namespace
+
+struct FrenchAnalyzer::Impl {
+  std::unique_ptr<icu::BreakIterator> breaker;
+  const icu::Normalizer2* nfkc_casefold = nullptr;
+  const icu::Normalizer2* nfd = nullptr;
+  Xapian::Stem stemmer{"french"};
+
+  Impl() {
+    UErrorCode status = U_ZERO_ERROR;
+    breaker.reset(icu::BreakIterator::createWordInstance(icu::Locale::getFrench(), status));
+    nfkc_casefold = icu::Normalizer2::getNFKCCasefoldInstance(status);
+    nfd = icu::Normalizer2::getNFDInstance(status);
+    if (U_FAILURE(status)) throw std::runtime_error(std::string("ICU initialisation failed: ") + u_errorName(status));
+  }
+
+  // NFKC + case folding; apostrophe variants become "'".
+  std::string lower(std::string_view word) const {
+    if (is_ascii(word)) {
+      std::string out(word);
+      for (char& c : out) {
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+      }
+      return out;
+    }
+    UErrorCode status = U_ZERO_ERROR;
+    icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(word.data(), static_cast<int32_t>(word.size())));
+    icu::UnicodeString folded = nfkc_casefold->normalize(u, status);
+    folded.findAndReplace(icu::UnicodeString(static_cast<UChar32>(0x2019)), icu::UnicodeString(static_cast<UChar32>('\'')));
+    folded.findAndReplace(icu::UnicodeString(static_cast<UChar32>(0x2018)), icu::UnicodeString(static_cast<UChar32>('\'')));
+    folded.findAndReplace(icu::UnicodeString(static_cast<UChar32>(0x02BC)), icu::UnicodeString(static_cast<UChar32>('\'')));
+    std::string out;
+    folded.toUTF8String(out);
+    return out;
+  }
+
+  // Accents removed and ligatures expanded from already lower-cased text.
+  std::string strip_accents(std::string_view lowered) const {
+    if (is_ascii(lowered)) return std::string(lowered);
+    UErrorCode status = U_ZERO_ERROR;
+    icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(lowered.data(), static_cast<int32_t>(lowered.size())));
+    icu::UnicodeString decomposed = nfd->normalize(u, status);
+    icu::UnicodeString out;
+    for (int32_t i = 0; i < decomposed.length();) {
+      const UChar32 c = decomposed.char32At(i);
+      i += U16_LENGTH(c);
+      if (u_getIntPropertyValue(c, UCHAR_GENERAL_CATEGORY) == U_NON_SPACING_MARK) continue;
+      switch (c) {
+        case 0x0153: out.append(u"oe"); break;  // œ
+        case 0x00E6: out.append(u"ae"); break;  // æ
+        case 0x00F8: out.append(u'o'); break;   // ø
+        case 0x0142: out.append(u'l'); break;   // ł
+        case 0x0111: out.append(u'd'); break;   // đ
+        default: out.append(c);
+      }
+    }
+    std::string result;
+    out.toUTF8String(result);
+    return result;
+  }
+
+  std::vector<std::string> stems_of(const std::string& lowered, const std::string& folded) {
+    std::vector<std::string> stems;
+    if (!has_letter(folded)) return stems;
+    std::string from_accented = strip_accents(stemmer(lowered));
+    std::string from_folded = stemmer(folded);
+    merge_plural_residue(from_accented);
+    merge_plural_residue(from_folded);
+    stems.push_back(std::move(from_accented));
+    if (from_folded != stems.front()) stems.push_back(std::move(from_folded));
+    return stems;
+  }
+
+  Token make_token(const std::string& lowered, unsigned position, std::size_t begin, std::size_t end, Token::Kind kind) {
+    Token token;
+    token.term = strip_accents(lowered);
+    token.stems = stems_of(lowered, token.term);
+    token.position = position;
+    token.begin = begin;
+    token.end = end;
+    token.kind = kind;
+    return token;
+  }
+};
+
+FrenchAnalyzer::FrenchAnalyzer() : impl_(std::make_unique<Impl>()) {}
+FrenchAnalyzer::~FrenchAnalyzer() = default;
+
+std::string FrenchAnalyzer::fold(std::string_view text) const {
+  return impl_->strip_accents(impl_->lower(text));
+}
+
+std::vector<Token> FrenchAnalyzer::analyze(std::string_view text, unsigned first_position) {
+  std::vector<Token> tokens;
+  UErrorCode status = U_ZERO_ERROR;
+  UText* utext = utext_openUTF8(nullptr, text.data(), static_cast<int64_t>(text.size()), &status);
+  if (U_FAILURE(status)) return tokens;
+  icu::BreakIterator& breaker = *impl_->breaker;
+  breaker.setText(utext, status);
+
+  unsigned position = first_position;
+  // Words of the hyphenated chain being read: indexes into `tokens`.
+  std::vector<std::size_t> chain;
+  std::size_t previous_end = std::string_view::npos;
+  std::vector<std::string> parts;
+
+  auto close_chain = [&]() {
+    std::string joined;
+    for (std::size_t i : chain) joined += tokens[i].term;
+    if (chain.size() >= 2 && joined.size() <= kMaxWordBytes) {
+      const Token& first = tokens[chain.front()];
+      Token compound = impl_->make_token(joined, first.position, first.begin, tokens[chain.back()].end, Token::Kind::Compound);
+      compound.span = tokens[chain.back()].position - first.position + 1;
+      tokens.push_back(std::move(compound));
+    }
+    chain.clear();
+  };
+
+  int32_t start = breaker.first();
+  for (int32_t stop = breaker.next(); stop != icu::BreakIterator::DONE; start = stop, stop = breaker.next()) {
+    if (breaker.getRuleStatus() == UBRK_WORD_NONE) continue;
+    std::size_t begin = static_cast<std::size_t>(start);
+    const std::size_t end = static_cast<std::size_t>(stop);
+    std::string_view word = text.substr(begin, end - begin);
+    const std::size_t elision = elision_length(word);
+    const bool hyphen_joined = elision == 0 && previous_end != std::string_view::npos &&
+                               is_hyphen(text.substr(previous_end, begin - previous_end));
+    if (!hyphen_joined) close_chain();
+    previous_end = end;
+    begin += elision;
+    word.remove_prefix(elision);
+
+    if (word.size() > 4 * kMaxWordBytes) {  // too long whatever folding does
+      ++position;
+      close_chain();
+      continue;
+    }
+    const std::string lowered = impl_->lower(word);
+    if (split_on_points(lowered, parts)) {
+      std::string masculine, feminine;
+      if (read_inclusive(parts, masculine, feminine)) {
+        tokens.push_back(impl_->make_token(masculine, position, begin, end, Token::Kind::Word));
+        if (feminine != masculine) tokens.push_back(impl_->make_token(feminine, position, begin, end, Token::Kind::Variant));
+        ++position;
+      } else {
+        // Dotted words that are not inclusive writing ("www.ville.fr",
+        // "S.N.C.F") are read part by part.
+        for (const std::string& part : parts) {
+          if (!part.empty()) tokens.push_back(impl_->make_token(part, position++, begin, end, Token::Kind::Word));
+        }
+      }
+      chain.clear();
+      continue;
+    }
+    tokens.push_back(impl_->make_token(lowered, position++, begin, end, Token::Kind::Word));
+    chain.push_back(tokens.size() - 1);
+  }
+  close_chain();
+  utext_close(utext);
+  std::erase_if(tokens, [](const Token& token) { return token.term.size() > kMaxWordBytes; });
+  return tokens;
+}
+
+}  // namespace tec::analysis

@@ -1,0 +1,42 @@
+// Ingest: feed files -> validated records -> documents -> one IndexWriter
+// transaction, with the report of what was kept and what was refused. This is
+// tec-index's work without its command line, so tests can drive it.
+#pragma once
+
+#include <cstddef>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "analysis/french_analyzer.h"
+#include "indexer/index_writer.h"
+
+namespace tec::indexer {
+
+struct LineReport {
+  std::string file;
+  std::size_t line = 0;
+  std::string reason;
+
+  std::string text() const { return file + ":" + std::to_string(line) + ": " + reason; }
+};
+
+struct IngestReport {
+  std::size_t records = 0;                // non-blank lines read
+  std::size_t indexed = 0;                // distinct documents written
+  std::vector<LineReport> rejected;       // lines skipped, with the reason
+  std::vector<LineReport> duplicates;     // ids seen twice: the later line wins
+};
+
+struct IngestOptions {
+  std::string default_source;  // fills `source` where a record lacks it
+  // Called after each record with bytes read so far, total bytes, documents indexed.
+  std::function<void(std::size_t, std::size_t, std::size_t)> on_progress;
+};
+
+// Reads every file and writes every valid record; does not commit. Throws
+// std::runtime_error when a file cannot be opened, before writing anything.
+IngestReport ingest(IndexWriter& writer, analysis::FrenchAnalyzer& analyzer, const std::vector<std::string>& files,
+                    const IngestOptions& options);
+
+}  // namespace tec::indexer

@@ -1,0 +1,261 @@
+// RecordValidator implementation: JSON parsing, schema validation with
+// readable French reasons built from the schema itself, and semantic checks.
+#include "indexer/record_validator.h"
+
+#include <rapidjson/document.h>
+#include <rapidjson/error/en.h>
+#include <rapidjson/pointer.h>
+#include <rapidjson/schema.h>
+#include <rapidjson/stringbuffer.h>
+#include <rapidjson/writer.h>
+
+#include <chrono>
+#include <stdexcept>
+
+#include "indexer/feed_schema.h"
+
+namespace tec::indexer {
+namespace {
+
+// Nesting depth of the JSON text, counted without parsing so that a hostile
+// record cannot exhaust the stack of the recursive validator.
+int nesting_depth(std::string_view text) {
+  int depth = 0, deepest = 0;
+  bool in_string = false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (in_string) {
+      if (c == '\\') ++i;
+      else if (c == '"') in_string = false;
+    } else if (c == '"') {
+      in_string = true;
+    } else if (c == '[' || c == '{') {
+      deepest = std::max(deepest, ++depth);
+    } else if (c == ']' || c == '}') {
+      --depth;
+    }
+  }
+  return deepest;
+}
+
+bool valid_calendar_date(std::string_view text) {
+  if (text.size() < 10) return false;
+  const int y = std::stoi(std::string(text.substr(0, 4)));
+  const unsigned m = static_cast<unsigned>(std::stoi(std::string(text.substr(5, 2))));
+  const unsigned d = static_cast<unsigned>(std::stoi(std::string(text.substr(8, 2))));
+  const std::chrono::year_month_day date{std::chrono::year{y}, std::chrono::month{m}, std::chrono::day{d}};
+  if (!date.ok()) return false;
+  if (text.size() > 10) {
+    const int hh = std::stoi(std::string(text.substr(11, 2)));
+    const int mm = std::stoi(std::string(text.substr(14, 2)));
+    if (hh > 23 || mm > 59) return false;
+  }
+  return true;
+}
+
+std::string pointer_text(const rapidjson::Pointer& pointer) {
+  rapidjson::StringBuffer buffer;
+  pointer.Stringify(buffer);
+  std::string text(buffer.GetString(), buffer.GetSize());
+  if (!text.empty() && text.front() == '/') text.erase(0, 1);
+  return text.empty() ? "enregistrement" : text;
+}
+
+std::string json_text(const rapidjson::Value& value) {
+  rapidjson::StringBuffer buffer;
+  rapidjson::Writer<rapidjson::StringBuffer> writer(buffer);
+  value.Accept(writer);
+  std::string text(buffer.GetString(), buffer.GetSize());
+  if (text.size() > 80) text = text.substr(0, 77) + "...";
+  return text;
+}
+
+std::string list_text(const rapidjson::Value& array) {
+  std::string text;
+  for (const auto& item : array.GetArray()) {
+    if (!text.empty()) text += ", ";
+    text += item.IsString() ? item.GetString() : json_text(item);
+  }
+  return text;
+}
+
+const char* json_type_name(const rapidjson::Value& value) {
+  if (value.IsNull()) return "null";
+  if (value.IsBool()) return "booléen";
+  if (value.IsObject()) return "objet";
+  if (value.IsArray()) return "tableau";
+  if (value.IsString()) return "chaîne";
+  if (value.IsInt64() || value.IsUint64()) return "entier";
+  return "nombre";
+}
+
+std::string string_member(const rapidjson::Value& object, const char* name) {
+  const auto member = object.FindMember(name);
+  if (member == object.MemberEnd() || !member->value.IsString()) return {};
+  return {member->value.GetString(), member->value.GetStringLength()};
+}
+
+std::vector<std::string> string_list(const rapidjson::Value& object, const char* name) {
+  std::vector<std::string> values;
+  const auto member = object.FindMember(name);
+  if (member == object.MemberEnd() || !member->value.IsArray()) return values;
+  for (const auto& item : member->value.GetArray()) values.emplace_back(item.GetString(), item.GetStringLength());
+  return values;
+}
+
+std::optional<std::int64_t> integer_member(const rapidjson::Value& object, const char* name) {
+  const auto member = object.FindMember(name);
+  if (member == object.MemberEnd() || !member->value.IsInt64()) return std::nullopt;
+  return member->value.GetInt64();
+}
+
+}  // namespace
+
+struct RecordValidator::Impl {
+  rapidjson::Document schema_document;
+  std::unique_ptr<rapidjson::SchemaDocument> schema;
+  std::unique_ptr<rapidjson::SchemaValidator> validator;
+
+  Impl() {
+    schema_document.Parse(kFeedSchemaJson);
+    if (schema_document.HasParseError()) throw std::logic_error("corpus/schema.json is not valid JSON");
+    schema = std::make_unique<rapidjson::SchemaDocument>(schema_document);
+    validator = std::make_unique<rapidjson::SchemaValidator>(*schema);
+  }
+
+  // A reason a person can act on, read from the schema rule that failed.
+  std::string describe_schema_error(const rapidjson::Document& record) const {
+    const std::string keyword = validator->GetInvalidSchemaKeyword();
+    const rapidjson::Pointer& doc_pointer = validator->GetInvalidDocumentPointer();
+    const rapidjson::Value* rule = validator->GetInvalidSchemaPointer().Get(schema_document);
+    const rapidjson::Value* value = doc_pointer.Get(record);
+    const std::string field = pointer_text(doc_pointer);
+
+    if (keyword == "required" && rule && value && value->IsObject()) {
+      for (const auto& name : (*rule)["required"].GetArray()) {
+        if (!value->HasMember(name)) return std::string("champ obligatoire manquant : ") + name.GetString();
+      }
+    }
+    if (keyword == "type" && rule && value) {
+      const rapidjson::Value& expected = (*rule)["type"];
+      return field + " : type " + json_type_name(*value) + " au lieu de " +
+             (expected.IsArray() ? list_text(expected) : std::string(expected.GetString()));
+    }
+    if (keyword == "enum" && rule && value) {
+      return field + " : valeur " + json_text(*value) + " inconnue (valeurs permises : " + list_text((*rule)["enum"]) + ")";
+    }
+    if (keyword == "pattern" && rule && value) {
+      return field + " : valeur " + json_text(*value) + " mal formée (motif attendu " + (*rule)["pattern"].GetString() + ")";
+    }
+    if (keyword == "minLength" && value) return field + " : valeur vide";
+    if (keyword == "maxLength" && rule) {
+      return field + " : valeur trop longue (maximum " + std::to_string((*rule)["maxLength"].GetUint()) + " caractères)";
+    }
+    if (keyword == "minimum" && rule && value) return field + " : valeur " + json_text(*value) + " négative";
+    return field + " : ne respecte pas la règle « " + keyword + " » du schéma";
+  }
+};
+
+RecordValidator::RecordValidator() : impl_(std::make_unique<Impl>()) {}
+RecordValidator::~RecordValidator() = default;
+
+ValidationOutcome RecordValidator::validate(std::string_view line, std::string_view default_source) {
+  ValidationOutcome outcome;
+  if (nesting_depth(line) > kMaxNesting) {
+    outcome.error = "imbrication trop profonde (plus de " + std::to_string(kMaxNesting) + " niveaux)";
+    return outcome;
+  }
+  rapidjson::Document record;
+  record.Parse<rapidjson::kParseIterativeFlag | rapidjson::kParseValidateEncodingFlag>(line.data(), line.size());
+  if (record.HasParseError()) {
+    outcome.error = std::string("JSON invalide à la colonne ") + std::to_string(record.GetErrorOffset() + 1) + " : " +
+                    rapidjson::GetParseError_En(record.GetParseError());
+    return outcome;
+  }
+  if (!record.IsObject()) {
+    outcome.error = std::string("l'enregistrement doit être un objet JSON, pas un(e) ") + json_type_name(record);
+    return outcome;
+  }
+
+  const std::string own_source = string_member(record, "source");
+  if (!default_source.empty()) {
+    if (!record.HasMember("source")) {
+      record.AddMember("source", rapidjson::Value(default_source.data(), static_cast<rapidjson::SizeType>(default_source.size()), record.GetAllocator()), record.GetAllocator());
+    } else if (own_source != default_source) {
+      outcome.error = "source « " + own_source + " » différente de la source indexée « " + std::string(default_source) + " »";
+      return outcome;
+    }
+  }
+
+  impl_->validator->Reset();
+  if (!record.Accept(*impl_->validator)) {
+    outcome.error = impl_->describe_schema_error(record);
+    return outcome;
+  }
+
+  Resource resource;
+  resource.id = string_member(record, "id");
+  resource.source = string_member(record, "source");
+  resource.type = string_member(record, "type");
+  resource.title = string_member(record, "title");
+  resource.summary = string_member(record, "summary");
+  resource.body = string_member(record, "body");
+  resource.url = string_member(record, "url");
+  if (const std::string language = string_member(record, "language"); !language.empty()) resource.language = language;
+  resource.themes = string_list(record, "themes");
+  resource.participation_levels = string_list(record, "participation_levels");
+  resource.audiences = string_list(record, "audiences");
+  resource.territory_types = string_list(record, "territory_types");
+  resource.territories = string_list(record, "territories");
+  resource.format = string_member(record, "format");
+  resource.published_at = string_member(record, "published_at");
+  resource.updated_at = string_member(record, "updated_at");
+  resource.population_min = integer_member(record, "population_min");
+  resource.population_max = integer_member(record, "population_max");
+
+  for (const char* name : {"published_at", "updated_at"}) {
+    const std::string date = string_member(record, name);
+    if (!date.empty() && !valid_calendar_date(date)) {
+      outcome.error = std::string(name) + " : date inexistante « " + date + " »";
+      return outcome;
+    }
+  }
+  if (resource.population_min && resource.population_max && *resource.population_max < *resource.population_min) {
+    outcome.error = "population_max (" + std::to_string(*resource.population_max) + ") inférieure à population_min (" +
+                    std::to_string(*resource.population_min) + ")";
+    return outcome;
+  }
+  if (const auto sessions = record.FindMember("sessions"); sessions != record.MemberEnd()) {
+    std::size_t index = 0;
+    for (const auto& item : sessions->value.GetArray()) {
+      Session session;
+      session.start = string_member(item, "start");
+      session.end = string_member(item, "end");
+      session.location = string_member(item, "location");
+      session.department = string_member(item, "department");
+      const auto online = item.FindMember("online");
+      session.online = online != item.MemberEnd() && online->value.IsTrue();
+      for (const std::string* date : {&session.start, &session.end}) {
+        if (!date->empty() && !valid_calendar_date(*date)) {
+          outcome.error = "sessions/" + std::to_string(index) + " : date inexistante « " + *date + " »";
+          return outcome;
+        }
+      }
+      if (!session.end.empty() && session.end.substr(0, 16) < session.start.substr(0, 16)) {
+        outcome.error = "sessions/" + std::to_string(index) + " : fin avant le début";
+        return outcome;
+      }
+      resource.sessions.push_back(std::move(session));
+      ++index;
+    }
+  }
+
+  rapidjson::StringBuffer buffer;
+  rapidjson::Writer<rapidjson::StringBuffer> writer(buffer);
+  record.Accept(writer);
+  resource.json.assign(buffer.GetString(), buffer.GetSize());
+  outcome.resource = std::move(resource);
+  return outcome;
+}
+
+}  // namespace tec::indexer

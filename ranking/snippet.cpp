@@ -1,0 +1,146 @@
+// Snippet selection and rendering.
+#include "ranking/snippet.h"
+
+#include <algorithm>
+#include <unordered_set>
+#include <vector>
+
+#include "ranking/ranking_params.h"
+
+namespace tec::ranking {
+namespace {
+
+struct Span {
+  std::size_t begin, end;
+};
+
+// Little words marked only when the query holds nothing else: marking every
+// "de" of a passage helps nobody.
+bool is_filler(const std::string& term) {
+  static const std::unordered_set<std::string> kFillers = {
+      "a", "au", "aux", "de", "des", "du", "en", "et", "la", "le", "les", "ou", "un", "une", "sur", "par", "pour", "dans"};
+  return kFillers.contains(term);
+}
+
+// Cuts `text` to at most `limit` bytes without splitting a UTF-8 sequence.
+std::string_view utf8_prefix(std::string_view text, std::size_t limit) {
+  if (text.size() <= limit) return text;
+  std::size_t cut = limit;
+  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+  return text.substr(0, cut);
+}
+
+struct Analysed {
+  std::vector<analysis::Token> words;  // one token per position
+  std::vector<Span> marks;             // byte ranges to mark, sorted, disjoint
+  std::vector<std::string> matched;    // per word: the matched term, or empty
+};
+
+Analysed analyse(std::string_view text, const QueryTerms& query, analysis::FrenchAnalyzer& analyzer) {
+  Analysed out;
+  bool only_fillers = true;
+  for (const std::string& term : query.terms) only_fillers = only_fillers && is_filler(term);
+  std::vector<analysis::Token> tokens = analyzer.analyze(text);
+  for (analysis::Token& token : tokens) {
+    const bool hit = query.matches(token) && (only_fillers || !is_filler(token.term));
+    if (token.kind == analysis::Token::Kind::Word) {
+      out.matched.push_back(hit ? token.term : std::string());
+      out.words.push_back(token);
+    } else if (hit && token.kind == analysis::Token::Kind::Variant && !out.matched.empty()) {
+      out.matched.back() = token.term;
+    } else if (hit && token.kind == analysis::Token::Kind::Compound) {
+      for (std::size_t i = out.words.size(); i-- > 0 && out.words[i].position >= token.position;) {
+        if (out.words[i].position < token.position + token.span && out.matched[i].empty()) out.matched[i] = token.term;
+      }
+    }
+  }
+  for (std::size_t i = 0; i < out.words.size(); ++i) {
+    if (out.matched[i].empty()) continue;
+    if (!out.marks.empty() && out.marks.back().end >= out.words[i].begin) {
+      out.marks.back().end = std::max(out.marks.back().end, out.words[i].end);
+    } else {
+      out.marks.push_back({out.words[i].begin, out.words[i].end});
+    }
+  }
+  return out;
+}
+
+// HTML of text[begin, end) with the marks that fall inside it.
+std::string render(std::string_view text, std::size_t begin, std::size_t end, const std::vector<Span>& marks) {
+  std::string html;
+  std::size_t cursor = begin;
+  for (const Span& mark : marks) {
+    if (mark.end <= begin || mark.begin >= end) continue;
+    html += html_escape(text.substr(cursor, mark.begin - cursor));
+    html += "<mark>";
+    html += html_escape(text.substr(mark.begin, mark.end - mark.begin));
+    html += "</mark>";
+    cursor = mark.end;
+  }
+  html += html_escape(text.substr(cursor, end - cursor));
+  return html;
+}
+
+}  // namespace
+
+std::string html_escape(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (char c : text) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      case '\'': out += "&#39;"; break;
+      case '\n': out += ' '; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
+std::string mark_all(std::string_view text, const QueryTerms& query, analysis::FrenchAnalyzer& analyzer) {
+  const Analysed analysed = analyse(text, query, analyzer);
+  return render(text, 0, text.size(), analysed.marks);
+}
+
+std::string make_snippet(std::string_view text, const QueryTerms& query, analysis::FrenchAnalyzer& analyzer,
+                         unsigned max_words) {
+  const bool scan_cut = text.size() > kSnippetScanBytes;
+  text = utf8_prefix(text, kSnippetScanBytes);
+  const Analysed analysed = analyse(text, query, analyzer);
+  const std::size_t n = analysed.words.size();
+  if (n == 0) return {};
+
+  // Best window: most distinct matched terms, then most matches, earliest.
+  std::size_t best_start = 0;
+  std::size_t best_distinct = 0, best_count = 0;
+  for (std::size_t first = 0; first < n; ++first) {
+    if (analysed.matched[first].empty()) continue;
+    const std::size_t start = first >= kSnippetLeadWords ? first - kSnippetLeadWords : 0;
+    const std::size_t stop = std::min(n, start + max_words);
+    std::unordered_set<std::string> distinct;
+    std::size_t count = 0;
+    for (std::size_t i = start; i < stop; ++i) {
+      if (analysed.matched[i].empty()) continue;
+      distinct.insert(analysed.matched[i]);
+      ++count;
+    }
+    if (distinct.size() > best_distinct || (distinct.size() == best_distinct && count > best_count)) {
+      best_start = start;
+      best_distinct = distinct.size();
+      best_count = count;
+    }
+  }
+  const std::size_t last = std::min(n, best_start + max_words) - 1;
+  const std::size_t begin = best_start == 0 ? 0 : analysed.words[best_start].begin;
+  const std::size_t end = last + 1 == n ? text.size() : analysed.words[last].end;
+  std::string html;
+  if (begin > 0) html += "… ";
+  html += render(text, begin, end, analysed.marks);
+  if (end < text.size() || scan_cut) html += " …";
+  return html;
+}
+
+}  // namespace tec::ranking

@@ -1,0 +1,70 @@
+// The index layout: every term prefix, value slot and field weight of a
+// tec-search Xapian database, in one place, included by the indexer (which
+// writes it) and the daemon (which reads it). Prefixes follow Xapian Omega's
+// conventions (docs/termprefixes.rst): single capitals where Omega defines
+// one, "X" + capitals for our own fields. Boolean terms hold lower-case,
+// accent-folded values, so no value can be mistaken for part of a prefix.
+//
+// Document data: see stored_document.h.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include <xapian.h>
+
+namespace tec::schema {
+
+// Free-text terms. Unprefixed terms are accent-folded words with positions
+// (phrases); Z terms are stems without positions, as Xapian's TermGenerator
+// writes them.
+inline constexpr std::string_view kPrefixStem = "Z";
+inline constexpr std::string_view kPrefixTitle = "S";  // title words, also indexed unprefixed
+
+// Boolean (filter) terms.
+inline constexpr std::string_view kPrefixUniqueId = "Q";          // Q<source>:<id>
+inline constexpr std::string_view kPrefixLanguage = "L";          // Lfr
+inline constexpr std::string_view kPrefixDate = "D";              // D20260314 (published_at)
+inline constexpr std::string_view kPrefixMonth = "M";             // M202603
+inline constexpr std::string_view kPrefixYear = "Y";              // Y2026
+inline constexpr std::string_view kPrefixType = "XT";             // XTmethode
+inline constexpr std::string_view kPrefixSource = "XSRC";         // XSRCanct
+inline constexpr std::string_view kPrefixTheme = "XTHEME";        // XTHEMEeclairage public
+inline constexpr std::string_view kPrefixLevel = "XLEVEL";        // XLEVELco-construire
+inline constexpr std::string_view kPrefixAudience = "XAUD";       // XAUDelus
+inline constexpr std::string_view kPrefixFormat = "XFMT";         // XFMTdistanciel
+inline constexpr std::string_view kPrefixTerritory = "XTERR";     // XTERR34, XTERRr76
+inline constexpr std::string_view kPrefixTerritoryType = "XTT";   // XTTcommune
+
+// Value slots.
+inline constexpr Xapian::valueno kSlotPublished = 0;      // "YYYYMMDD", sorts as text
+inline constexpr Xapian::valueno kSlotUpdated = 1;        // "YYYYMMDD"
+inline constexpr Xapian::valueno kSlotType = 2;           // "methode"
+inline constexpr Xapian::valueno kSlotSource = 3;         // "anct"
+inline constexpr Xapian::valueno kSlotPopulationMin = 4;  // Xapian::sortable_serialise
+inline constexpr Xapian::valueno kSlotPopulationMax = 5;  // Xapian::sortable_serialise
+
+// Within-document frequency added per occurrence: a word in the title weighs
+// as much as four in the body, summary and themes as two.
+inline constexpr Xapian::termcount kWdfTitle = 4;
+inline constexpr Xapian::termcount kWdfSummary = 2;
+inline constexpr Xapian::termcount kWdfThemes = 2;
+inline constexpr Xapian::termcount kWdfBody = 1;
+
+// Positions of successive fields are set apart so a phrase cannot match
+// across the end of one field and the start of the next.
+inline constexpr unsigned kFieldPositionGap = 100;
+
+inline std::string unique_term(std::string_view source, std::string_view id) {
+  std::string term(kPrefixUniqueId);
+  term.append(source).append(":").append(id);
+  return term;
+}
+
+inline std::string prefixed(std::string_view prefix, std::string_view value) {
+  std::string term(prefix);
+  term.append(value);
+  return term;
+}
+
+}  // namespace tec::schema

@@ -1,0 +1,116 @@
+// Route handlers and the error mapping shared by all of them: a bad parameter
+// is a 400, a missing resource a 404, anything else a 500 whose details stay
+// in the log, never in the response.
+#include "searchd/routes.h"
+
+#include <spdlog/spdlog.h>
+
+#include <charconv>
+#include <chrono>
+#include <stdexcept>
+
+#include "analysis/utf8.h"
+#include "ranking/searcher.h"
+#include "searchd/json_render.h"
+
+namespace tec::searchd {
+namespace {
+
+constexpr const char* kJson = "application/json; charset=utf-8";
+
+struct HttpError : std::runtime_error {
+  HttpError(int status, std::string code, const std::string& message)
+      : std::runtime_error(message), status(status), code(std::move(code)) {}
+  int status;
+  std::string code;
+};
+
+HttpError bad_parameter(const std::string& message) { return HttpError(400, "parametre_invalide", message); }
+
+unsigned unsigned_param(const httplib::Request& req, const char* name, unsigned fallback, unsigned max) {
+  if (!req.has_param(name)) return fallback;
+  const std::string text = req.get_param_value(name);
+  unsigned value = 0;
+  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (error != std::errc() || end != text.data() + text.size() || value < 1 || value > max) {
+    throw bad_parameter(std::string("paramètre ") + name + " : entier entre 1 et " + std::to_string(max) + " attendu");
+  }
+  return value;
+}
+
+std::string query_param(const httplib::Request& req) {
+  std::string q = req.has_param("q") ? req.get_param_value("q") : std::string();
+  if (analysis::first_invalid_utf8(q)) throw bad_parameter("paramètre q : texte UTF-8 invalide");
+  std::size_t chars = 0;
+  for (char c : q) chars += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  if (chars > kMaxQueryChars) {
+    throw bad_parameter("paramètre q : " + std::to_string(chars) + " caractères, " + std::to_string(kMaxQueryChars) + " au plus");
+  }
+  return q;
+}
+
+// Runs a handler body with the error mapping above.
+template <class Body>
+httplib::Server::Handler handler(Body body) {
+  return [body](const httplib::Request& req, httplib::Response& res) {
+    try {
+      body(req, res);
+    } catch (const HttpError& e) {
+      res.status = e.status;
+      res.set_content(render_error(e.code, e.what()), kJson);
+    } catch (const Xapian::Error& e) {
+      spdlog::error("{} {}: Xapian: {}", req.method, req.path, e.get_description());
+      res.status = 503;
+      res.set_content(render_error("index_indisponible", "l'index est momentanément indisponible, réessayez"), kJson);
+    } catch (const std::exception& e) {
+      spdlog::error("{} {}: {}", req.method, req.path, e.what());
+      res.status = 500;
+      res.set_content(render_error("erreur_interne", "erreur interne du serveur"), kJson);
+    }
+  };
+}
+
+}  // namespace
+
+void register_routes(httplib::Server& server, IndexAccess& index) {
+  server.Get("/v1/search", handler([&index](const httplib::Request& req, httplib::Response& res) {
+    const auto started = std::chrono::steady_clock::now();
+    ranking::SearchRequest request;
+    request.text = query_param(req);
+    request.page = unsigned_param(req, "page", 1, kMaxPage);
+    request.per_page = unsigned_param(req, "per_page", 10, kMaxPerPage);
+    const ranking::SearchResponse response = index.run([&](IndexAccess::Reader& reader) {
+      return ranking::Searcher(reader.db, reader.analyzer).search(request);
+    });
+    const double took_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
+    res.set_content(render_search(request.text, request, response, took_ms), kJson);
+  }));
+
+  server.Get(R"(/v1/resources/([^/]+)/([^/]+))", handler([&index](const httplib::Request& req, httplib::Response& res) {
+    const std::string source = req.matches[1];
+    const std::string id = req.matches[2];
+    const auto json = index.run([&](IndexAccess::Reader& reader) {
+      return ranking::Searcher(reader.db, reader.analyzer).resource_json(source, id);
+    });
+    if (!json) throw HttpError(404, "ressource_introuvable", "aucune ressource « " + id + " » dans la source « " + source + " »");
+    res.set_content(*json, kJson);
+  }));
+
+  server.Get("/healthz", handler([&index](const httplib::Request&, httplib::Response& res) {
+    const auto [documents, revision] = index.run([](IndexAccess::Reader& reader) {
+      return std::pair{reader.db.get_doccount(), reader.db.get_revision()};
+    });
+    res.set_content(render_health(documents, revision), kJson);
+  }));
+
+  server.set_error_handler([](const httplib::Request&, httplib::Response& res) {
+    if (!res.body.empty()) return;
+    if (res.status == 404) {
+      res.set_content(render_error("route_inconnue", "aucune route ne correspond à cette adresse"), kJson);
+    } else {
+      res.set_content(render_error("requete_invalide", "requête refusée (HTTP " + std::to_string(res.status) + ")"), kJson);
+    }
+  });
+}
+
+}  // namespace tec::searchd

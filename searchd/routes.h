@@ -1,0 +1,18 @@
+// The HTTP routes of tec-searchd. Handlers stay thin: read parameters, call
+// the ranking layer through IndexAccess, render JSON.
+#pragma once
+
+#include <httplib.h>
+
+#include "searchd/index_access.h"
+
+namespace tec::searchd {
+
+// Longest accepted `q`, in characters.
+inline constexpr std::size_t kMaxQueryChars = 1000;
+inline constexpr unsigned kMaxPerPage = 100;
+inline constexpr unsigned kMaxPage = 1000;
+
+void register_routes(httplib::Server& server, IndexAccess& index);
+
+}  // namespace tec::searchd

@@ -1,0 +1,108 @@
+// tec-searchd: serves search over HTTP from a tec-search index.
+#include <csignal>
+#include <pthread.h>
+
+#include <CLI/CLI.hpp>
+#include <chrono>
+#include <iostream>
+#include <thread>
+
+#include <httplib.h>
+#include <spdlog/spdlog.h>
+
+#include "searchd/index_access.h"
+#include "searchd/routes.h"
+
+namespace {
+
+// Handlers and the logger of one request run on the same worker thread, so
+// the start time can travel between them without touching the request.
+thread_local std::chrono::steady_clock::time_point request_started;
+
+bool split_listen(const std::string& listen, std::string& host, int& port) {
+  const auto colon = listen.rfind(':');
+  if (colon == std::string::npos) return false;
+  host = listen.substr(0, colon);
+  try {
+    std::size_t used = 0;
+    port = std::stoi(listen.substr(colon + 1), &used);
+    return used == listen.size() - colon - 1 && port >= 0 && port <= 65535;
+  } catch (const std::exception&) {
+    return false;
+  }
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{"Serveur de recherche tec-search (API HTTP JSON)."};
+  std::string index_dir = "var/index";
+  std::string listen = "127.0.0.1:8080";
+  unsigned threads = std::max(4u, 2 * std::thread::hardware_concurrency());
+  std::string log_level = "info";
+  app.add_option("--index", index_dir, "Dossier de l'index")->capture_default_str();
+  app.add_option("--listen", listen, "Adresse d'écoute HOTE:PORT (port 0 : choisi par le système)")->capture_default_str();
+  app.add_option("--threads", threads, "Nombre de fils de traitement")->capture_default_str()->check(CLI::Range(1u, 1024u));
+  app.add_option("--log-level", log_level, "trace, debug, info, warn, error")->capture_default_str();
+  CLI11_PARSE(app, argc, argv);
+  spdlog::set_level(spdlog::level::from_str(log_level));
+
+  std::string host;
+  int port = 0;
+  if (!split_listen(listen, host, port)) {
+    std::cerr << "tec-searchd : adresse d'écoute invalide « " << listen << " » (attendu HOTE:PORT)\n";
+    return 2;
+  }
+
+  std::unique_ptr<tec::searchd::IndexAccess> index;
+  try {
+    index = std::make_unique<tec::searchd::IndexAccess>(index_dir);
+  } catch (const Xapian::Error& e) {
+    std::cerr << "tec-searchd : impossible d'ouvrir l'index " << index_dir << " : " << e.get_msg() << "\n";
+    return 2;
+  }
+
+  // Signals are taken by a dedicated thread so that the server stops cleanly
+  // instead of being interrupted inside a worker.
+  sigset_t signals;
+  sigemptyset(&signals);
+  sigaddset(&signals, SIGINT);
+  sigaddset(&signals, SIGTERM);
+  pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+
+  httplib::Server server;
+  server.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
+  server.set_pre_routing_handler([](const httplib::Request&, httplib::Response&) {
+    request_started = std::chrono::steady_clock::now();
+    return httplib::Server::HandlerResponse::Unhandled;
+  });
+  server.set_logger([](const httplib::Request& req, const httplib::Response& res) {
+    const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - request_started).count();
+    spdlog::info("{} {} {} {:.2f} ms", req.method, req.path, res.status, ms);
+  });
+  tec::searchd::register_routes(server, *index);
+
+  if (port == 0) {
+    port = server.bind_to_any_port(host);
+  } else if (!server.bind_to_port(host, port)) {
+    port = -1;
+  }
+  if (port < 0) {
+    std::cerr << "tec-searchd : impossible d'écouter sur " << listen << "\n";
+    return 2;
+  }
+
+  std::thread signal_waiter([&server, &signals] {
+    int received = 0;
+    sigwait(&signals, &received);
+    spdlog::info("signal {} reçu, arrêt", received);
+    server.stop();
+  });
+  signal_waiter.detach();
+
+  std::cout << "tec-searchd écoute sur http://" << host << ":" << port << "/" << std::endl;
+  spdlog::info("index {} ouvert, {} fils de traitement", index_dir, threads);
+  const bool clean = server.listen_after_bind();
+  spdlog::info("arrêté");
+  return clean ? 0 : 1;
+}

@@ -1,0 +1,37 @@
+// Helpers shared by the tests: temporary folders, feed files, small indexes.
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace tec::testing {
+
+// A fresh directory removed with everything in it at the end of the test.
+class TempDir {
+ public:
+  TempDir();
+  ~TempDir();
+  TempDir(const TempDir&) = delete;
+  TempDir& operator=(const TempDir&) = delete;
+  const std::filesystem::path& path() const { return path_; }
+  std::string str(const std::string& child = "") const { return (path_ / child).string(); }
+
+ private:
+  std::filesystem::path path_;
+};
+
+std::string write_file(const std::filesystem::path& path, const std::string& content);
+std::string read_file(const std::filesystem::path& path);
+
+std::filesystem::path source_dir();
+// ../shared beside the project root, or empty when this checkout has none.
+std::filesystem::path shared_dir();
+// The feed of test resources written for the tests (tests/data/test_corpus.jsonl).
+std::string test_corpus_path();
+
+// Indexes `files` into `index_dir` with the library (not the binary) and
+// commits; returns the number of rejected lines.
+std::size_t index_files(const std::string& index_dir, const std::vector<std::string>& files);
+
+}  // namespace tec::testing
