@@ -12,6 +12,7 @@
 #include <algorithm>
 #include <array>
 #include <stdexcept>
+#include <unordered_set>
 
 namespace tec::analysis {
 namespace {
@@ -88,13 +89,22 @@ bool all_letters(std::string_view s) {
   return !u.isEmpty();
 }
 
+// Feminine and plural endings that inclusive writing puts after a point.
+bool is_inclusive_ending(const std::string& part) {
+  static const std::unordered_set<std::string> kEndings = {
+      "e", "es", "s", "x", "ne", "nes", "le", "les", "te", "tes", "fe", "fes", "ve", "ves", "ère", "ères",
+      "euse", "euses", "rice", "rices", "trice", "trices", "ive", "ives", "ale", "ales", "esse", "esses",
+      "enne", "ennes", "ienne", "iennes", "ette", "ettes", "aise", "aises", "oise", "oises", "ice", "ices"};
+  return kEndings.contains(part);
+}
+
 // "habitant·e·s" -> {"habitants", "habitantes"}; "élu·es" -> {"élus", "élues"};
-// "citoyen.ne.s" -> {"citoyens", "citoyennes"}. Only short alphabetic endings
-// after a stem of three letters or more qualify, so "www.exemple.fr" does not.
+// "citoyen.ne.s" -> {"citoyens", "citoyennes"}. Only known endings after a
+// stem of three letters or more qualify, so "www.ville.fr" does not.
 bool read_inclusive(const std::vector<std::string>& parts, std::string& masculine, std::string& feminine) {
   if (parts.size() < 2 || utf8_length(parts[0]) < 3 || !all_letters(parts[0])) return false;
   for (std::size_t i = 1; i < parts.size(); ++i) {
-    if (parts[i].empty() || utf8_length(parts[i]) > 5 || !all_letters(parts[i])) return false;
+    if (!is_inclusive_ending(parts[i])) return false;
   }
   masculine = parts[0];
   feminine = parts[0];
@@ -104,10 +114,16 @@ bool read_inclusive(const std::vector<std::string>& parts, std::string& masculin
   return true;
 }
 
-// Snowball leaves French plurals in -ux and -us unmerged ("jeux"/"jeu",
-// "élus"/"élu"); dropping that final letter on both sides joins them.
-void merge_plural_residue(std::string& stem) {
-  if (stem.size() > 2 && stem[stem.size() - 2] == 'u' && (stem.back() == 'x' || stem.back() == 's')) stem.pop_back();
+// Snowball leaves some inflections apart: plurals in -ux and -us ("jeux"/"jeu",
+// "élus"/"élu"), and adjectives in -ais whose masculine loses "ais" as if it
+// were a verb ending ("français" -> franc) while the feminine keeps it
+// ("française" -> français). Trimming the same residue on both sides joins them.
+void merge_residues(std::string& stem) {
+  if (stem.size() > 2 && stem[stem.size() - 2] == 'u' && (stem.back() == 'x' || stem.back() == 's')) {
+    stem.pop_back();
+  } else if (stem.size() >= 6 && stem.ends_with("ais")) {
+    stem.resize(stem.size() - 3);
+  }
 }
 
 bool has_letter(std::string_view folded) {
@@ -182,8 +198,8 @@ struct FrenchAnalyzer::Impl {
     if (!has_letter(folded)) return stems;
     std::string from_accented = strip_accents(stemmer(lowered));
     std::string from_folded = stemmer(folded);
-    merge_plural_residue(from_accented);
-    merge_plural_residue(from_folded);
+    merge_residues(from_accented);
+    merge_residues(from_folded);
     stems.push_back(std::move(from_accented));
     if (from_folded != stems.front()) stems.push_back(std::move(from_folded));
     return stems;
@@ -234,11 +250,7 @@ std::vector<Token> FrenchAnalyzer::analyze(std::string_view text, unsigned first
     chain.clear();
   };
 
-  int32_t start = breaker.first();
-  for (int32_t stop = breaker.next(); stop != icu::BreakIterator::DONE; start = stop, stop = breaker.next()) {
-    if (breaker.getRuleStatus() == UBRK_WORD_NONE) continue;
-    std::size_t begin = static_cast<std::size_t>(start);
-    const std::size_t end = static_cast<std::size_t>(stop);
+  auto read_word = [&](std::size_t begin, const std::size_t end) {
     std::string_view word = text.substr(begin, end - begin);
     const std::size_t elision = elision_length(word);
     const bool hyphen_joined = elision == 0 && previous_end != std::string_view::npos &&
@@ -251,7 +263,7 @@ std::vector<Token> FrenchAnalyzer::analyze(std::string_view text, unsigned first
     if (word.size() > 4 * kMaxWordBytes) {  // too long whatever folding does
       ++position;
       close_chain();
-      continue;
+      return;
     }
     const std::string lowered = impl_->lower(word);
     if (split_on_points(lowered, parts)) {
@@ -267,11 +279,27 @@ std::vector<Token> FrenchAnalyzer::analyze(std::string_view text, unsigned first
           if (!part.empty()) tokens.push_back(impl_->make_token(part, position++, begin, end, Token::Kind::Word));
         }
       }
-      chain.clear();
-      continue;
+      close_chain();
+      return;
     }
     tokens.push_back(impl_->make_token(lowered, position++, begin, end, Token::Kind::Word));
     chain.push_back(tokens.size() - 1);
+  };
+
+  // ICU counts the narrow no-break space (U+202F) as a word joiner (it is
+  // ExtendNumLet since Unicode 9, for Mongolian); French typography puts it
+  // before "?" and ":", so it is a space here.
+  constexpr std::string_view kNarrowNoBreakSpace = "\xE2\x80\xAF";
+  int32_t start = breaker.first();
+  for (int32_t stop = breaker.next(); stop != icu::BreakIterator::DONE; start = stop, stop = breaker.next()) {
+    if (breaker.getRuleStatus() == UBRK_WORD_NONE) continue;
+    std::size_t begin = static_cast<std::size_t>(start);
+    const std::size_t end = static_cast<std::size_t>(stop);
+    for (std::size_t space; (space = text.substr(0, end).find(kNarrowNoBreakSpace, begin)) != std::string_view::npos;) {
+      if (space > begin) read_word(begin, space);
+      begin = space + kNarrowNoBreakSpace.size();
+    }
+    if (end > begin) read_word(begin, end);
   }
   close_chain();
   utext_close(utext);

@@ -46,8 +46,12 @@ int main(int argc, char** argv) {
   std::vector<std::string> files;
   app.add_option("--index", index_dir, "Dossier de l'index (créé s'il n'existe pas)")->required();
   app.add_option("--source", source, "Source attribuée aux enregistrements qui n'en ont pas");
-  app.add_option("files", files, "Fichiers JSON Lines à indexer")->required()->check(CLI::ExistingFile);
-  CLI11_PARSE(app, argc, argv);
+  app.add_option("files", files, "Fichiers JSON Lines à indexer")->required();
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    return app.exit(e) == 0 ? 0 : 2;
+  }
 
   const auto started = std::chrono::steady_clock::now();
   try {

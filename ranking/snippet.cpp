@@ -40,26 +40,28 @@ Analysed analyse(std::string_view text, const QueryTerms& query, analysis::Frenc
   Analysed out;
   bool only_fillers = true;
   for (const std::string& term : query.terms) only_fillers = only_fillers && is_filler(term);
-  std::vector<analysis::Token> tokens = analyzer.analyze(text);
-  for (analysis::Token& token : tokens) {
+  std::vector<Span> spans;
+  for (analysis::Token& token : analyzer.analyze(text)) {
     const bool hit = query.matches(token) && (only_fillers || !is_filler(token.term));
+    if (hit) spans.push_back({token.begin, token.end});
     if (token.kind == analysis::Token::Kind::Word) {
       out.matched.push_back(hit ? token.term : std::string());
-      out.words.push_back(token);
+      out.words.push_back(std::move(token));
     } else if (hit && token.kind == analysis::Token::Kind::Variant && !out.matched.empty()) {
       out.matched.back() = token.term;
     } else if (hit && token.kind == analysis::Token::Kind::Compound) {
+      // A compound is emitted right after its last part.
       for (std::size_t i = out.words.size(); i-- > 0 && out.words[i].position >= token.position;) {
-        if (out.words[i].position < token.position + token.span && out.matched[i].empty()) out.matched[i] = token.term;
+        if (out.matched[i].empty()) out.matched[i] = token.term;
       }
     }
   }
-  for (std::size_t i = 0; i < out.words.size(); ++i) {
-    if (out.matched[i].empty()) continue;
-    if (!out.marks.empty() && out.marks.back().end >= out.words[i].begin) {
-      out.marks.back().end = std::max(out.marks.back().end, out.words[i].end);
+  std::sort(spans.begin(), spans.end(), [](const Span& a, const Span& b) { return a.begin < b.begin; });
+  for (const Span& span : spans) {
+    if (!out.marks.empty() && out.marks.back().end >= span.begin) {
+      out.marks.back().end = std::max(out.marks.back().end, span.end);
     } else {
-      out.marks.push_back({out.words[i].begin, out.words[i].end});
+      out.marks.push_back(span);
     }
   }
   return out;

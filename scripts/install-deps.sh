@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Installs the Debian 12 packages tec-search builds with, when any is missing.
+# Used by ./run and ./test; idempotent; sudo only when not root.
+set -euo pipefail
+
+packages=(
+  g++ make cmake pkg-config
+  libxapian-dev libicu-dev rapidjson-dev libspdlog-dev libcli11-dev libgumbo-dev
+  libcpp-httplib-dev libssl-dev zlib1g-dev libbrotli-dev
+  libgtest-dev libbenchmark-dev
+)
+
+missing=()
+for package in "${packages[@]}"; do
+  status=$(dpkg-query -W -f='${Status}' "$package" 2>/dev/null || true)
+  [ "$status" = "install ok installed" ] || missing+=("$package")
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+echo "Installation des paquets manquants : ${missing[*]}"
+as_root=()
+[ "$(id -u)" -eq 0 ] || as_root=(sudo)
+export DEBIAN_FRONTEND=noninteractive
+"${as_root[@]}" apt-get update -qq
+"${as_root[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"

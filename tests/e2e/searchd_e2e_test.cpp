@@ -1,0 +1,248 @@
+// End to end: the real binaries. tec-index builds an index from the test
+// corpus, tec-searchd serves it on an ephemeral port, and the tests query it
+// over HTTP as the public site would.
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <gtest/gtest.h>
+#include <httplib.h>
+#include <rapidjson/document.h>
+#include <xapian.h>
+
+#include <chrono>
+#include <thread>
+
+#include "test_support.h"
+
+namespace tec {
+namespace {
+
+// A child process with its stdout on a pipe.
+class Child {
+ public:
+  explicit Child(std::vector<std::string> args) {
+    int fds[2];
+    if (pipe(fds) != 0) throw std::runtime_error("pipe");
+    pid_ = fork();
+    if (pid_ == 0) {
+      dup2(fds[1], STDOUT_FILENO);
+      close(fds[0]);
+      close(fds[1]);
+      std::vector<char*> argv;
+      for (auto& arg : args) argv.push_back(arg.data());
+      argv.push_back(nullptr);
+      execv(argv[0], argv.data());
+      _exit(127);
+    }
+    close(fds[1]);
+    out_ = fdopen(fds[0], "r");
+  }
+  ~Child() {
+    if (pid_ > 0 && !exited_) {
+      kill(pid_, SIGKILL);
+      waitpid(pid_, nullptr, 0);
+    }
+    if (out_) fclose(out_);
+  }
+  std::string read_line() {
+    char buffer[512];
+    return fgets(buffer, sizeof buffer, out_) ? std::string(buffer) : std::string();
+  }
+  std::string read_all() {
+    std::string all, line;
+    while (!(line = read_line()).empty()) all += line;
+    return all;
+  }
+  int stop(int signal) {
+    kill(pid_, signal);
+    return wait();
+  }
+  int wait() {
+    int status = 0;
+    waitpid(pid_, &status, 0);
+    exited_ = true;
+    return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+  }
+
+ private:
+  pid_t pid_ = -1;
+  FILE* out_ = nullptr;
+  bool exited_ = false;
+};
+
+int run_indexer(const std::vector<std::string>& args, std::string* output = nullptr) {
+  std::vector<std::string> argv{TEC_INDEX_BIN};
+  argv.insert(argv.end(), args.begin(), args.end());
+  Child child(argv);
+  const std::string out = child.read_all();
+  if (output) *output = out;
+  return child.wait();
+}
+
+class SearchdTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    dir_ = new testing::TempDir;
+    ASSERT_EQ(run_indexer({"--index", dir_->str("index"), testing::test_corpus_path()}), 0);
+    server_ = new Child({TEC_SEARCHD_BIN, "--index", dir_->str("index"), "--listen", "127.0.0.1:0", "--threads", "4"});
+    const std::string banner = server_->read_line();  // "tec-searchd écoute sur http://127.0.0.1:PORT/"
+    const auto colon = banner.rfind(':');
+    ASSERT_NE(colon, std::string::npos) << banner;
+    port_ = std::stoi(banner.substr(colon + 1));
+  }
+  static void TearDownTestSuite() {
+    delete server_;
+    delete dir_;
+  }
+
+  httplib::Result get(const std::string& path) {
+    httplib::Client client("127.0.0.1", port_);
+    return client.Get(path.c_str());
+  }
+
+  rapidjson::Document get_json(const std::string& path, int expected_status) {
+    auto res = get(path);
+    rapidjson::Document doc;
+    EXPECT_TRUE(res) << path;
+    if (!res) return doc;
+    EXPECT_EQ(res->status, expected_status) << path << " " << res->body;
+    EXPECT_EQ(res->get_header_value("Content-Type"), "application/json; charset=utf-8");
+    doc.Parse(res->body.c_str());
+    EXPECT_FALSE(doc.HasParseError()) << res->body;
+    return doc;
+  }
+
+  std::vector<std::string> result_ids(const std::string& query) {
+    const auto doc = get_json("/v1/search?q=" + httplib::detail::encode_query_param(query), 200);
+    std::vector<std::string> ids;
+    if (!doc.IsObject()) return ids;
+    for (const auto& hit : doc["results"].GetArray()) ids.emplace_back(hit["id"].GetString());
+    return ids;
+  }
+
+  static testing::TempDir* dir_;
+  static Child* server_;
+  static int port_;
+};
+
+testing::TempDir* SearchdTest::dir_ = nullptr;
+Child* SearchdTest::server_ = nullptr;
+int SearchdTest::port_ = 0;
+
+TEST_F(SearchdTest, SearchAnswersWithRankedHighlightedResults) {
+  const auto doc = get_json("/v1/search?q=eclairage&per_page=5", 200);
+  EXPECT_STREQ(doc["query"].GetString(), "eclairage");
+  EXPECT_GE(doc["total"].GetUint(), 1u);
+  EXPECT_TRUE(doc["took_ms"].IsNumber());
+  const auto& first = doc["results"][0];
+  EXPECT_STREQ(first["id"].GetString(), "eclairage-extinction");
+  EXPECT_STREQ(first["source"].GetString(), "test");
+  EXPECT_STREQ(first["type"].GetString(), "retour_experience");
+  EXPECT_STREQ(first["title"].GetString(), "Éclairage public : consulter les habitants avant l’extinction nocturne");
+  EXPECT_TRUE(first["score"].IsNumber());
+  for (const char* field : {"summary", "url", "snippet", "title_html"}) EXPECT_TRUE(first[field].IsString()) << field;
+  EXPECT_NE(std::string(first["title_html"].GetString()).find("<mark>Éclairage</mark>"), std::string::npos);
+}
+
+TEST_F(SearchdTest, AccentlessAndElidedQueriesFindTheSameDocuments) {
+  EXPECT_EQ(result_ids("réunion publique"), result_ids("reunion publique"));
+  const auto elided = result_ids("l’atelier");
+  EXPECT_NE(std::find(elided.begin(), elided.end(), "rencontre-quartier"), elided.end());
+  EXPECT_EQ(elided, result_ids("atelier"));
+  EXPECT_EQ(result_ids("l'atelier"), result_ids("atelier"));
+}
+
+TEST_F(SearchdTest, CapitalisedHyphenatedAndPluralQueries) {
+  EXPECT_EQ(result_ids("Co-Construction").front(), "parc-coconstruction");
+  EXPECT_EQ(result_ids("Jurys Citoyens").front(), "jurys-tires");
+  EXPECT_EQ(result_ids("porte a porte").front(), "porte-a-porte");
+}
+
+TEST_F(SearchdTest, PaginationParameters) {
+  const auto doc = get_json("/v1/search?q=&page=2&per_page=5", 200);
+  EXPECT_EQ(doc["page"].GetUint(), 2u);
+  EXPECT_EQ(doc["per_page"].GetUint(), 5u);
+  EXPECT_EQ(doc["results"].Size(), 5u);
+}
+
+TEST_F(SearchdTest, BadParametersAreJson400s) {
+  for (const char* path : {"/v1/search?q=x&per_page=abc", "/v1/search?q=x&per_page=0", "/v1/search?q=x&per_page=101",
+                           "/v1/search?q=x&page=-1", "/v1/search?q=x&page=1e3", "/v1/search?q=%FF%FE"}) {
+    const auto doc = get_json(path, 400);
+    ASSERT_TRUE(doc.IsObject()) << path;
+    EXPECT_STREQ(doc["error"]["code"].GetString(), "parametre_invalide") << path;
+    EXPECT_TRUE(doc["error"]["message"].IsString());
+  }
+}
+
+TEST_F(SearchdTest, OverlongQueryIsRefused) {
+  const auto at_limit = get_json("/v1/search?q=" + std::string(1000, 'a'), 200);
+  const auto doc = get_json("/v1/search?q=" + std::string(1001, 'a'), 400);
+  EXPECT_STREQ(doc["error"]["message"].GetString(), "paramètre q : 1001 caractères, 1000 au plus");
+  // Characters, not bytes: 1000 "é" are 2000 bytes and still accepted.
+  std::string accents;
+  for (int i = 0; i < 1000; ++i) accents += "%C3%A9";
+  get_json("/v1/search?q=" + accents, 200);
+}
+
+TEST_F(SearchdTest, ResourceByIdAndJson404s) {
+  const auto doc = get_json("/v1/resources/test/atelier-session", 200);
+  EXPECT_STREQ(doc["id"].GetString(), "atelier-session");
+  EXPECT_TRUE(doc["sessions"].IsArray());
+  EXPECT_TRUE(doc["unknown_partner_field"]["kept"].GetBool());
+  const auto missing = get_json("/v1/resources/test/absent", 404);
+  EXPECT_STREQ(missing["error"]["code"].GetString(), "ressource_introuvable");
+  const auto no_route = get_json("/v1/nothing-here", 404);
+  EXPECT_STREQ(no_route["error"]["code"].GetString(), "route_inconnue");
+}
+
+TEST_F(SearchdTest, HealthGivesCountAndRevision) {
+  const auto doc = get_json("/healthz", 200);
+  EXPECT_EQ(doc["documents"].GetUint(), 12u);
+  EXPECT_GE(doc["revision"].GetUint64(), 1u);
+}
+
+TEST_F(SearchdTest, SeesANewCommitWithoutRestart) {
+  EXPECT_TRUE(result_ids("Toponymie").empty());
+  const std::string feed = testing::write_file(dir_->path() / "more.jsonl",
+      R"({"id":"ajout","source":"test","type":"guide","title":"Toponymie participative"})" "\n");
+  ASSERT_EQ(run_indexer({"--index", dir_->str("index"), feed}), 0);
+  EXPECT_EQ(result_ids("toponymie"), std::vector<std::string>{"ajout"});
+}
+
+TEST(TecIndex, ExitStatusSaysWhatHappened) {
+  testing::TempDir dir;
+  const std::string good = testing::write_file(dir.path() / "good.jsonl",
+      R"({"id":"a","source":"anct","type":"guide","title":"Bon"})" "\n");
+  const std::string mixed = testing::write_file(dir.path() / "mixed.jsonl",
+      R"({"id":"b","source":"anct","type":"guide","title":"Bon"})" "\n" R"({"id":"c","source":"anct"})" "\n");
+  std::string output;
+  EXPECT_EQ(run_indexer({"--index", dir.str("index"), good}, &output), 0);
+  EXPECT_NE(output.find("1 documents indexés, 0 rejetés"), std::string::npos) << output;
+  EXPECT_EQ(run_indexer({"--index", dir.str("index"), mixed}, &output), 1);
+  EXPECT_NE(output.find("1 documents indexés, 1 rejetés"), std::string::npos) << output;
+  EXPECT_EQ(Xapian::Database(dir.str("index")).get_doccount(), 2u);
+  {
+    Xapian::WritableDatabase holder(dir.str("index"), Xapian::DB_OPEN);
+    EXPECT_EQ(run_indexer({"--index", dir.str("index"), good}), 2);
+  }
+  EXPECT_EQ(run_indexer({"--index", dir.str("index"), good, dir.str("absent.jsonl")}), 2);
+}
+
+TEST(TecSearchd, StopsCleanlyOnSigint) {
+  testing::TempDir dir;
+  const std::string feed = testing::write_file(dir.path() / "f.jsonl", R"({"id":"a","source":"anct","type":"guide","title":"Bon"})" "\n");
+  ASSERT_EQ(run_indexer({"--index", dir.str("index"), feed}), 0);
+  Child server({TEC_SEARCHD_BIN, "--index", dir.str("index"), "--listen", "127.0.0.1:0"});
+  ASSERT_NE(server.read_line().find("écoute sur"), std::string::npos);
+  EXPECT_EQ(server.stop(SIGINT), 0);
+}
+
+TEST(TecSearchd, RefusesAMissingIndex) {
+  Child server({TEC_SEARCHD_BIN, "--index", "/nonexistent/index", "--listen", "127.0.0.1:0"});
+  EXPECT_EQ(server.wait(), 2);
+}
+
+}  // namespace
+}  // namespace tec

@@ -1,0 +1,127 @@
+// Ingest and IndexWriter: good records around bad ones are kept, every bad one
+// is reported with file and line, and a failed run leaves the index as it was.
+#include "indexer/ingest.h"
+
+#include <gtest/gtest.h>
+#include <xapian.h>
+
+#include "schema/index_schema.h"
+#include "schema/stored_document.h"
+#include "test_support.h"
+
+namespace tec::indexer {
+namespace {
+
+using testing::TempDir;
+using testing::write_file;
+
+std::string record(const std::string& id, const std::string& title) {
+  return R"({"id":")" + id + R"(","source":"anct","type":"guide","title":")" + title + "\"}";
+}
+
+TEST(Ingest, KeepsGoodRecordsAroundBadOnesAndReportsEach) {
+  TempDir dir;
+  const std::string feed = write_file(dir.path() / "feed.jsonl",
+                                      record("a", "Premier") + "\n" +
+                                      "{\"id\":\"b\",\"source\":\"anct\"\n" +
+                                      record("c", "Troisi\xE8me") + "\n" +
+                                      record("d", "Quatrième") + "\n" +
+                                      "[1,2]\n" +
+                                      record("e", "Dernier"));
+  analysis::FrenchAnalyzer analyzer;
+  IndexWriter writer(dir.str("index"));
+  const IngestReport report = ingest(writer, analyzer, {feed}, {});
+  writer.commit();
+
+  EXPECT_EQ(report.records, 6u);
+  EXPECT_EQ(report.indexed, 3u);
+  ASSERT_EQ(report.rejected.size(), 3u);
+  EXPECT_EQ(report.rejected[0].text(), feed + ":2: JSON invalide à la colonne 26 : Missing a comma or '}' after an object member.");
+  EXPECT_EQ(report.rejected[1].text(), feed + ":3: UTF-8 invalide à l'octet 57 de la ligne");
+  EXPECT_EQ(report.rejected[2].text(), feed + ":5: l'enregistrement doit être un objet JSON, pas un(e) tableau");
+
+  Xapian::Database db(dir.str("index"));
+  EXPECT_EQ(db.get_doccount(), 3u);
+  for (const char* id : {"a", "d", "e"}) EXPECT_TRUE(db.term_exists(schema::unique_term("anct", id))) << id;
+}
+
+TEST(Ingest, LaterDuplicateReplacesEarlierAndIsReported) {
+  TempDir dir;
+  const std::string feed = write_file(dir.path() / "feed.jsonl", record("a", "Ancien titre") + "\n" + record("a", "Nouveau titre") + "\n");
+  analysis::FrenchAnalyzer analyzer;
+  IndexWriter writer(dir.str("index"));
+  const IngestReport report = ingest(writer, analyzer, {feed}, {});
+  writer.commit();
+  EXPECT_EQ(report.indexed, 1u);
+  ASSERT_EQ(report.duplicates.size(), 1u);
+  EXPECT_EQ(report.duplicates[0].text(), feed + ":2: identifiant « a » déjà présent en " + feed + ":1, cette version le remplace");
+  Xapian::Database db(dir.str("index"));
+  EXPECT_EQ(db.get_doccount(), 1u);
+  EXPECT_TRUE(db.term_exists("nouveau"));
+  EXPECT_FALSE(db.term_exists("ancien"));
+}
+
+TEST(Ingest, ReindexingReplacesBySourceAndId) {
+  TempDir dir;
+  const std::string first = write_file(dir.path() / "1.jsonl", record("a", "Version un") + "\n" + record("b", "Autre") + "\n");
+  const std::string second = write_file(dir.path() / "2.jsonl", record("a", "Version deux") + "\n");
+  EXPECT_EQ(testing::index_files(dir.str("index"), {first}), 0u);
+  EXPECT_EQ(testing::index_files(dir.str("index"), {second}), 0u);
+  Xapian::Database db(dir.str("index"));
+  EXPECT_EQ(db.get_doccount(), 2u);
+  EXPECT_TRUE(db.term_exists("deux"));
+  EXPECT_FALSE(db.term_exists("un"));
+}
+
+TEST(Ingest, AnUnreadableFileStopsTheRunBeforeAnyWrite) {
+  TempDir dir;
+  const std::string good = write_file(dir.path() / "good.jsonl", record("a", "Garde") + "\n");
+  ASSERT_EQ(testing::index_files(dir.str("index"), {good}), 0u);
+
+  const std::string more = write_file(dir.path() / "more.jsonl", record("b", "Nouveau") + "\n");
+  analysis::FrenchAnalyzer analyzer;
+  {
+    IndexWriter writer(dir.str("index"));
+    EXPECT_THROW(ingest(writer, analyzer, {more, dir.str("missing.jsonl")}, {}), std::runtime_error);
+  }
+  Xapian::Database db(dir.str("index"));
+  EXPECT_EQ(db.get_doccount(), 1u);
+  EXPECT_FALSE(db.term_exists(schema::unique_term("anct", "b")));
+}
+
+TEST(Ingest, AnUncommittedRunLeavesThePreviousIndex) {
+  TempDir dir;
+  const std::string good = write_file(dir.path() / "good.jsonl", record("a", "Garde") + "\n");
+  ASSERT_EQ(testing::index_files(dir.str("index"), {good}), 0u);
+  const Xapian::rev before = Xapian::Database(dir.str("index")).get_revision();
+  {
+    analysis::FrenchAnalyzer analyzer;
+    IndexWriter writer(dir.str("index"));
+    ingest(writer, analyzer, {write_file(dir.path() / "b.jsonl", record("b", "Perdu") + "\n")}, {});
+    // No commit: the writer goes away as on an error.
+  }
+  Xapian::Database db(dir.str("index"));
+  EXPECT_EQ(db.get_revision(), before);
+  EXPECT_EQ(db.get_doccount(), 1u);
+}
+
+TEST(Ingest, ASecondWriterIsRefusedWhileTheFirstHoldsTheIndex) {
+  TempDir dir;
+  IndexWriter first(dir.str("index"));
+  EXPECT_THROW(IndexWriter second(dir.str("index")), Xapian::DatabaseLockError);
+}
+
+TEST(Ingest, StoresTheRecordWithAccentsAndThePlainBody) {
+  TempDir dir;
+  ASSERT_EQ(testing::index_files(dir.str("index"), {testing::test_corpus_path()}), 0u);
+  Xapian::Database db(dir.str("index"));
+  const std::string key = schema::unique_term("test", "demarche-html");
+  const auto stored = schema::StoredDocument::decode(db.get_document(*db.postlist_begin(key)).get_data());
+  ASSERT_TRUE(stored);
+  EXPECT_EQ(stored->title, "Une démarche pas à pas");
+  EXPECT_EQ(stored->body_text, "Principe\nUne démarche concertée en trois temps\u00A0: informer, écouter, restituer.");
+  EXPECT_NE(stored->resource_json.find("<strong>concert&eacute;e</strong>"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace tec::indexer

@@ -1,0 +1,106 @@
+// The index layout: what a built document holds, checked against the schema header.
+#include "schema/index_schema.h"
+
+#include <gtest/gtest.h>
+
+#include <set>
+
+#include "indexer/document_builder.h"
+#include "indexer/record_validator.h"
+#include "schema/stored_document.h"
+
+namespace tec::schema {
+namespace {
+
+Xapian::Document build(const std::string& line) {
+  indexer::RecordValidator validator;
+  auto outcome = validator.validate(line, "");
+  EXPECT_TRUE(outcome.resource) << outcome.error;
+  analysis::FrenchAnalyzer analyzer;
+  return indexer::DocumentBuilder(analyzer).build(*outcome.resource);
+}
+
+std::set<std::string> terms_of(const Xapian::Document& doc) {
+  std::set<std::string> terms;
+  for (auto it = doc.termlist_begin(); it != doc.termlist_end(); ++it) terms.insert(*it);
+  return terms;
+}
+
+constexpr const char* kRecord =
+    R"({"id":"jury-1","source":"decider-ensemble","type":"methode","title":"Le jury citoyen",)"
+    R"("summary":"Quinze personnes tirées au sort.","body":"<p>Un avis motiv&eacute;</p>",)"
+    R"("themes":["Démocratie locale"],"participation_levels":["concerter"],"audiences":["habitants"],)"
+    R"("territory_types":["commune","epci"],"territories":["2A","r94"],"format":"presentiel",)"
+    R"("population_min":1000,"population_max":20000,"published_at":"2026-03-14","updated_at":"2026-04-01","language":"fr"})";
+
+TEST(IndexSchema, BooleanTermsFollowThePrefixTable) {
+  const auto terms = terms_of(build(kRecord));
+  for (const std::string& expected :
+       {unique_term("decider-ensemble", "jury-1"), prefixed(kPrefixType, "methode"), prefixed(kPrefixSource, "decider-ensemble"),
+        prefixed(kPrefixTheme, "democratie locale"), prefixed(kPrefixLevel, "concerter"), prefixed(kPrefixAudience, "habitants"),
+        prefixed(kPrefixTerritoryType, "commune"), prefixed(kPrefixTerritoryType, "epci"), prefixed(kPrefixTerritory, "2a"),
+        prefixed(kPrefixTerritory, "r94"), prefixed(kPrefixFormat, "presentiel"), prefixed(kPrefixLanguage, "fr"),
+        prefixed(kPrefixDate, "20260314"), prefixed(kPrefixMonth, "202603"), prefixed(kPrefixYear, "2026")}) {
+    EXPECT_TRUE(terms.contains(expected)) << expected;
+  }
+}
+
+TEST(IndexSchema, FreeTextTermsAreFoldedWordsTitleWordsAndStems) {
+  const Xapian::Document doc = build(kRecord);
+  const auto terms = terms_of(doc);
+  EXPECT_TRUE(terms.contains("jury"));
+  EXPECT_TRUE(terms.contains(prefixed(kPrefixTitle, "citoyen")));
+  EXPECT_TRUE(terms.contains(prefixed(kPrefixStem, "tir")));     // tirées
+  EXPECT_TRUE(terms.contains("motive"));                         // motiv&eacute; decoded, folded
+  EXPECT_FALSE(terms.contains(prefixed(kPrefixTitle, "avis")));  // body word
+}
+
+TEST(IndexSchema, TitleWeighsMoreThanSummaryAndThemesMoreThanBody) {
+  const std::string line =
+      R"({"id":"w","source":"anct","type":"guide","title":"alpha","summary":"beta","themes":["gamma"],"body":"delta"})";
+  const Xapian::Document doc = build(line);
+  auto wdf = [&](const std::string& term) {
+    auto it = doc.termlist_begin();
+    it.skip_to(term);
+    return it != doc.termlist_end() && *it == term ? it.get_wdf() : 0u;
+  };
+  EXPECT_EQ(wdf("alpha"), kWdfTitle);
+  EXPECT_EQ(wdf("beta"), kWdfSummary);
+  EXPECT_EQ(wdf("gamma"), kWdfThemes);
+  EXPECT_EQ(wdf("delta"), kWdfBody);
+  EXPECT_GT(kWdfTitle, kWdfSummary);
+  EXPECT_GT(kWdfSummary, kWdfBody);
+}
+
+TEST(IndexSchema, FieldsDoNotTouchForPhrases) {
+  const Xapian::Document doc = build(R"({"id":"p","source":"anct","type":"guide","title":"budget","summary":"participatif"})");
+  auto first_position = [&](const std::string& term) {
+    auto it = doc.termlist_begin();
+    it.skip_to(term);
+    return *it.positionlist_begin();
+  };
+  EXPECT_GE(first_position("participatif") - first_position("budget"), kFieldPositionGap);
+}
+
+TEST(IndexSchema, ValuesHoldDatesTypeSourceAndSizes) {
+  const Xapian::Document doc = build(kRecord);
+  EXPECT_EQ(doc.get_value(kSlotPublished), "20260314");
+  EXPECT_EQ(doc.get_value(kSlotUpdated), "20260401");
+  EXPECT_EQ(doc.get_value(kSlotType), "methode");
+  EXPECT_EQ(doc.get_value(kSlotSource), "decider-ensemble");
+  EXPECT_EQ(Xapian::sortable_unserialise(doc.get_value(kSlotPopulationMin)), 1000);
+  EXPECT_EQ(Xapian::sortable_unserialise(doc.get_value(kSlotPopulationMax)), 20000);
+}
+
+TEST(IndexSchema, DataHoldsTheRecordAndThePlainBody) {
+  const auto stored = StoredDocument::decode(build(kRecord).get_data());
+  ASSERT_TRUE(stored);
+  EXPECT_EQ(stored->id, "jury-1");
+  EXPECT_EQ(stored->source, "decider-ensemble");
+  EXPECT_EQ(stored->title, "Le jury citoyen");
+  EXPECT_EQ(stored->body_text, "Un avis motivé");
+  EXPECT_FALSE(StoredDocument::decode("not json"));
+}
+
+}  // namespace
+}  // namespace tec::schema
