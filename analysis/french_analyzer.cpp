@@ -12,6 +12,7 @@
 #include <algorithm>
 #include <array>
 #include <stdexcept>
+#include <unordered_map>
 #include <unordered_set>
 
 namespace tec::analysis {
@@ -205,10 +206,29 @@ struct FrenchAnalyzer::Impl {
     return stems;
   }
 
+  // Folded form and stems of a lower-cased word, memoised: running text
+  // repeats its words, and folding and stemming twice cost more than a lookup.
+  struct Forms {
+    std::string term;
+    std::vector<std::string> stems;
+  };
+  static constexpr std::size_t kFormsCacheLimit = 200000;
+  std::unordered_map<std::string, Forms> forms_cache;
+
+  const Forms& forms_of(const std::string& lowered) {
+    if (const auto it = forms_cache.find(lowered); it != forms_cache.end()) return it->second;
+    if (forms_cache.size() >= kFormsCacheLimit) forms_cache.clear();
+    Forms forms;
+    forms.term = strip_accents(lowered);
+    forms.stems = stems_of(lowered, forms.term);
+    return forms_cache.emplace(lowered, std::move(forms)).first->second;
+  }
+
   Token make_token(const std::string& lowered, unsigned position, std::size_t begin, std::size_t end, Token::Kind kind) {
+    const Forms& forms = forms_of(lowered);
     Token token;
-    token.term = strip_accents(lowered);
-    token.stems = stems_of(lowered, token.term);
+    token.term = forms.term;
+    token.stems = forms.stems;
     token.position = position;
     token.begin = begin;
     token.end = end;
