@@ -197,6 +197,11 @@ struct FrenchAnalyzer::Impl {
   std::vector<std::string> stems_of(const std::string& lowered, const std::string& folded) {
     std::vector<std::string> stems;
     if (!has_letter(folded)) return stems;
+    // Snowball reads "pétition" as "pétit-ion", which would make it find every
+    // "petite commune"; such words keep a stem of their own.
+    static const std::unordered_map<std::string, std::string> kStemOverrides = {
+        {"petition", "petition"}, {"petitions", "petition"}};
+    if (const auto it = kStemOverrides.find(folded); it != kStemOverrides.end()) return {it->second};
     std::string from_accented = strip_accents(stemmer(lowered));
     std::string from_folded = stemmer(folded);
     merge_residues(from_accented);
@@ -228,6 +233,7 @@ struct FrenchAnalyzer::Impl {
     const Forms& forms = forms_of(lowered);
     Token token;
     token.term = forms.term;
+    token.lowered = lowered;
     token.stems = forms.stems;
     token.position = position;
     token.begin = begin;

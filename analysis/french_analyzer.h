@@ -39,6 +39,7 @@ struct Token {
   };
 
   std::string term;                // folded form used for exact matching: "eclairage"
+  std::string lowered;             // lower case with accents, for display: "éclairage"
   std::vector<std::string> stems;  // stem keys, deduplicated, empty for numbers
   unsigned position = 0;           // word position, from 0
   unsigned span = 1;               // positions covered (compounds only span > 1)

@@ -86,8 +86,11 @@ BENCHMARK_DEFINE_F(SearchFixture, Search)(benchmark::State& state) {
                                    "budget participatif commune rurale"};
   const char* query = kQueries[state.range(0)];
   tec::analysis::FrenchAnalyzer analyzer;
-  tec::ranking::Searcher searcher(*db, analyzer);
-  for (auto _ : state) benchmark::DoNotOptimize(searcher.search({query, 1, 10}));
+  const tec::ranking::Lexicon lexicon(*db, analyzer);
+  tec::ranking::Searcher searcher(*db, analyzer, &lexicon);
+  tec::ranking::SearchRequest request;
+  request.text = query;
+  for (auto _ : state) benchmark::DoNotOptimize(searcher.search(request));
   state.SetLabel(query);
 }
 BENCHMARK_REGISTER_F(SearchFixture, Search)->DenseRange(0, 4)->Unit(benchmark::kMicrosecond);

@@ -17,12 +17,27 @@ std::string compact_date(const std::string& iso) {
   return out;
 }
 
+std::string joined(const std::vector<std::string>& values) {
+  std::string out;
+  for (const std::string& value : values) {
+    if (!out.empty()) out += schema::kListSeparator;
+    out += value;
+  }
+  return out;
+}
+
+bool is_word(const analysis::Token& token) {
+  return token.kind == analysis::Token::Kind::Word && !token.stems.empty();
+}
+
 }  // namespace
 
-unsigned DocumentBuilder::index_text(Xapian::Document& doc, std::string_view text, Xapian::termcount wdf,
+unsigned DocumentBuilder::index_text(IndexedDocument& out, std::string_view text, Xapian::termcount wdf,
                                      unsigned position, bool title) {
+  Xapian::Document& doc = out.document;
   unsigned next = position;
   for (const analysis::Token& token : analyzer_.analyze(text, position)) {
+    if (is_word(token)) ++out.spellings[token.lowered];
     // Positions are 1-based in Xapian; compounds and variants sit at the
     // position of their first word so phrases over the parts still match.
     doc.add_posting(token.term, token.position + 1, wdf);
@@ -33,27 +48,31 @@ unsigned DocumentBuilder::index_text(Xapian::Document& doc, std::string_view tex
   return next + schema::kFieldPositionGap;
 }
 
-Xapian::Document DocumentBuilder::build(const Resource& resource) {
+IndexedDocument DocumentBuilder::build(const Resource& resource) {
   using namespace schema;
-  Xapian::Document doc;
+  IndexedDocument out;
+  Xapian::Document& doc = out.document;
   const std::string body_text = analysis::html_to_text(resource.body);
 
   unsigned position = 0;
-  position = index_text(doc, resource.title, kWdfTitle, position, true);
-  position = index_text(doc, resource.summary, kWdfSummary, position, false);
-  for (const std::string& theme : resource.themes) position = index_text(doc, theme, kWdfThemes, position, false);
-  index_text(doc, body_text, kWdfBody, position, false);
+  position = index_text(out, resource.title, kWdfTitle, position, true);
+  position = index_text(out, resource.summary, kWdfSummary, position, false);
+  for (const std::string& theme : resource.themes) position = index_text(out, theme, kWdfThemes, position, false);
+  index_text(out, body_text, kWdfBody, position, false);
 
+  const auto add_facet = [&](std::string_view prefix, const std::string& value) {
+    doc.add_boolean_term(prefixed(prefix, analyzer_.fold(value)));
+  };
   doc.add_boolean_term(unique_term(resource.source, resource.id));
-  doc.add_boolean_term(prefixed(kPrefixType, resource.type));
-  doc.add_boolean_term(prefixed(kPrefixSource, resource.source));
-  doc.add_boolean_term(prefixed(kPrefixLanguage, analyzer_.fold(resource.language)));
-  for (const auto& theme : resource.themes) doc.add_boolean_term(prefixed(kPrefixTheme, analyzer_.fold(theme)));
-  for (const auto& level : resource.participation_levels) doc.add_boolean_term(prefixed(kPrefixLevel, level));
-  for (const auto& audience : resource.audiences) doc.add_boolean_term(prefixed(kPrefixAudience, analyzer_.fold(audience)));
-  for (const auto& kind : resource.territory_types) doc.add_boolean_term(prefixed(kPrefixTerritoryType, kind));
-  for (const auto& code : resource.territories) doc.add_boolean_term(prefixed(kPrefixTerritory, analyzer_.fold(code)));
-  if (!resource.format.empty()) doc.add_boolean_term(prefixed(kPrefixFormat, resource.format));
+  add_facet(kPrefixType, resource.type);
+  add_facet(kPrefixSource, resource.source);
+  add_facet(kPrefixLanguage, resource.language);
+  for (const auto& theme : resource.themes) add_facet(kPrefixTheme, theme);
+  for (const auto& level : resource.participation_levels) add_facet(kPrefixLevel, level);
+  for (const auto& audience : resource.audiences) add_facet(kPrefixAudience, audience);
+  for (const auto& kind : resource.territory_types) add_facet(kPrefixTerritoryType, kind);
+  for (const auto& code : resource.territories) add_facet(kPrefixTerritory, code);
+  if (!resource.format.empty()) add_facet(kPrefixFormat, resource.format);
 
   if (!resource.published_at.empty()) {
     const std::string date = compact_date(resource.published_at);
@@ -65,6 +84,11 @@ Xapian::Document DocumentBuilder::build(const Resource& resource) {
   if (!resource.updated_at.empty()) doc.add_value(kSlotUpdated, compact_date(resource.updated_at));
   doc.add_value(kSlotType, resource.type);
   doc.add_value(kSlotSource, resource.source);
+  if (!resource.themes.empty()) doc.add_value(kSlotThemes, joined(resource.themes));
+  if (!resource.participation_levels.empty()) doc.add_value(kSlotLevels, joined(resource.participation_levels));
+  if (!resource.audiences.empty()) doc.add_value(kSlotAudiences, joined(resource.audiences));
+  if (!resource.format.empty()) doc.add_value(kSlotFormat, resource.format);
+  if (!resource.territories.empty()) doc.add_value(kSlotTerritories, joined(resource.territories));
   if (resource.population_min) doc.add_value(kSlotPopulationMin, Xapian::sortable_serialise(static_cast<double>(*resource.population_min)));
   if (resource.population_max) doc.add_value(kSlotPopulationMax, Xapian::sortable_serialise(static_cast<double>(*resource.population_max)));
 
@@ -72,7 +96,7 @@ Xapian::Document DocumentBuilder::build(const Resource& resource) {
   stored.resource_json = resource.json;
   stored.body_text = body_text;
   doc.set_data(stored.encode());
-  return doc;
+  return out;
 }
 
 }  // namespace tec::indexer

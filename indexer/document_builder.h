@@ -2,6 +2,9 @@
 // as schema/index_schema.h says (terms, values, stored data).
 #pragma once
 
+#include <map>
+#include <string>
+
 #include <xapian.h>
 
 #include "analysis/french_analyzer.h"
@@ -9,16 +12,20 @@
 
 namespace tec::indexer {
 
+struct IndexedDocument {
+  Xapian::Document document;
+  std::map<std::string, Xapian::termcount> spellings;  // lower-case words with accents, and their counts
+};
+
 class DocumentBuilder {
  public:
   explicit DocumentBuilder(analysis::FrenchAnalyzer& analyzer) : analyzer_(analyzer) {}
 
-  Xapian::Document build(const Resource& resource);
+  IndexedDocument build(const Resource& resource);
 
  private:
   // Indexes `text` as free text; returns the next free position.
-  unsigned index_text(Xapian::Document& doc, std::string_view text, Xapian::termcount wdf, unsigned position,
-                      bool title);
+  unsigned index_text(IndexedDocument& out, std::string_view text, Xapian::termcount wdf, unsigned position, bool title);
 
   analysis::FrenchAnalyzer& analyzer_;
 };

@@ -1,6 +1,8 @@
 // IndexWriter implementation over Xapian's flushed transactions.
 #include "indexer/index_writer.h"
 
+#include "schema/synonym_key.h"
+
 namespace tec::indexer {
 
 IndexWriter::IndexWriter(const std::string& directory) : db_(directory, Xapian::DB_CREATE_OR_OPEN) {
@@ -19,6 +21,29 @@ IndexWriter::~IndexWriter() {
 
 void IndexWriter::put(const std::string& unique_term, const Xapian::Document& document) {
   db_.replace_document(unique_term, document);
+}
+
+void IndexWriter::add_spellings(const std::map<std::string, Xapian::termcount>& words) {
+  for (const auto& [word, count] : words) db_.add_spelling(word, count);
+}
+
+void IndexWriter::replace_synonyms(const std::vector<SynonymGroup>& groups, analysis::FrenchAnalyzer& analyzer) {
+  std::vector<std::string> old_keys(db_.synonym_keys_begin(), db_.synonym_keys_end());
+  for (const std::string& key : old_keys) db_.clear_synonyms(key);
+  for (const SynonymGroup& group : groups) {
+    for (const std::string& expression : group) {
+      std::vector<const analysis::Token*> words;
+      const std::vector<analysis::Token> tokens = analyzer.analyze(expression);
+      for (const analysis::Token& token : tokens) {
+        if (token.kind == analysis::Token::Kind::Word) words.push_back(&token);
+      }
+      if (words.empty()) continue;
+      const std::string key = schema::synonym_key(words);
+      for (const std::string& other : group) {
+        if (&other != &expression) db_.add_synonym(key, other);
+      }
+    }
+  }
 }
 
 void IndexWriter::commit() {

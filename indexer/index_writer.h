@@ -3,9 +3,14 @@
 // and a crash or an exception leaves the previous revision in place.
 #pragma once
 
+#include <map>
 #include <string>
+#include <vector>
 
 #include <xapian.h>
+
+#include "analysis/french_analyzer.h"
+#include "indexer/thesaurus.h"
 
 namespace tec::indexer {
 
@@ -20,6 +25,10 @@ class IndexWriter {
 
   // Adds the document, or replaces the one holding the same unique term.
   void put(const std::string& unique_term, const Xapian::Document& document);
+  // Adds occurrences of words to the spelling table (display forms).
+  void add_spellings(const std::map<std::string, Xapian::termcount>& words);
+  // Replaces the whole synonym table with the thesaurus `groups`.
+  void replace_synonyms(const std::vector<SynonymGroup>& groups, analysis::FrenchAnalyzer& analyzer);
   void commit();
 
  private:

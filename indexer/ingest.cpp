@@ -45,7 +45,9 @@ IngestReport ingest(IndexWriter& writer, analysis::FrenchAnalyzer& analyzer, con
             seen->second.file = files[f];
             seen->second.line = line->number;
           }
-          writer.put(key, builder.build(resource));
+          const IndexedDocument built = builder.build(resource);
+          writer.put(key, built.document);
+          writer.add_spellings(built.spellings);
         } else {
           report.rejected.push_back({files[f], line->number, std::move(outcome.error)});
         }

@@ -5,11 +5,14 @@
 #include <CLI/CLI.hpp>
 #include <chrono>
 #include <cstdio>
+#include <fstream>
 #include <iostream>
+#include <sstream>
 
 #include "analysis/french_analyzer.h"
 #include "indexer/index_writer.h"
 #include "indexer/ingest.h"
+#include "indexer/thesaurus.h"
 
 namespace {
 
@@ -37,6 +40,14 @@ class ProgressBar {
   std::chrono::steady_clock::time_point start_, last_;
 };
 
+std::string read_text_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw std::runtime_error("impossible de lire " + path);
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -44,8 +55,10 @@ int main(int argc, char** argv) {
   std::string index_dir;
   std::string source;
   std::vector<std::string> files;
+  std::string thesaurus_file;
   app.add_option("--index", index_dir, "Dossier de l'index (créé s'il n'existe pas)")->required();
   app.add_option("--source", source, "Source attribuée aux enregistrements qui n'en ont pas");
+  app.add_option("--thesaurus", thesaurus_file, "Thésaurus de synonymes (par défaut : celui de corpus/thesaurus.txt, intégré)");
   app.add_option("files", files, "Fichiers JSON Lines à indexer")->required();
   try {
     app.parse(argc, argv);
@@ -55,6 +68,9 @@ int main(int argc, char** argv) {
 
   const auto started = std::chrono::steady_clock::now();
   try {
+    const auto synonyms = thesaurus_file.empty()
+                              ? tec::indexer::parse_thesaurus(tec::indexer::bundled_thesaurus(), "thesaurus intégré")
+                              : tec::indexer::parse_thesaurus(read_text_file(thesaurus_file), thesaurus_file);
     tec::analysis::FrenchAnalyzer analyzer;
     tec::indexer::IndexWriter writer(index_dir);
     tec::indexer::IngestOptions options;
@@ -73,6 +89,7 @@ int main(int argc, char** argv) {
     }
     for (const auto& rejected : report.rejected) std::cerr << rejected.text() << "\n";
     for (const auto& duplicate : report.duplicates) std::cerr << duplicate.text() << "\n";
+    writer.replace_synonyms(synonyms, analyzer);
     writer.commit();
 
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();

@@ -1,24 +1,346 @@
-// QueryBuilder implementation: tokens grouped by position into word queries.
+// QueryBuilder implementation: clauses -> words -> groups -> one query.
 #include "ranking/query_builder.h"
 
+#include <algorithm>
 #include <map>
 
+#include "ranking/query_syntax.h"
 #include "ranking/ranking_params.h"
+#include "ranking/stopwords.h"
 #include "schema/index_schema.h"
+#include "schema/synonym_key.h"
 
 namespace tec::ranking {
 namespace {
 
 using analysis::Token;
 
-void add_alternatives(const Token& token, std::vector<Xapian::Query>& alternatives, QueryTerms& terms) {
-  alternatives.emplace_back(token.term);
-  terms.terms.insert(token.term);
-  for (const std::string& stem : token.stems) {
-    alternatives.emplace_back(schema::prefixed(schema::kPrefixStem, stem));
-    terms.stems.insert(stem);
-  }
+// One word of a plain clause: its readings (Word and Variants at one
+// position) and, when it starts a hyphenated compound, that compound.
+struct PlainWord {
+  std::vector<Token> readings;
+  const Token* compound = nullptr;  // points into `compounds` below
+  std::size_t clause = 0;
+  std::size_t offset = 0;  // byte offset of the word in the query text
+  bool open = false;       // the word being typed
+};
+
+// What one word (or one run of words) of the query contributes: `every` is
+// required of documents ranked first, `some` are the parts any of which
+// lets a document in at all. They differ for a thesaurus run, whose words
+// are required together (or an equivalent) but count one by one otherwise.
+struct Group {
+  Xapian::Query every;
+  std::vector<Xapian::Query> some;
+  std::size_t clause = 0;
+  bool stopword = false;
+};
+
+struct Replacement {
+  std::size_t begin, end;
+  std::string text;
+};
+
+std::size_t typo_distance(std::size_t length) {
+  if (length < kTypoMinLength) return 0;
+  return length <= kTypoOneEditMaxLength ? 1 : 2;
 }
+
+Xapian::Query any_of(std::vector<Xapian::Query>& queries) {
+  return queries.size() == 1 ? queries.front() : Xapian::Query(Xapian::Query::OP_OR, queries.begin(), queries.end());
+}
+
+class Builder {
+ public:
+  Builder(analysis::FrenchAnalyzer& analyzer, const Xapian::Database& db, const Lexicon* lexicon,
+          const BuildOptions& options, BuiltQuery& built)
+      : analyzer_(analyzer), db_(db), lexicon_(lexicon), options_(options), built_(built) {}
+
+  // The exact form and stems of a token, noted for highlighting.
+  void add_forms(const Token& token, std::vector<Xapian::Query>& alternatives) {
+    alternatives.emplace_back(token.term);
+    built_.terms.terms.insert(token.term);
+    for (const std::string& stem : token.stems) {
+      alternatives.emplace_back(schema::prefixed(schema::kPrefixStem, stem));
+      built_.terms.stems.insert(stem);
+    }
+  }
+
+  bool known(const Token& token) const {
+    if (db_.get_termfreq(token.term) > 0) return true;
+    return std::any_of(token.stems.begin(), token.stems.end(),
+                       [&](const std::string& stem) { return db_.get_termfreq(schema::prefixed(schema::kPrefixStem, stem)) > 0; });
+  }
+
+  // Completions of the word being typed, when there are any.
+  bool add_completions(const Token& token, std::vector<Xapian::Query>& alternatives) {
+    if (token.term.size() < kMinPrefixLength) return false;
+    const auto completions = lexicon_->completions(token.term, kMaxPrefixExpansion, 20000);
+    if (completions.empty() || (completions.size() == 1 && completions.front().first == token.term)) return false;
+    built_.terms.prefixes.push_back(token.term);
+    alternatives.emplace_back(Xapian::Query::OP_SCALE_WEIGHT,
+                              Xapian::Query(Xapian::Query::OP_WILDCARD, token.term, kMaxPrefixExpansion,
+                                            Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT),
+                              kPrefixWeight);
+    return true;
+  }
+
+  // Closest known words of an unknown (or, on request, rare) word.
+  void add_corrections(const Token& token, const PlainWord& word, std::vector<Xapian::Query>& alternatives) {
+    const std::size_t max_distance = typo_distance(token.term.size());
+    if (max_distance == 0 || token.stems.empty()) return;
+    const Xapian::doccount frequency = lexicon_->frequency(token.term);
+    const bool unknown = !known(token);
+    if (!unknown && frequency > kRareFrequency) return;
+    if (!unknown) {
+      built_.has_rare_words = true;
+      if (!options_.correct_rare_words) return;
+    }
+    if (typo_rows_spent_ >= kTypoBudgetPerQuery) {
+      built_.partial = true;
+      return;
+    }
+    bool cut = false;
+    const auto candidates = lexicon_->corrections(token.term, static_cast<unsigned>(max_distance), kMaxTypoCandidates,
+                                                  std::min(kTypoBudget, kTypoBudgetPerQuery - typo_rows_spent_), &cut);
+    typo_rows_spent_ += kTypoBudget;
+    built_.partial = built_.partial || cut;
+    bool replaced = false;
+    for (const Lexicon::Correction& candidate : candidates) {
+      if (!unknown && candidate.frequency < kRareRatio * std::max<Xapian::doccount>(frequency, 1)) continue;
+      std::vector<Xapian::Query> forms;
+      for (const Token& reading : analyzer_.analyze(candidate.term)) {
+        if (reading.kind == Token::Kind::Word) add_forms(reading, forms);
+      }
+      if (forms.empty()) continue;
+      alternatives.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, any_of(forms), kTypoWeight / candidate.distance);
+      if (!replaced) {
+        replacements_.push_back({word.offset + token.begin, word.offset + token.end, lexicon_->display(candidate.term)});
+        replaced = true;
+      }
+    }
+  }
+
+  Xapian::Query word_query(const PlainWord& word, bool expand) {
+    std::vector<Xapian::Query> alternatives;
+    for (const Token& reading : word.readings) add_forms(reading, alternatives);
+    if (expand && lexicon_) {
+      const Token& main = word.readings.front();
+      const bool completed = word.open && options_.complete_last_word && add_completions(main, alternatives);
+      if (!completed) add_corrections(main, word, alternatives);
+    }
+    return any_of(alternatives);
+  }
+
+  // The query of a thesaurus expression: all its words but little ones.
+  Xapian::Query expression_query(const std::string& expression) {
+    const std::vector<Token> tokens = analyzer_.analyze(expression);
+    std::vector<Xapian::Query> words;
+    for (const Token& token : tokens) {
+      if (token.kind != Token::Kind::Word || (is_stopword(token.term) && tokens.size() > 1)) continue;
+      std::vector<Xapian::Query> forms;
+      add_forms(token, forms);
+      words.push_back(any_of(forms));
+    }
+    if (words.empty()) return Xapian::Query();
+    return words.size() == 1 ? words.front() : Xapian::Query(Xapian::Query::OP_AND, words.begin(), words.end());
+  }
+
+  // Longest run of words from `k` that the thesaurus knows, or 0.
+  std::size_t synonym_run(const std::vector<PlainWord>& words, std::size_t k, const std::vector<std::string>** found) {
+    if (!lexicon_) return 0;
+    const std::size_t longest = std::min<std::size_t>(lexicon_->longest_synonym_key(), words.size() - k);
+    for (std::size_t n = longest; n >= 1; --n) {
+      std::vector<const Token*> run;
+      for (std::size_t i = k; i < k + n; ++i) run.push_back(&words[i].readings.front());
+      if ((*found = lexicon_->synonyms(schema::synonym_key(run)))) return n;
+    }
+    return 0;
+  }
+
+  std::vector<Group> plain_groups(const std::vector<PlainWord>& words) {
+    std::vector<Group> groups;
+    for (std::size_t k = 0; k < words.size();) {
+      const PlainWord& word = words[k];
+      Group group{Xapian::Query(), {}, word.clause, false};
+      const std::vector<std::string>* synonyms = nullptr;
+      if (word.compound) {
+        const Token& compound = *word.compound;
+        std::vector<Xapian::Query> parts;
+        std::size_t n = 0;
+        for (; k + n < words.size() && n < compound.span; ++n) {
+          parts.emplace_back(words[k + n].readings.front().term);
+          for (const Token& reading : words[k + n].readings) {
+            built_.terms.terms.insert(reading.term);
+            built_.terms.stems.insert(reading.stems.begin(), reading.stems.end());
+          }
+        }
+        std::vector<Xapian::Query> alternatives;
+        alternatives.emplace_back(Xapian::Query::OP_PHRASE, parts.begin(), parts.end(), static_cast<Xapian::termcount>(parts.size()));
+        add_forms(compound, alternatives);
+        if (lexicon_ && options_.complete_last_word && words[k + n - 1].open) add_completions(compound, alternatives);
+        group.every = any_of(alternatives);
+        group.some = {group.every};
+        k += std::max<std::size_t>(n, 1);
+      } else if (const std::size_t n = synonym_run(words, k, &synonyms); n > 0) {
+        std::vector<Xapian::Query> as_typed;
+        for (std::size_t i = k; i < k + n; ++i) {
+          if (n == 1 || !is_stopword(words[i].readings.front().term)) as_typed.push_back(word_query(words[i], true));
+        }
+        std::vector<Xapian::Query> equivalents;
+        for (const std::string& expression : *synonyms) {
+          if (Xapian::Query q = expression_query(expression); !q.empty()) equivalents.push_back(q);
+        }
+        group.some = as_typed;
+        std::vector<Xapian::Query> alternatives;
+        alternatives.push_back(as_typed.size() == 1 ? as_typed.front() : Xapian::Query(Xapian::Query::OP_AND, as_typed.begin(), as_typed.end()));
+        if (!equivalents.empty()) {
+          const Xapian::Query scaled(Xapian::Query::OP_SCALE_WEIGHT, any_of(equivalents), kSynonymWeight);
+          alternatives.push_back(scaled);
+          group.some.push_back(scaled);
+        }
+        group.every = any_of(alternatives);
+        k += n;
+      } else {
+        group.stopword = is_stopword(word.readings.front().term);
+        group.every = word_query(word, !group.stopword);
+        group.some = {group.every};
+        ++k;
+      }
+      groups.push_back(std::move(group));
+    }
+    return groups;
+  }
+
+  Xapian::Query phrase_query(const std::vector<Token>& tokens) {
+    std::vector<Xapian::Query> terms;
+    for (const Token& token : tokens) {
+      if (token.kind != Token::Kind::Word) continue;
+      terms.emplace_back(token.term);
+      built_.terms.terms.insert(token.term);
+    }
+    if (terms.size() <= 1) return terms.empty() ? Xapian::Query() : terms.front();
+    return Xapian::Query(Xapian::Query::OP_PHRASE, terms.begin(), terms.end(), static_cast<Xapian::termcount>(terms.size()));
+  }
+
+  void build(std::string_view text) {
+    const QuerySyntax syntax = parse_query_syntax(text);
+    std::vector<Group> groups;
+    std::vector<Xapian::Query> excluded;
+    std::vector<PlainWord> plain;
+    std::vector<Token> compounds;  // stable storage for PlainWord::compound
+    compounds.reserve(kMaxQueryWords);
+    unsigned words_seen = 0;
+
+    const auto flush_plain = [&]() {
+      for (Group& group : plain_groups(plain)) groups.push_back(std::move(group));
+      plain.clear();
+    };
+
+    for (std::size_t c = 0; c < syntax.clauses.size(); ++c) {
+      const QueryClause& clause = syntax.clauses[c];
+      std::vector<Token> tokens = analyzer_.analyze(clause.text);
+      std::erase_if(tokens, [&](const Token& token) { return token.position >= kMaxQueryWords - std::min(words_seen, kMaxQueryWords); });
+      const unsigned clause_words = tokens.empty() ? 0 : tokens.back().position + 1;
+      if (words_seen + clause_words > kMaxQueryWords || (tokens.empty() && !clause.text.empty() && words_seen >= kMaxQueryWords)) {
+        built_.partial = true;
+      }
+      words_seen += clause_words;
+      if (tokens.empty()) continue;
+
+      if (clause.excluded || clause.phrase) {
+        flush_plain();
+        Xapian::Query query;
+        if (clause.phrase) {
+          query = phrase_query(tokens);
+        } else {
+          std::vector<Xapian::Query> forms;
+          for (const Token& token : tokens) {
+            if (token.kind != Token::Kind::Variant) forms.emplace_back(token.term);
+          }
+          query = Xapian::Query(Xapian::Query::OP_AND, forms.begin(), forms.end());
+        }
+        if (clause.excluded) {
+          excluded.push_back(query);
+        } else {
+          groups.push_back({query, {query}, c, false});
+        }
+        continue;
+      }
+
+      std::map<unsigned, PlainWord> by_position;
+      for (const Token& token : tokens) {
+        PlainWord& word = by_position[token.position];
+        if (token.kind == Token::Kind::Compound) {
+          compounds.push_back(token);
+          word.compound = &compounds.back();
+        } else {
+          word.readings.push_back(token);
+        }
+      }
+      for (auto& [position, word] : by_position) {
+        if (word.readings.empty()) continue;
+        word.clause = c;
+        word.offset = clause.offset;
+        plain.push_back(std::move(word));
+      }
+      if (c + 1 == syntax.clauses.size() && syntax.last_word_open && !plain.empty()) plain.back().open = true;
+    }
+    flush_plain();
+
+    // OR joins a clause's group to the previous clause's group.
+    std::vector<Group> joined;
+    for (Group& group : groups) {
+      if (!joined.empty() && syntax.clauses[group.clause].or_with_previous && joined.back().clause != group.clause) {
+        Group& previous = joined.back();
+        previous.every = Xapian::Query(Xapian::Query::OP_OR, previous.every, group.every);
+        previous.some.insert(previous.some.end(), group.some.begin(), group.some.end());
+        previous.clause = group.clause;
+        previous.stopword = previous.stopword && group.stopword;
+      } else {
+        joined.push_back(std::move(group));
+      }
+    }
+    const bool only_stopwords = std::all_of(joined.begin(), joined.end(), [](const Group& g) { return g.stopword; });
+    std::vector<Xapian::Query> every, some;
+    for (const Group& group : joined) {
+      if (group.stopword && !only_stopwords) continue;
+      every.push_back(group.every);
+      some.insert(some.end(), group.some.begin(), group.some.end());
+    }
+
+    Xapian::Query positive;
+    if (every.size() == 1 && some.size() == 1) {
+      positive = every.front();
+    } else if (!every.empty()) {
+      const Xapian::Query every_word(Xapian::Query::OP_AND, every.begin(), every.end());
+      const Xapian::Query some_words(Xapian::Query::OP_OR, some.begin(), some.end());
+      positive = Xapian::Query(Xapian::Query::OP_OR, Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, every_word, kAllWordsBoost), some_words);
+    } else if (!excluded.empty()) {
+      positive = Xapian::Query::MatchAll;
+    }
+    if (!excluded.empty() && !positive.empty()) {
+      positive = Xapian::Query(Xapian::Query::OP_AND_NOT, positive, Xapian::Query(Xapian::Query::OP_OR, excluded.begin(), excluded.end()));
+    }
+    built_.query = positive;
+
+    if (!replacements_.empty()) {
+      std::string corrected(text);
+      std::sort(replacements_.begin(), replacements_.end(), [](const auto& a, const auto& b) { return a.begin > b.begin; });
+      for (const Replacement& r : replacements_) corrected.replace(r.begin, r.end - r.begin, r.text);
+      built_.corrected = corrected;
+    }
+  }
+
+ private:
+  analysis::FrenchAnalyzer& analyzer_;
+  const Xapian::Database& db_;
+  const Lexicon* lexicon_;
+  const BuildOptions& options_;
+  BuiltQuery& built_;
+  std::vector<Replacement> replacements_;
+  std::size_t typo_rows_spent_ = 0;
+};
 
 }  // namespace
 
@@ -27,50 +349,12 @@ bool QueryTerms::matches(const Token& token) const {
   for (const std::string& stem : token.stems) {
     if (stems.contains(stem)) return true;
   }
-  return false;
+  return std::any_of(prefixes.begin(), prefixes.end(), [&](const std::string& p) { return token.term.starts_with(p); });
 }
 
-BuiltQuery QueryBuilder::build(std::string_view text) {
+BuiltQuery QueryBuilder::build(std::string_view text, const BuildOptions& options) {
   BuiltQuery built;
-  const std::vector<Token> tokens = analyzer_.analyze(text);
-  std::map<unsigned, std::vector<const Token*>> words;  // Word and Variant tokens by position
-  std::map<unsigned, const Token*> compounds;           // by first position
-  for (const Token& token : tokens) {
-    if (token.kind == Token::Kind::Compound) compounds[token.position] = &token;
-    else words[token.position].push_back(&token);
-  }
-
-  std::vector<Xapian::Query> groups;
-  for (auto it = words.begin(); it != words.end();) {
-    std::vector<Xapian::Query> alternatives;
-    const auto compound = compounds.find(it->first);
-    if (compound != compounds.end()) {
-      const Token& joined = *compound->second;
-      std::vector<Xapian::Query> parts;
-      const unsigned last = joined.position + joined.span;
-      for (; it != words.end() && it->first < last; ++it) {
-        parts.emplace_back(it->second.front()->term);
-        for (const Token* part : it->second) {
-          built.terms.terms.insert(part->term);
-          built.terms.stems.insert(part->stems.begin(), part->stems.end());
-        }
-      }
-      alternatives.emplace_back(Xapian::Query::OP_PHRASE, parts.begin(), parts.end(), static_cast<Xapian::termcount>(parts.size()));
-      add_alternatives(joined, alternatives, built.terms);
-    } else {
-      for (const Token* token : it->second) add_alternatives(*token, alternatives, built.terms);
-      ++it;
-    }
-    groups.emplace_back(Xapian::Query::OP_OR, alternatives.begin(), alternatives.end());
-  }
-
-  if (groups.size() == 1) {
-    built.query = groups.front();
-  } else if (groups.size() > 1) {
-    const Xapian::Query every_word(Xapian::Query::OP_AND, groups.begin(), groups.end());
-    const Xapian::Query some_words(Xapian::Query::OP_OR, groups.begin(), groups.end());
-    built.query = Xapian::Query(Xapian::Query::OP_OR, Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, every_word, kAllWordsBoost), some_words);
-  }
+  Builder(analyzer_, db_, lexicon_, options, built).build(text);
   return built;
 }
 

@@ -3,18 +3,27 @@
 // hyphens and plurals meet the indexed terms.
 //
 // Each word matches its exact folded form or its stems (an exact form scores
-// more, since it matches both). Hyphenated words match the parts as a phrase
-// or the joined form. Documents holding every word rank before documents
-// holding only some, which still appear rather than an empty page.
+// more, since it matches both). On top of that, with a Lexicon:
+//   - the word being typed (last, no space after it) also matches the most
+//     frequent words it begins;
+//   - a word unknown to the index matches its closest known words, weighted
+//     down by edit distance, and the query shows as corrected;
+//   - a word sequence found in the thesaurus also matches its equivalents.
+// Hyphenated words match the parts as a phrase or the joined form. "Quoted
+// phrases" match exactly (accents and case aside), -words exclude, OR joins
+// two words into one alternative. Documents holding every word rank before
+// documents holding only some, which still appear rather than an empty page.
 #pragma once
 
 #include <string>
 #include <string_view>
 #include <unordered_set>
+#include <vector>
 
 #include <xapian.h>
 
 #include "analysis/french_analyzer.h"
+#include "ranking/lexicon.h"
 
 namespace tec::ranking {
 
@@ -22,24 +31,39 @@ namespace tec::ranking {
 struct QueryTerms {
   std::unordered_set<std::string> terms;  // folded words
   std::unordered_set<std::string> stems;
+  std::vector<std::string> prefixes;      // of the word being typed
 
-  bool empty() const { return terms.empty(); }
+  bool empty() const { return terms.empty() && prefixes.empty(); }
   bool matches(const analysis::Token& token) const;
 };
 
+struct BuildOptions {
+  bool complete_last_word = true;
+  // Also correct words the index knows but in very few documents (a second
+  // pass when the first found little).
+  bool correct_rare_words = false;
+};
+
 struct BuiltQuery {
-  Xapian::Query query;  // empty (MatchNothing) when the text holds no word
+  Xapian::Query query;          // MatchNothing when the text holds no word
   QueryTerms terms;
+  std::string corrected;        // the text with corrections applied, empty when none
+  bool partial = false;         // words or corrections were cut to bound the work
+  bool has_rare_words = false;  // a rare word might be a typo: see BuildOptions
 };
 
 class QueryBuilder {
  public:
-  explicit QueryBuilder(analysis::FrenchAnalyzer& analyzer) : analyzer_(analyzer) {}
+  // `lexicon` may be null: no completion, correction or synonyms then.
+  QueryBuilder(analysis::FrenchAnalyzer& analyzer, const Xapian::Database& db, const Lexicon* lexicon)
+      : analyzer_(analyzer), db_(db), lexicon_(lexicon) {}
 
-  BuiltQuery build(std::string_view text);
+  BuiltQuery build(std::string_view text, const BuildOptions& options = {});
 
  private:
   analysis::FrenchAnalyzer& analyzer_;
+  const Xapian::Database& db_;
+  const Lexicon* lexicon_;
 };
 
 }  // namespace tec::ranking

@@ -2,6 +2,8 @@
 // schema/index_schema.h because they are written into the index.
 #pragma once
 
+#include <cstddef>
+
 namespace tec::ranking {
 
 // Extra weight given to documents that hold every word of the query, on top
@@ -16,8 +18,41 @@ inline constexpr double kBm25K3 = 1.0;
 inline constexpr double kBm25B = 0.5;
 inline constexpr double kBm25MinNormLen = 0.5;
 
-// Matches counted exactly before `total` becomes an estimate.
-inline constexpr unsigned kExactCountFloor = 1000;
+// Weight of a word's alternatives relative to the word as typed: a prefix
+// completion of the word being typed, a correction of an unknown word (divided
+// by its edit distance), an expression the thesaurus gives as equivalent.
+inline constexpr double kPrefixWeight = 0.8;
+inline constexpr double kTypoWeight = 0.6;
+inline constexpr double kSynonymWeight = 0.7;
+
+// Bounded work per query.
+inline constexpr unsigned kMaxQueryWords = 32;          // words beyond are ignored (partial)
+inline constexpr unsigned kMaxPrefixExpansion = 30;     // most frequent completions of the last word
+inline constexpr unsigned kMinPrefixLength = 2;         // bytes typed before completing
+inline constexpr unsigned kMaxTypoCandidates = 3;       // corrections per unknown word
+inline constexpr std::size_t kTypoBudget = 60000;       // distance-table rows per word (partial when spent)
+inline constexpr std::size_t kTypoBudgetPerQuery = 300000;
+inline constexpr double kMatchTimeLimitSeconds = 0.05;  // Enquire::set_time_limit: stops extra count checking
+
+// Typo tolerance by word length (bytes of the folded word): none below
+// kTypoMinLength, one edit up to kTypoOneEditMaxLength, two beyond.
+inline constexpr std::size_t kTypoMinLength = 4;
+inline constexpr std::size_t kTypoOneEditMaxLength = 5;
+
+// A search with fewer results than this runs again with rare words corrected
+// as well, when a word is known but in at most kRareFrequency documents and
+// a correction is kRareRatio times more frequent.
+inline constexpr unsigned kFewResults = 3;
+inline constexpr unsigned kRareFrequency = 2;
+inline constexpr unsigned kRareRatio = 10;
+
+// Matches counted exactly before `total` becomes an estimate; facet counts
+// cover the same matches.
+inline constexpr unsigned kExactCountFloor = 10000;
+inline constexpr unsigned kMaxFacetValues = 50;
+
+// Suggestions: documents checked when counting a completion with the words before it.
+inline constexpr unsigned kMaxSuggestionCheck = 100;
 
 // Snippets: words shown, and words of context kept before the first match.
 inline constexpr unsigned kSnippetWords = 30;

@@ -1,6 +1,10 @@
-// Searcher implementation: Enquire with BM25, then highlighting of the page.
+// Searcher implementation: Enquire with BM25 and facet counting, a second
+// pass with rare words corrected when the first finds little, highlighting.
 #include "ranking/searcher.h"
 
+#include <algorithm>
+
+#include "ranking/facets.h"
 #include "ranking/query_builder.h"
 #include "ranking/ranking_params.h"
 #include "ranking/snippet.h"
@@ -8,26 +12,67 @@
 #include "schema/stored_document.h"
 
 namespace tec::ranking {
+namespace {
+
+Xapian::Query filtered(const Xapian::Query& query, const Xapian::Query& filter) {
+  if (filter.get_type() == Xapian::Query::LEAF_MATCH_ALL) return query;
+  return Xapian::Query(Xapian::Query::OP_FILTER, query, filter);
+}
+
+std::vector<Xapian::valueno> facet_slots() {
+  std::vector<Xapian::valueno> slots;
+  for (const schema::Facet& facet : schema::kFacets) slots.push_back(facet.slot);
+  return slots;
+}
+
+// One run of the matcher: the page asked for, and the facets counted over
+// the same matches.
+struct Run {
+  Xapian::MSet mset;
+  std::unique_ptr<FacetSpy> spy;
+};
+
+}  // namespace
 
 SearchResponse Searcher::search(const SearchRequest& request) {
-  QueryBuilder builder(analyzer_);
-  const BuiltQuery built = builder.build(request.text);
+  QueryBuilder builder(analyzer_, db_, lexicon_);
+  BuiltQuery built = builder.build(request.text);
+  const Xapian::Query filter = facet_filter(request.filters, analyzer_);
 
-  Xapian::Enquire enquire(db_);
-  if (built.terms.empty()) {
-    enquire.set_query(Xapian::Query::MatchAll);
-    enquire.set_sort_by_value_then_relevance(schema::kSlotPublished, true);
-  } else {
-    enquire.set_query(built.query);
+  const auto run = [&](const BuiltQuery& q, const Xapian::Query& facet_query, std::vector<Xapian::valueno> slots,
+                       Xapian::doccount first, Xapian::doccount count) {
+    const bool browse = q.query.empty();
+    Xapian::Enquire enquire(db_);
+    enquire.set_query(filtered(browse ? Xapian::Query::MatchAll : q.query, facet_query));
     enquire.set_weighting_scheme(Xapian::BM25Weight(kBm25K1, kBm25K2, kBm25K3, kBm25B, kBm25MinNormLen));
-  }
+    if (browse || request.sort == SortOrder::Date) enquire.set_sort_by_value_then_relevance(schema::kSlotPublished, true);
+    enquire.set_time_limit(kMatchTimeLimitSeconds);
+    Run result;
+    result.spy = std::make_unique<FacetSpy>(std::move(slots));
+    enquire.add_matchspy(result.spy.get());
+    result.mset = enquire.get_mset(first, count, std::max<Xapian::doccount>(kExactCountFloor, first + count));
+    return result;
+  };
 
   const Xapian::doccount offset = (request.page - 1) * request.per_page;
-  const Xapian::MSet mset = enquire.get_mset(offset, request.per_page, kExactCountFloor);
+  Run main = run(built, filter, facet_slots(), offset, request.per_page);
+  if (main.mset.get_matches_estimated() < kFewResults && built.has_rare_words) {
+    BuiltQuery second = builder.build(request.text, {.complete_last_word = true, .correct_rare_words = true});
+    if (!second.corrected.empty()) {
+      Run retry = run(second, filter, facet_slots(), offset, request.per_page);
+      if (retry.mset.get_matches_estimated() > main.mset.get_matches_estimated()) {
+        built = std::move(second);
+        main = std::move(retry);
+      }
+    }
+  }
 
   SearchResponse response;
-  response.total = mset.get_matches_estimated();
-  for (auto it = mset.begin(); it != mset.end(); ++it) {
+  response.total = main.mset.get_matches_estimated();
+  response.total_exact = main.mset.get_matches_lower_bound() == main.mset.get_matches_upper_bound();
+  response.corrected_query = built.corrected;
+  response.partial = built.partial;
+  for (auto it = main.mset.begin(); it != main.mset.end(); ++it) {
     const auto stored = schema::StoredDocument::decode(it.get_document().get_data());
     if (!stored) continue;
     SearchHit hit;
@@ -42,6 +87,77 @@ SearchResponse Searcher::search(const SearchRequest& request) {
     const std::string& passage_source = stored->body_text.empty() ? stored->summary : stored->body_text;
     hit.snippet = make_snippet(passage_source, built.terms, analyzer_, kSnippetWords);
     response.hits.push_back(std::move(hit));
+  }
+
+  for (std::size_t i = 0; i < schema::kFacets.size(); ++i) {
+    const schema::Facet& facet = schema::kFacets[i];
+    FacetCounts counts{std::string(facet.name), {}};
+    std::vector<std::pair<std::string, Xapian::doccount>> values;
+    if (request.filters.contains(counts.name)) {
+      // The facet's own filter is left out, so its other values keep their counts.
+      const Run own = run(built, facet_filter(request.filters, analyzer_, counts.name), {facet.slot}, 0, 0);
+      values = own.spy->top(0, kMaxFacetValues);
+    } else {
+      values = main.spy->top(i, kMaxFacetValues);
+    }
+    for (auto& [value, count] : values) counts.values.push_back({std::move(value), count});
+    response.facets.push_back(std::move(counts));
+  }
+  return response;
+}
+
+SuggestResponse Searcher::suggest(const std::string& text, unsigned limit) {
+  SuggestResponse response;
+  if (lexicon_ && !text.empty() && text.back() != ' ') {
+    const std::vector<analysis::Token> tokens = analyzer_.analyze(text);
+    const analysis::Token* last = nullptr;
+    for (const analysis::Token& token : tokens) {
+      if (token.kind == analysis::Token::Kind::Word) last = &token;
+    }
+    if (last && last->end == text.size() && last->term.size() >= kMinPrefixLength) {
+      const std::string before = text.substr(0, last->begin);
+      auto candidates = lexicon_->completions(last->term, kMaxPrefixExpansion, 20000);
+      // After other words, a completion counts the documents it shares with
+      // them: "budget partic" offers "participatif" before "participants".
+      const Xapian::Query context = QueryBuilder(analyzer_, db_, nullptr).build(before + " ").query;
+      if (!context.empty()) {
+        Xapian::Enquire enquire(db_);
+        auto together = candidates;
+        for (auto& [term, documents] : together) {
+          enquire.set_query(Xapian::Query(Xapian::Query::OP_AND, context, Xapian::Query(term)));
+          documents = enquire.get_mset(0, 0, kMaxSuggestionCheck).get_matches_estimated();
+        }
+        std::erase_if(together, [](const auto& c) { return c.second == 0; });
+        if (!together.empty()) {
+          std::stable_sort(together.begin(), together.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
+          candidates = std::move(together);
+        }
+      }
+      for (std::size_t i = 0; i < candidates.size() && i < limit; ++i) {
+        response.completions.push_back({before + lexicon_->display(candidates[i].first), candidates[i].second});
+      }
+    }
+  }
+
+  QueryBuilder builder(analyzer_, db_, lexicon_);
+  const BuiltQuery built = builder.build(text);
+  if (built.query.empty()) return response;
+  Xapian::Enquire enquire(db_);
+  enquire.set_query(built.query);
+  enquire.set_weighting_scheme(Xapian::BM25Weight(kBm25K1, kBm25K2, kBm25K3, kBm25B, kBm25MinNormLen));
+  const Xapian::MSet mset = enquire.get_mset(0, limit);
+  for (auto it = mset.begin(); it != mset.end(); ++it) {
+    const auto stored = schema::StoredDocument::decode(it.get_document().get_data());
+    if (!stored) continue;
+    SearchHit hit;
+    hit.id = stored->id;
+    hit.source = stored->source;
+    hit.type = stored->type;
+    hit.title = stored->title;
+    hit.url = stored->url;
+    hit.score = it.get_weight();
+    hit.title_html = mark_all(stored->title, built.terms, analyzer_);
+    response.titles.push_back(std::move(hit));
   }
   return response;
 }

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "ranking/ranking_params.h"
+#include "ranking/stopwords.h"
 
 namespace tec::ranking {
 namespace {
@@ -13,14 +14,6 @@ namespace {
 struct Span {
   std::size_t begin, end;
 };
-
-// Little words marked only when the query holds nothing else: marking every
-// "de" of a passage helps nobody.
-bool is_filler(const std::string& term) {
-  static const std::unordered_set<std::string> kFillers = {
-      "a", "au", "aux", "de", "des", "du", "en", "et", "la", "le", "les", "ou", "un", "une", "sur", "par", "pour", "dans"};
-  return kFillers.contains(term);
-}
 
 // Cuts `text` to at most `limit` bytes without splitting a UTF-8 sequence.
 std::string_view utf8_prefix(std::string_view text, std::size_t limit) {
@@ -39,10 +32,10 @@ struct Analysed {
 Analysed analyse(std::string_view text, const QueryTerms& query, analysis::FrenchAnalyzer& analyzer) {
   Analysed out;
   bool only_fillers = true;
-  for (const std::string& term : query.terms) only_fillers = only_fillers && is_filler(term);
+  for (const std::string& term : query.terms) only_fillers = only_fillers && is_stopword(term);
   std::vector<Span> spans;
   for (analysis::Token& token : analyzer.analyze(text)) {
-    const bool hit = query.matches(token) && (only_fillers || !is_filler(token.term));
+    const bool hit = query.matches(token) && (only_fillers || !is_stopword(token.term));
     if (hit) spans.push_back({token.begin, token.end});
     if (token.kind == analysis::Token::Kind::Word) {
       out.matched.push_back(hit ? token.term : std::string());

@@ -8,6 +8,7 @@
 // Document data: see stored_document.h.
 #pragma once
 
+#include <array>
 #include <string>
 #include <string_view>
 
@@ -43,6 +44,37 @@ inline constexpr Xapian::valueno kSlotType = 2;           // "methode"
 inline constexpr Xapian::valueno kSlotSource = 3;         // "anct"
 inline constexpr Xapian::valueno kSlotPopulationMin = 4;  // Xapian::sortable_serialise
 inline constexpr Xapian::valueno kSlotPopulationMax = 5;  // Xapian::sortable_serialise
+inline constexpr Xapian::valueno kSlotThemes = 6;         // list, as written in the feed
+inline constexpr Xapian::valueno kSlotLevels = 7;         // list
+inline constexpr Xapian::valueno kSlotAudiences = 8;      // list
+inline constexpr Xapian::valueno kSlotFormat = 9;         // "distanciel"
+inline constexpr Xapian::valueno kSlotTerritories = 10;   // list
+
+// Lists in value slots are joined with this separator (ASCII unit separator).
+inline constexpr char kListSeparator = '\x1f';
+
+// The facets a search can filter on and count: the query parameter, the
+// boolean term prefix (filter values are accent-folded like the terms), and
+// the value slot read to count them.
+struct Facet {
+  std::string_view name;
+  std::string_view prefix;
+  Xapian::valueno slot;
+};
+inline constexpr std::array<Facet, 7> kFacets = {{
+    {"type", kPrefixType, kSlotType},
+    {"theme", kPrefixTheme, kSlotThemes},
+    {"source", kPrefixSource, kSlotSource},
+    {"level", kPrefixLevel, kSlotLevels},
+    {"audience", kPrefixAudience, kSlotAudiences},
+    {"format", kPrefixFormat, kSlotFormat},
+    {"territory", kPrefixTerritory, kSlotTerritories},
+}};
+
+// Spelling data (Xapian's spelling table) holds the lower-case words of the
+// texts with their accents ("réunion"): the display forms of suggestions and
+// corrections. Synonyms (Xapian's synonym table) come from the thesaurus;
+// their keys are described in synonym_key.h.
 
 // Within-document frequency added per occurrence: a word in the title weighs
 // as much as four in the body, summary and themes as two.

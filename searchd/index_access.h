@@ -1,17 +1,20 @@
 // IndexAccess: gives each worker thread its own read handle on the index
 // (Xapian databases are not shared between threads), brought to the latest
-// committed revision before each request, and retries a request that a
-// concurrent commit invalidated (Xapian::DatabaseModifiedError).
+// committed revision before each request, with the Lexicon of that revision
+// (shared by all threads, rebuilt once per revision), and retries a request
+// that a concurrent commit invalidated (Xapian::DatabaseModifiedError).
 #pragma once
 
 #include <cstdint>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <type_traits>
 
 #include <xapian.h>
 
 #include "analysis/french_analyzer.h"
+#include "ranking/lexicon.h"
 
 namespace tec::searchd {
 
@@ -21,6 +24,7 @@ class IndexAccess {
     explicit Reader(const std::string& directory) : db(directory) {}
     Xapian::Database db;
     analysis::FrenchAnalyzer analyzer;
+    std::shared_ptr<const ranking::Lexicon> lexicon;  // of db's revision, or a slightly older one while rebuilt
   };
 
   // Throws Xapian::DatabaseOpeningError when `directory` holds no index.
@@ -32,6 +36,7 @@ class IndexAccess {
     for (int attempt = 1;; ++attempt) {
       try {
         reader.db.reopen();
+        reader.lexicon = lexicon_for(reader);
         return work(reader);
       } catch (const Xapian::DatabaseModifiedError&) {
         if (attempt == kAttempts) throw;
@@ -43,9 +48,17 @@ class IndexAccess {
   static constexpr int kAttempts = 5;
 
   Reader& thread_reader();
+  // The lexicon of the reader's revision. One thread rebuilds it when the
+  // revision moves; the others keep the previous one meanwhile.
+  std::shared_ptr<const ranking::Lexicon> lexicon_for(Reader& reader);
 
   std::string directory_;
   std::uint64_t serial_;  // tells this instance's readers apart in thread-local storage
+  std::shared_ptr<const ranking::Lexicon> current_lexicon();
+
+  std::mutex lexicon_mutex_;  // guards lexicon_, held only to read or swap it
+  std::mutex rebuild_mutex_;  // held by the one thread rebuilding
+  std::shared_ptr<const ranking::Lexicon> lexicon_;
 };
 
 }  // namespace tec::searchd

@@ -9,9 +9,13 @@ namespace {
 
 using JsonWriter = rapidjson::Writer<rapidjson::StringBuffer>;
 
+void put_string(JsonWriter& w, std::string_view value) {
+  w.String(value.data(), static_cast<rapidjson::SizeType>(value.size()));
+}
+
 void put(JsonWriter& w, const char* key, std::string_view value) {
   w.Key(key);
-  w.String(value.data(), static_cast<rapidjson::SizeType>(value.size()));
+  put_string(w, value);
 }
 
 std::string take(const rapidjson::StringBuffer& buffer) { return {buffer.GetString(), buffer.GetSize()}; }
@@ -30,8 +34,15 @@ std::string render_search(std::string_view query, const ranking::SearchRequest& 
   w.Uint(request.page);
   w.Key("per_page");
   w.Uint(request.per_page);
+  w.Key("total_exact");
+  w.Bool(response.total_exact);
   w.Key("took_ms");
   w.Double(took_ms);
+  w.Key("corrected_query");
+  if (response.corrected_query.empty()) w.Null();
+  else put_string(w, response.corrected_query);
+  w.Key("partial");
+  w.Bool(response.partial);
   w.Key("results");
   w.StartArray();
   for (const ranking::SearchHit& hit : response.hits) {
@@ -46,6 +57,55 @@ std::string render_search(std::string_view query, const ranking::SearchRequest& 
     w.Key("score");
     w.Double(hit.score);
     put(w, "snippet", hit.snippet);
+    w.EndObject();
+  }
+  w.EndArray();
+  w.Key("facets");
+  w.StartObject();
+  for (const ranking::FacetCounts& facet : response.facets) {
+    w.Key(facet.name.c_str());
+    w.StartArray();
+    for (const ranking::FacetValue& value : facet.values) {
+      w.StartObject();
+      put(w, "value", value.value);
+      w.Key("count");
+      w.Uint(value.count);
+      w.EndObject();
+    }
+    w.EndArray();
+  }
+  w.EndObject();
+  w.EndObject();
+  return take(buffer);
+}
+
+std::string render_suggest(std::string_view query, const ranking::SuggestResponse& response, double took_ms) {
+  rapidjson::StringBuffer buffer;
+  JsonWriter w(buffer);
+  w.StartObject();
+  put(w, "query", query);
+  w.Key("took_ms");
+  w.Double(took_ms);
+  w.Key("completions");
+  w.StartArray();
+  for (const ranking::Completion& completion : response.completions) {
+    w.StartObject();
+    put(w, "text", completion.text);
+    w.Key("documents");
+    w.Uint(completion.documents);
+    w.EndObject();
+  }
+  w.EndArray();
+  w.Key("titles");
+  w.StartArray();
+  for (const ranking::SearchHit& hit : response.titles) {
+    w.StartObject();
+    put(w, "id", hit.id);
+    put(w, "source", hit.source);
+    put(w, "type", hit.type);
+    put(w, "title", hit.title);
+    put(w, "title_html", hit.title_html);
+    put(w, "url", hit.url);
     w.EndObject();
   }
   w.EndArray();

@@ -13,6 +13,7 @@ namespace tec::searchd {
 
 std::string render_search(std::string_view query, const ranking::SearchRequest& request,
                           const ranking::SearchResponse& response, double took_ms);
+std::string render_suggest(std::string_view query, const ranking::SuggestResponse& response, double took_ms);
 std::string render_error(std::string_view code, std::string_view message);
 std::string render_health(Xapian::doccount documents, Xapian::rev revision);
 

@@ -11,6 +11,7 @@
 
 #include "analysis/utf8.h"
 #include "ranking/searcher.h"
+#include "schema/index_schema.h"
 #include "searchd/json_render.h"
 
 namespace tec::searchd {
@@ -36,6 +37,27 @@ unsigned unsigned_param(const httplib::Request& req, const char* name, unsigned 
     throw bad_parameter(std::string("paramètre ") + name + " : entier entre 1 et " + std::to_string(max) + " attendu");
   }
   return value;
+}
+
+std::vector<std::string> repeated_param(const httplib::Request& req, const std::string& name) {
+  std::vector<std::string> values;
+  const std::size_t count = req.get_param_value_count(name.c_str());
+  for (std::size_t i = 0; i < count; ++i) {
+    std::string value = req.get_param_value(name.c_str(), i);
+    if (analysis::first_invalid_utf8(value) || value.size() > kMaxFilterValueBytes) {
+      throw bad_parameter("paramètre " + name + " : valeur invalide");
+    }
+    if (!value.empty()) values.push_back(std::move(value));
+  }
+  return values;
+}
+
+ranking::SortOrder sort_param(const httplib::Request& req) {
+  if (!req.has_param("sort")) return ranking::SortOrder::Relevance;
+  const std::string sort = req.get_param_value("sort");
+  if (sort == "relevance") return ranking::SortOrder::Relevance;
+  if (sort == "date") return ranking::SortOrder::Date;
+  throw bad_parameter("paramètre sort : « relevance » ou « date » attendu");
 }
 
 std::string query_param(const httplib::Request& req) {
@@ -79,18 +101,34 @@ void register_routes(httplib::Server& server, IndexAccess& index) {
     request.text = query_param(req);
     request.page = unsigned_param(req, "page", 1, kMaxPage);
     request.per_page = unsigned_param(req, "per_page", 10, kMaxPerPage);
+    request.sort = sort_param(req);
+    for (const schema::Facet& facet : schema::kFacets) {
+      std::vector<std::string> values = repeated_param(req, std::string(facet.name));
+      if (!values.empty()) request.filters[std::string(facet.name)] = std::move(values);
+    }
     const ranking::SearchResponse response = index.run([&](IndexAccess::Reader& reader) {
-      return ranking::Searcher(reader.db, reader.analyzer).search(request);
+      return ranking::Searcher(reader.db, reader.analyzer, reader.lexicon.get()).search(request);
     });
     const double took_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
     res.set_content(render_search(request.text, request, response, took_ms), kJson);
+  }));
+
+  server.Get("/v1/suggest", handler([&index](const httplib::Request& req, httplib::Response& res) {
+    const auto started = std::chrono::steady_clock::now();
+    const std::string text = query_param(req);
+    const unsigned limit = unsigned_param(req, "limit", 8, kMaxSuggestions);
+    const ranking::SuggestResponse response = index.run([&](IndexAccess::Reader& reader) {
+      return ranking::Searcher(reader.db, reader.analyzer, reader.lexicon.get()).suggest(text, limit);
+    });
+    const double took_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
+    res.set_content(render_suggest(text, response, took_ms), kJson);
   }));
 
   server.Get(R"(/v1/resources/([^/]+)/([^/]+))", handler([&index](const httplib::Request& req, httplib::Response& res) {
     const std::string source = req.matches[1];
     const std::string id = req.matches[2];
     const auto json = index.run([&](IndexAccess::Reader& reader) {
-      return ranking::Searcher(reader.db, reader.analyzer).resource_json(source, id);
+      return ranking::Searcher(reader.db, reader.analyzer, reader.lexicon.get()).resource_json(source, id);
     });
     if (!json) throw HttpError(404, "ressource_introuvable", "aucune ressource « " + id + " » dans la source « " + source + " »");
     res.set_content(*json, kJson);

@@ -12,6 +12,8 @@ namespace tec::searchd {
 inline constexpr std::size_t kMaxQueryChars = 1000;
 inline constexpr unsigned kMaxPerPage = 100;
 inline constexpr unsigned kMaxPage = 1000;
+inline constexpr unsigned kMaxSuggestions = 20;
+inline constexpr std::size_t kMaxFilterValueBytes = 200;
 
 void register_routes(httplib::Server& server, IndexAccess& index);
 

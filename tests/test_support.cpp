@@ -9,6 +9,7 @@
 #include "analysis/french_analyzer.h"
 #include "indexer/index_writer.h"
 #include "indexer/ingest.h"
+#include "indexer/thesaurus.h"
 
 namespace tec::testing {
 
@@ -50,6 +51,7 @@ std::size_t index_files(const std::string& index_dir, const std::vector<std::str
   analysis::FrenchAnalyzer analyzer;
   indexer::IndexWriter writer(index_dir);
   const indexer::IngestReport report = indexer::ingest(writer, analyzer, files, {});
+  writer.replace_synonyms(indexer::parse_thesaurus(indexer::bundled_thesaurus(), "thesaurus"), analyzer);
   writer.commit();
   return report.rejected.size();
 }

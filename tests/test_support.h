@@ -30,8 +30,8 @@ std::filesystem::path shared_dir();
 // The feed of test resources written for the tests (tests/data/test_corpus.jsonl).
 std::string test_corpus_path();
 
-// Indexes `files` into `index_dir` with the library (not the binary) and
-// commits; returns the number of rejected lines.
+// Indexes `files` into `index_dir` with the library (not the binary), with the
+// bundled thesaurus, and commits; returns the number of rejected lines.
 std::size_t index_files(const std::string& index_dir, const std::vector<std::string>& files);
 
 }  // namespace tec::testing

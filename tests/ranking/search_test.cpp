@@ -22,11 +22,18 @@ class SearchTest : public ::testing::Test {
     dir_ = nullptr;
   }
 
-  void SetUp() override { db_ = Xapian::Database(dir_->str("index")); }
+  void SetUp() override {
+    db_ = Xapian::Database(dir_->str("index"));
+    lexicon_ = std::make_unique<Lexicon>(db_, analyzer_);
+  }
+
+  Searcher searcher() { return Searcher(db_, analyzer_, lexicon_.get()); }
 
   SearchResponse search(const std::string& text, unsigned per_page = 20) {
-    Searcher searcher(db_, analyzer_);
-    return searcher.search({text, 1, per_page});
+    SearchRequest request;
+    request.text = text;
+    request.per_page = per_page;
+    return searcher().search(request);
   }
 
   std::vector<std::string> ids(const std::string& text) {
@@ -43,6 +50,7 @@ class SearchTest : public ::testing::Test {
   static testing::TempDir* dir_;
   Xapian::Database db_;
   analysis::FrenchAnalyzer analyzer_;
+  std::unique_ptr<Lexicon> lexicon_;
 };
 
 testing::TempDir* SearchTest::dir_ = nullptr;
@@ -134,10 +142,15 @@ TEST_F(SearchTest, EmptyQueryListsEverythingNewestFirst) {
 }
 
 TEST_F(SearchTest, PaginatesWithoutOverlap) {
-  Searcher searcher(db_, analyzer_);
-  const auto first = searcher.search({"", 1, 5});
-  const auto second = searcher.search({"", 2, 5});
-  const auto third = searcher.search({"", 3, 5});
+  const auto page = [&](unsigned n) {
+    SearchRequest request;
+    request.page = n;
+    request.per_page = 5;
+    return searcher().search(request);
+  };
+  const auto first = page(1);
+  const auto second = page(2);
+  const auto third = page(3);
   EXPECT_EQ(first.hits.size(), 5u);
   EXPECT_EQ(second.hits.size(), 5u);
   EXPECT_EQ(third.hits.size(), 2u);
@@ -151,13 +164,132 @@ TEST_F(SearchTest, WordsNobodyWroteFindNothing) {
   EXPECT_EQ(search("zzzyyyxxx").total, 0u);
 }
 
+TEST_F(SearchTest, TyposFindTheIntendedWordsBelowExactMatchesAndSayHow) {
+  const SearchResponse typo = search("budjet participatif");
+  ASSERT_FALSE(typo.hits.empty());
+  EXPECT_EQ(typo.hits.front().id, "oeuvre-budget");
+  EXPECT_EQ(typo.corrected_query, "budget participatif");
+  EXPECT_NE(typo.hits.front().title_html.find("<mark>budget</mark>"), std::string::npos);
+  EXPECT_TRUE(finds("tirrage au sort", "jurys-tires"));
+  EXPECT_TRUE(finds("concertasion", "demarche-html"));
+  EXPECT_TRUE(finds("eclairrage", "eclairage-extinction"));
+
+  const SearchResponse exact = search("budget");
+  ASSERT_FALSE(exact.hits.empty());
+  EXPECT_TRUE(exact.corrected_query.empty());
+  EXPECT_LT(search("budjet").hits.front().score, exact.hits.front().score);
+}
+
+TEST_F(SearchTest, ShortWordsAreNotCorrected) {
+  EXPECT_TRUE(search("zzq").hits.empty());
+}
+
+TEST_F(SearchTest, ThesaurusExpandsAcronymsAndEquivalents) {
+  EXPECT_EQ(ids("BP").front(), "oeuvre-budget");
+  EXPECT_TRUE(finds("QPV", "porte-a-porte"));
+  EXPECT_TRUE(finds("panel citoyen", "jurys-tires"));
+  // The words as typed still count: the document holding "budget" itself
+  // comes before those that only match the equivalent.
+  EXPECT_EQ(ids("budget participatif").front(), "oeuvre-budget");
+}
+
+TEST_F(SearchTest, CompletesTheWordBeingTyped) {
+  EXPECT_EQ(ids("budget partic").front(), "oeuvre-budget");
+  EXPECT_EQ(ids("jurys cit").front(), "jurys-tires");
+  EXPECT_TRUE(finds("co-constr", "parc-coconstruction"));
+}
+
+TEST_F(SearchTest, QuotedPhrasesMatchWordsTogether) {
+  EXPECT_TRUE(finds("\"budget participatif\"", "oeuvre-budget"));
+  EXPECT_FALSE(finds("\"budget participatif\"", "budget-commune"));
+  EXPECT_FALSE(finds("\"participatif budget\"", "oeuvre-budget"));
+}
+
+TEST_F(SearchTest, MinusExcludes) {
+  const auto found = ids("budget -participatif");
+  EXPECT_NE(std::find(found.begin(), found.end(), "budget-commune"), found.end());
+  EXPECT_EQ(std::find(found.begin(), found.end(), "oeuvre-budget"), found.end());
+  EXPECT_FALSE(finds("-participatif", "oeuvre-budget"));
+  EXPECT_TRUE(finds("-participatif", "budget-commune"));
+}
+
+TEST_F(SearchTest, OrAcceptsEitherWord) {
+  const auto found = ids("jeux OR jurys");
+  EXPECT_NE(std::find(found.begin(), found.end(), "jeux-role"), found.end());
+  EXPECT_NE(std::find(found.begin(), found.end(), "jurys-tires"), found.end());
+}
+
+TEST_F(SearchTest, CountsFacetsOverTheMatches) {
+  const SearchResponse response = search("");
+  ASSERT_EQ(response.facets.size(), 7u);
+  EXPECT_EQ(response.facets[0].name, "type");
+  Xapian::doccount types = 0;
+  for (const FacetValue& value : response.facets[0].values) types += value.count;
+  EXPECT_EQ(types, 12u);
+  const FacetCounts& themes = response.facets[1];
+  EXPECT_EQ(themes.name, "theme");
+  ASSERT_FALSE(themes.values.empty());
+  EXPECT_EQ(themes.values.front().value, "démocratie locale");
+  EXPECT_EQ(themes.values.front().count, 4u);
+}
+
+TEST_F(SearchTest, FiltersOrWithinAFacetAndAcrossFacets) {
+  SearchRequest request;
+  request.filters["type"] = {"guide"};
+  request.filters["theme"] = {"budget", "Démocratie locale"};
+  std::vector<std::string> found;
+  const SearchResponse response = searcher().search(request);
+  for (const SearchHit& hit : response.hits) found.push_back(hit.id);
+  std::sort(found.begin(), found.end());
+  EXPECT_EQ(found, (std::vector<std::string>{"budget-commune", "democratie-francaise", "mobiliser-inclusif", "oeuvre-budget"}));
+  // The type facet still counts the other types, as if it did not filter.
+  const FacetCounts& types = response.facets[0];
+  Xapian::doccount methods = 0;
+  for (const FacetValue& value : types.values) {
+    if (value.value == "methode") methods = value.count;
+  }
+  EXPECT_EQ(methods, 2u);  // jurys-tires and demarche-html have those themes
+}
+
+TEST_F(SearchTest, SortsByDate) {
+  SearchRequest request;
+  request.text = "budget";
+  request.sort = SortOrder::Date;
+  const SearchResponse response = searcher().search(request);
+  ASSERT_EQ(response.hits.size(), 2u);
+  EXPECT_EQ(response.hits[0].id, "oeuvre-budget");   // 2025-02-10
+  EXPECT_EQ(response.hits[1].id, "budget-commune");  // 2023-01-09
+}
+
+TEST_F(SearchTest, PathologicalQueriesAreCutAndFlagged) {
+  std::string wildcards, many, typos;
+  for (char c = 'a'; c <= 'z'; ++c) wildcards += std::string(1, c) + "* ";
+  for (int i = 0; i < 500; ++i) many += "mot" + std::to_string(i) + " ";
+  while (typos.size() < 1000) typos += "partisipatiff konsertasion ";
+  EXPECT_TRUE(search(many).partial);
+  EXPECT_TRUE(search(typos).partial);
+  search(wildcards);  // answers; timing is measured in bench/
+  EXPECT_FALSE(search("budget participatif").partial);
+}
+
+TEST_F(SearchTest, SuggestsCompletionsAndTitles) {
+  const SuggestResponse response = searcher().suggest("budget partic", 5);
+  ASSERT_FALSE(response.completions.empty());
+  EXPECT_EQ(response.completions.front().text, "budget participatif");
+  ASSERT_FALSE(response.titles.empty());
+  EXPECT_EQ(response.titles.front().id, "oeuvre-budget");
+  EXPECT_NE(response.titles.front().title_html.find("<mark>"), std::string::npos);
+  const SuggestResponse elided = searcher().suggest("l’eclai", 5);
+  ASSERT_FALSE(elided.completions.empty());
+  EXPECT_EQ(elided.completions.front().text, "l’éclairage");
+}
+
 TEST_F(SearchTest, ReturnsTheStoredRecord) {
-  Searcher searcher(db_, analyzer_);
-  const auto json = searcher.resource_json("test", "atelier-session");
+  const auto json = searcher().resource_json("test", "atelier-session");
   ASSERT_TRUE(json);
   EXPECT_NE(json->find(R"("unknown_partner_field":{"kept":true})"), std::string::npos);
-  EXPECT_FALSE(searcher.resource_json("test", "absent"));
-  EXPECT_FALSE(searcher.resource_json("anct", "atelier-session"));
+  EXPECT_FALSE(searcher().resource_json("test", "absent"));
+  EXPECT_FALSE(searcher().resource_json("anct", "atelier-session"));
 }
 
 }  // namespace

@@ -10,8 +10,10 @@ namespace {
 
 class SnippetTest : public ::testing::Test {
  protected:
-  QueryTerms terms(const std::string& query) { return QueryBuilder(analyzer).build(query).terms; }
+  // Terms of the query as the builder sees it, on an empty index (no lexicon).
+  QueryTerms terms(const std::string& query) { return QueryBuilder(analyzer, db, nullptr).build(query + " ").terms; }
   analysis::FrenchAnalyzer analyzer;
+  Xapian::Database db{std::string(), Xapian::DB_BACKEND_INMEMORY};
 };
 
 TEST_F(SnippetTest, MarksMatchedWordsWhateverTheirForm) {

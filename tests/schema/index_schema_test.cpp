@@ -17,7 +17,7 @@ Xapian::Document build(const std::string& line) {
   auto outcome = validator.validate(line, "");
   EXPECT_TRUE(outcome.resource) << outcome.error;
   analysis::FrenchAnalyzer analyzer;
-  return indexer::DocumentBuilder(analyzer).build(*outcome.resource);
+  return indexer::DocumentBuilder(analyzer).build(*outcome.resource).document;
 }
 
 std::set<std::string> terms_of(const Xapian::Document& doc) {

@@ -1,0 +1,47 @@
+// FacetSpy and facet filters.
+#include "ranking/facets.h"
+
+#include <algorithm>
+
+#include "schema/index_schema.h"
+
+namespace tec::ranking {
+
+void FacetSpy::operator()(const Xapian::Document& doc, double) {
+  for (std::size_t i = 0; i < slots_.size(); ++i) {
+    const std::string value = doc.get_value(slots_[i]);
+    if (value.empty()) continue;
+    std::size_t start = 0;
+    while (true) {
+      const std::size_t stop = value.find(schema::kListSeparator, start);
+      ++counts_[i][value.substr(start, stop - start)];
+      if (stop == std::string::npos) break;
+      start = stop + 1;
+    }
+  }
+}
+
+std::vector<std::pair<std::string, Xapian::doccount>> FacetSpy::top(std::size_t i, std::size_t limit) const {
+  std::vector<std::pair<std::string, Xapian::doccount>> values(counts_[i].begin(), counts_[i].end());
+  std::sort(values.begin(), values.end(), [](const auto& a, const auto& b) {
+    return a.second != b.second ? a.second > b.second : a.first < b.first;
+  });
+  if (values.size() > limit) values.resize(limit);
+  return values;
+}
+
+Xapian::Query facet_filter(const std::map<std::string, std::vector<std::string>>& filters,
+                           analysis::FrenchAnalyzer& analyzer, const std::string& skip) {
+  std::vector<Xapian::Query> facets;
+  for (const schema::Facet& facet : schema::kFacets) {
+    const auto it = filters.find(std::string(facet.name));
+    if (it == filters.end() || it->second.empty() || facet.name == skip) continue;
+    std::vector<Xapian::Query> values;
+    for (const std::string& value : it->second) values.emplace_back(schema::prefixed(facet.prefix, analyzer.fold(value)));
+    facets.emplace_back(Xapian::Query::OP_OR, values.begin(), values.end());
+  }
+  if (facets.empty()) return Xapian::Query::MatchAll;
+  return Xapian::Query(Xapian::Query::OP_AND, facets.begin(), facets.end());
+}
+
+}  // namespace tec::ranking

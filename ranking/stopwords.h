@@ -1,0 +1,21 @@
+// French words too common to rank or highlight on their own ("de", "la",
+// "pour"), as accent-folded terms. Queries keep them inside quoted phrases
+// and when nothing else is left.
+#pragma once
+
+#include <string>
+#include <unordered_set>
+
+namespace tec::ranking {
+
+inline bool is_stopword(const std::string& term) {
+  static const std::unordered_set<std::string> kStopwords = {
+      "a",    "au",   "aux",  "avec", "ce",   "ces",  "cet",  "cette", "dans", "de",   "des",  "du",   "elle",
+      "elles", "en",  "et",   "eux",  "il",   "ils",  "je",   "la",    "le",   "les",  "leur", "leurs", "lui",
+      "ma",   "mais", "me",   "mes",  "moi",  "mon",  "ne",   "nos",   "notre", "nous", "on",  "ou",   "par",
+      "pas",  "pour", "qu",   "que",  "qui",  "sa",   "se",   "ses",   "son",  "sur",  "ta",   "te",   "tes",
+      "toi",  "ton",  "tu",   "un",   "une",  "vos",  "votre", "vous", "y",    "est",  "sont", "d",    "l"};
+  return kStopwords.contains(term);
+}
+
+}  // namespace tec::ranking
