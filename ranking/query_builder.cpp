@@ -132,8 +132,11 @@ class Builder {
     return any_of(alternatives);
   }
 
-  // The query of a thesaurus expression: all its words but little ones.
-  Xapian::Query expression_query(const std::string& expression) {
+  // The query of a thesaurus expression: all its words but little ones, each
+  // weighted so that the expression as a whole weighs like the `typed_words`
+  // it stands for, times kSynonymWeight: a long equivalent must not outweigh
+  // the short words the user typed.
+  Xapian::Query expression_query(const std::string& expression, std::size_t typed_words) {
     const std::vector<Token> tokens = analyzer_.analyze(expression);
     std::vector<Xapian::Query> words;
     for (const Token& token : tokens) {
@@ -143,7 +146,9 @@ class Builder {
       words.push_back(any_of(forms));
     }
     if (words.empty()) return Xapian::Query();
-    return words.size() == 1 ? words.front() : Xapian::Query(Xapian::Query::OP_AND, words.begin(), words.end());
+    const double scale = kSynonymWeight * static_cast<double>(std::max<std::size_t>(typed_words, 1)) / static_cast<double>(words.size());
+    const Xapian::Query all = words.size() == 1 ? words.front() : Xapian::Query(Xapian::Query::OP_AND, words.begin(), words.end());
+    return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, all, scale);
   }
 
   // Longest run of words from `k` that the thesaurus knows, or 0.
@@ -164,7 +169,28 @@ class Builder {
       const PlainWord& word = words[k];
       Group group{Xapian::Query(), {}, word.clause, false};
       const std::vector<std::string>* synonyms = nullptr;
-      if (word.compound) {
+      if (const std::size_t n = synonym_run(words, k, &synonyms); n > 0) {
+        std::vector<Xapian::Query> as_typed;
+        for (std::size_t i = k; i < k + n; ++i) {
+          if (n == 1 || !is_stopword(words[i].readings.front().term)) as_typed.push_back(word_query(words[i], true));
+        }
+        std::vector<Xapian::Query> equivalents;
+        for (const std::string& expression : *synonyms) {
+          if (Xapian::Query q = expression_query(expression, as_typed.size()); !q.empty()) equivalents.push_back(q);
+        }
+        group.some = as_typed;
+        std::vector<Xapian::Query> alternatives;
+        alternatives.push_back(as_typed.size() == 1 ? as_typed.front() : Xapian::Query(Xapian::Query::OP_AND, as_typed.begin(), as_typed.end()));
+        if (!equivalents.empty()) {
+          // The best equivalent counts, not their sum: a text naming three of
+          // them is not three times as relevant.
+          const Xapian::Query any_equivalent(Xapian::Query::OP_MAX, equivalents.begin(), equivalents.end());
+          alternatives.push_back(any_equivalent);
+          group.some.push_back(any_equivalent);
+        }
+        group.every = any_of(alternatives);
+        k += n;
+      } else if (word.compound) {
         const Token& compound = *word.compound;
         std::vector<Xapian::Query> parts;
         std::size_t n = 0;
@@ -182,25 +208,6 @@ class Builder {
         group.every = any_of(alternatives);
         group.some = {group.every};
         k += std::max<std::size_t>(n, 1);
-      } else if (const std::size_t n = synonym_run(words, k, &synonyms); n > 0) {
-        std::vector<Xapian::Query> as_typed;
-        for (std::size_t i = k; i < k + n; ++i) {
-          if (n == 1 || !is_stopword(words[i].readings.front().term)) as_typed.push_back(word_query(words[i], true));
-        }
-        std::vector<Xapian::Query> equivalents;
-        for (const std::string& expression : *synonyms) {
-          if (Xapian::Query q = expression_query(expression); !q.empty()) equivalents.push_back(q);
-        }
-        group.some = as_typed;
-        std::vector<Xapian::Query> alternatives;
-        alternatives.push_back(as_typed.size() == 1 ? as_typed.front() : Xapian::Query(Xapian::Query::OP_AND, as_typed.begin(), as_typed.end()));
-        if (!equivalents.empty()) {
-          const Xapian::Query scaled(Xapian::Query::OP_SCALE_WEIGHT, any_of(equivalents), kSynonymWeight);
-          alternatives.push_back(scaled);
-          group.some.push_back(scaled);
-        }
-        group.every = any_of(alternatives);
-        k += n;
       } else {
         group.stopword = is_stopword(word.readings.front().term);
         group.every = word_query(word, !group.stopword);

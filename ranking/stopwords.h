@@ -14,7 +14,12 @@ inline bool is_stopword(const std::string& term) {
       "elles", "en",  "et",   "eux",  "il",   "ils",  "je",   "la",    "le",   "les",  "leur", "leurs", "lui",
       "ma",   "mais", "me",   "mes",  "moi",  "mon",  "ne",   "nos",   "notre", "nous", "on",  "ou",   "par",
       "pas",  "pour", "qu",   "que",  "qui",  "sa",   "se",   "ses",   "son",  "sur",  "ta",   "te",   "tes",
-      "toi",  "ton",  "tu",   "un",   "une",  "vos",  "votre", "vous", "y",    "est",  "sont", "d",    "l"};
+      "toi",  "ton",  "tu",   "un",   "une",  "vos",  "votre", "vous", "y",    "est",  "sont", "d",    "l",
+      // Words of questions asked in one's own words ("comment faire pour ...").
+      "comment", "pourquoi", "quand", "quel", "quelle", "quels", "quelles", "quoi", "faire", "fait", "font",
+      "veut", "veulent", "voudrait", "peut", "peuvent", "doit", "doivent", "faut", "avoir", "etre", "ont",
+      "plus", "tres", "bien", "aussi", "tout", "tous", "toute", "toutes", "sans", "sous", "entre", "vers",
+      "chez", "dont", "mais", "donc", "car", "si", "nos", "cela", "ca", "ceux", "celles", "autre", "autres"};
   return kStopwords.contains(term);
 }
 
