@@ -192,17 +192,17 @@ class Builder {
         k += n;
       } else if (word.compound) {
         const Token& compound = *word.compound;
-        std::vector<Xapian::Query> parts;
+        std::vector<Xapian::Query> parts, part_words;
         std::size_t n = 0;
         for (; k + n < words.size() && n < compound.span; ++n) {
           parts.emplace_back(words[k + n].readings.front().term);
-          for (const Token& reading : words[k + n].readings) {
-            built_.terms.terms.insert(reading.term);
-            built_.terms.stems.insert(reading.stems.begin(), reading.stems.end());
-          }
+          part_words.push_back(word_query(words[k + n], !is_stopword(words[k + n].readings.front().term)));
         }
+        // Exact parts side by side, the joined form, or each part in any
+        // form (plural, corrected): "tier-lieux" still finds "tiers-lieu".
         std::vector<Xapian::Query> alternatives;
         alternatives.emplace_back(Xapian::Query::OP_PHRASE, parts.begin(), parts.end(), static_cast<Xapian::termcount>(parts.size()));
+        alternatives.emplace_back(Xapian::Query::OP_AND, part_words.begin(), part_words.end());
         add_forms(compound, alternatives);
         if (lexicon_ && options_.complete_last_word && words[k + n - 1].open) add_completions(compound, alternatives);
         group.every = any_of(alternatives);

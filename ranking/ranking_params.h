@@ -23,7 +23,7 @@ inline constexpr double kBm25MinNormLen = 0.5;
 // by its edit distance), an expression the thesaurus gives as equivalent.
 inline constexpr double kPrefixWeight = 0.8;
 inline constexpr double kTypoWeight = 0.6;
-inline constexpr double kSynonymWeight = 0.7;
+inline constexpr double kSynonymWeight = 0.25;
 
 // Bounded work per query.
 inline constexpr unsigned kMaxQueryWords = 32;          // words beyond are ignored (partial)
