@@ -18,6 +18,11 @@ inline constexpr double kBm25K3 = 1.0;
 inline constexpr double kBm25B = 0.5;
 inline constexpr double kBm25MinNormLen = 0.5;
 
+// Weight of the exact (accent-folded) form of a word, added to that of its
+// stems: a text with the very form typed ranks a little above one with
+// another form of the word.
+inline constexpr double kExactFormWeight = 0.5;
+
 // Weight of a word's alternatives relative to the word as typed: a prefix
 // completion of the word being typed, a correction of an unknown word (divided
 // by its edit distance), an expression the thesaurus gives as equivalent.
