@@ -1,8 +1,12 @@
-// Analysis and indexing throughput on the bundled corpus, and query latency
-// against it: the baseline later optimisations are measured against.
-//   build/bench/tec_bench_analysis [--benchmark_filter=...]
+// Analysis and indexing throughput on a corpus, and query latency against it,
+// pathological queries included: the baseline later optimisations are
+// measured against.
+//   build/release/bench/tec_bench_analysis [--benchmark_filter=...]
+// The corpus is corpus/resources, or the JSON Lines files of the folder named
+// by TEC_BENCH_FEEDS (e.g. ../shared/data/fr).
 #include <benchmark/benchmark.h>
 
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 
@@ -12,13 +16,17 @@
 #include "indexer/index_writer.h"
 #include "indexer/ingest.h"
 #include "indexer/record_validator.h"
+#include "indexer/thesaurus.h"
+#include "ranking/lexicon.h"
 #include "ranking/searcher.h"
 
 namespace {
 
 std::vector<std::string> corpus_files() {
   std::vector<std::string> files;
-  for (const auto& entry : std::filesystem::directory_iterator(std::filesystem::path(TEC_SOURCE_DIR) / "corpus" / "resources")) {
+  const char* feeds = std::getenv("TEC_BENCH_FEEDS");
+  const std::filesystem::path folder = feeds ? std::filesystem::path(feeds) : std::filesystem::path(TEC_SOURCE_DIR) / "corpus" / "resources";
+  for (const auto& entry : std::filesystem::directory_iterator(folder)) {
     if (entry.path().extension() == ".jsonl") files.push_back(entry.path().string());
   }
   std::sort(files.begin(), files.end());
@@ -73,27 +81,53 @@ class SearchFixture : public benchmark::Fixture {
       tec::analysis::FrenchAnalyzer analyzer;
       tec::indexer::IndexWriter writer(directory.string());
       tec::indexer::ingest(writer, analyzer, corpus_files(), {});
+      writer.replace_synonyms(tec::indexer::parse_thesaurus(tec::indexer::bundled_thesaurus(), "thesaurus"), analyzer);
       writer.commit();
       db = std::make_unique<Xapian::Database>(directory.string());
+      lexicon = std::make_unique<tec::ranking::Lexicon>(*db, analyzer);
     }
   }
+
+  void run(benchmark::State& state, const std::string& text) {
+    tec::analysis::FrenchAnalyzer analyzer;
+    tec::ranking::Searcher searcher(*db, analyzer, lexicon.get());
+    tec::ranking::SearchRequest request;
+    request.text = text;
+    bool partial = false;
+    for (auto _ : state) partial = searcher.search(request).partial;
+    state.counters["partial"] = partial;
+  }
+
   static inline std::filesystem::path directory;
   static inline std::unique_ptr<Xapian::Database> db;
+  static inline std::unique_ptr<tec::ranking::Lexicon> lexicon;
 };
 
+// One query per kind the search box meets.
 BENCHMARK_DEFINE_F(SearchFixture, Search)(benchmark::State& state) {
-  static const char* kQueries[] = {"jury citoyen", "eclairage public", "l’atelier", "co-construction des projets",
-                                   "budget participatif commune rurale"};
-  const char* query = kQueries[state.range(0)];
-  tec::analysis::FrenchAnalyzer analyzer;
-  const tec::ranking::Lexicon lexicon(*db, analyzer);
-  tec::ranking::Searcher searcher(*db, analyzer, &lexicon);
-  tec::ranking::SearchRequest request;
-  request.text = query;
-  for (auto _ : state) benchmark::DoNotOptimize(searcher.search(request));
-  state.SetLabel(query);
+  static const char* kQueries[] = {"jury citoyen",      "eclairage public",  "l’atelier",   "co-construction des projets",
+                                   "\"budget participatif\"", "budjet partisipatif", "conférence de cit", "BP commune rurale"};
+  run(state, kQueries[state.range(0)]);
+  state.SetLabel(kQueries[state.range(0)]);
 }
-BENCHMARK_REGISTER_F(SearchFixture, Search)->DenseRange(0, 4)->Unit(benchmark::kMicrosecond);
+BENCHMARK_REGISTER_F(SearchFixture, Search)->DenseRange(0, 7)->Unit(benchmark::kMicrosecond);
+
+// Queries built to cost as much as possible: every search must stay bounded.
+BENCHMARK_DEFINE_F(SearchFixture, Pathological)(benchmark::State& state) {
+  std::string text;
+  if (state.range(0) == 0) {
+    for (char c = 'a'; c <= 'z'; ++c) text += std::string(1, c) + "* ";
+    state.SetLabel("a* b* c* ... z*");
+  } else if (state.range(0) == 1) {
+    for (int i = 0; i < 500; ++i) text += "mot" + std::to_string(i) + " ";
+    state.SetLabel("500 words");
+  } else {
+    while (text.size() < 1000) text += "partisipatiff konsertasion amenajement urbenisme ";
+    state.SetLabel("1,000 characters of typos");
+  }
+  run(state, text);
+}
+BENCHMARK_REGISTER_F(SearchFixture, Pathological)->DenseRange(0, 2)->Unit(benchmark::kMillisecond);
 
 }  // namespace
 

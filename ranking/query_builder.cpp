@@ -77,11 +77,14 @@ class Builder {
     if (token.term.size() < kMinPrefixLength) return false;
     const auto completions = lexicon_->completions(token.term, kMaxPrefixExpansion, 20000);
     if (completions.empty() || (completions.size() == 1 && completions.front().first == token.term)) return false;
-    built_.terms.prefixes.push_back(token.term);
+    // A word already complete ("citoyen") may still be the start of another
+    // ("citoyenneté"), but is most likely meant as it is.
+    const bool complete_word = lexicon_->frequency(token.term) > 0;
+    if (!complete_word) built_.terms.prefixes.push_back(token.term);
     alternatives.emplace_back(Xapian::Query::OP_SCALE_WEIGHT,
                               Xapian::Query(Xapian::Query::OP_WILDCARD, token.term, kMaxPrefixExpansion,
                                             Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT),
-                              kPrefixWeight);
+                              complete_word ? kPrefixWeightOfCompleteWord : kPrefixWeight);
     return true;
   }
 

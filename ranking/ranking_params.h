@@ -27,6 +27,7 @@ inline constexpr double kExactFormWeight = 0.5;
 // completion of the word being typed, a correction of an unknown word (divided
 // by its edit distance), an expression the thesaurus gives as equivalent.
 inline constexpr double kPrefixWeight = 0.8;
+inline constexpr double kPrefixWeightOfCompleteWord = 0.2;  // the word typed is itself a known word
 inline constexpr double kTypoWeight = 0.6;
 inline constexpr double kSynonymWeight = 0.25;
 

@@ -197,6 +197,54 @@ TEST_F(SearchdTest, ResourceByIdAndJson404s) {
   EXPECT_STREQ(no_route["error"]["code"].GetString(), "route_inconnue");
 }
 
+TEST_F(SearchdTest, TypoIsCorrectedAndSaidSo) {
+  const auto doc = get_json("/v1/search?q=budjet%20participatif", 200);
+  EXPECT_STREQ(doc["corrected_query"].GetString(), "budget participatif");
+  EXPECT_STREQ(doc["results"][0]["id"].GetString(), "oeuvre-budget");
+  EXPECT_FALSE(doc["partial"].GetBool());
+  EXPECT_TRUE(get_json("/v1/search?q=budget", 200)["corrected_query"].IsNull());
+}
+
+TEST_F(SearchdTest, SynonymsPrefixesPhrasesExclusions) {
+  EXPECT_EQ(result_ids("BP").front(), "oeuvre-budget");
+  EXPECT_EQ(result_ids("budget partic").front(), "oeuvre-budget");
+  EXPECT_EQ(result_ids("\"budget participatif\""), std::vector<std::string>{"oeuvre-budget"});
+  const auto excluded = result_ids("budget -participatif");
+  EXPECT_EQ(std::find(excluded.begin(), excluded.end(), "oeuvre-budget"), excluded.end());
+}
+
+TEST_F(SearchdTest, FiltersFacetsAndSort) {
+  const auto doc = get_json("/v1/search?q=&type=guide&theme=budget&theme=d%C3%A9mocratie%20locale&sort=date", 200);
+  EXPECT_EQ(doc["total"].GetUint(), 4u);
+  EXPECT_STREQ(doc["results"][0]["id"].GetString(), "mobiliser-inclusif");  // 2026-01-20, the newest guide
+  const auto& types = doc["facets"]["type"];
+  ASSERT_TRUE(types.IsArray());
+  bool guide_seen = false;
+  for (const auto& value : types.GetArray()) guide_seen = guide_seen || std::string(value["value"].GetString()) == "guide";
+  EXPECT_TRUE(guide_seen);
+  for (const char* facet : {"type", "theme", "source", "level", "audience", "format", "territory"}) {
+    EXPECT_TRUE(doc["facets"][facet].IsArray()) << facet;
+  }
+  EXPECT_STREQ(get_json("/v1/search?q=x&sort=popularity", 400)["error"]["code"].GetString(), "parametre_invalide");
+}
+
+TEST_F(SearchdTest, SuggestCompletesTheBox) {
+  const auto doc = get_json("/v1/suggest?q=budget%20partic&limit=3", 200);
+  ASSERT_GE(doc["completions"].Size(), 1u);
+  EXPECT_STREQ(doc["completions"][0]["text"].GetString(), "budget participatif");
+  ASSERT_GE(doc["titles"].Size(), 1u);
+  EXPECT_STREQ(doc["titles"][0]["id"].GetString(), "oeuvre-budget");
+  EXPECT_LE(doc["titles"].Size(), 3u);
+  get_json("/v1/suggest?q=x&limit=21", 400);
+}
+
+TEST_F(SearchdTest, PathologicalQueriesAnswerFlaggedPartial) {
+  std::string many;  // 499 one-letter words: within the 1,000 characters allowed
+  for (int i = 0; i < 499; ++i) many += std::string(1, static_cast<char>('b' + i % 24)) + "%20";
+  EXPECT_TRUE(get_json("/v1/search?q=" + many, 200)["partial"].GetBool());
+  get_json("/v1/search?q=a*%20b*%20c*%20d*%20e*%20f*%20g*%20h*", 200);
+}
+
 TEST_F(SearchdTest, HealthGivesCountAndRevision) {
   const auto doc = get_json("/healthz", 200);
   EXPECT_EQ(doc["documents"].GetUint(), 12u);
