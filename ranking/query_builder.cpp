@@ -154,6 +154,21 @@ class Builder {
     return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, all, scale);
   }
 
+  // Documents holding the least frequent (non-little) word of words[k, k + n).
+  Xapian::doccount rarest_frequency(const std::vector<PlainWord>& words, std::size_t k, std::size_t n) const {
+    Xapian::doccount rarest = db_.get_doccount();
+    for (std::size_t i = k; i < k + n; ++i) {
+      const Token& token = words[i].readings.front();
+      if (n > 1 && is_stopword(token.term)) continue;
+      Xapian::doccount frequency = db_.get_termfreq(token.term);
+      for (const std::string& stem : token.stems) {
+        frequency = std::max(frequency, db_.get_termfreq(schema::prefixed(schema::kPrefixStem, stem)));
+      }
+      rarest = std::min(rarest, frequency);
+    }
+    return rarest;
+  }
+
   // Longest run of words from `k` that the thesaurus knows, or 0.
   std::size_t synonym_run(const std::vector<PlainWord>& words, std::size_t k, const std::vector<std::string>** found) {
     if (!lexicon_) return 0;
@@ -188,8 +203,10 @@ class Builder {
           // The best equivalent counts, not their sum: a text naming three of
           // them is not three times as relevant.
           const Xapian::Query any_equivalent(Xapian::Query::OP_MAX, equivalents.begin(), equivalents.end());
-          alternatives.push_back(any_equivalent);
           group.some.push_back(any_equivalent);
+          // When the words as typed are common in the index, the texts using
+          // them are the answer; equivalents only fill in after them.
+          if (rarest_frequency(words, k, n) < kSynonymsRankFirstBelow) alternatives.push_back(any_equivalent);
         }
         group.every = any_of(alternatives);
         k += n;
@@ -319,6 +336,7 @@ class Builder {
       some.insert(some.end(), group.some.begin(), group.some.end());
     }
 
+    built_.words = every.size();
     Xapian::Query positive;
     if (every.size() == 1 && some.size() == 1) {
       positive = every.front();

@@ -50,6 +50,7 @@ struct BuiltQuery {
   std::string corrected;        // the text with corrections applied, empty when none
   bool partial = false;         // words or corrections were cut to bound the work
   bool has_rare_words = false;  // a rare word might be a typo: see BuildOptions
+  std::size_t words = 0;        // words that count (little words aside)
 };
 
 class QueryBuilder {

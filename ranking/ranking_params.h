@@ -30,6 +30,9 @@ inline constexpr double kPrefixWeight = 0.8;
 inline constexpr double kPrefixWeightOfCompleteWord = 0.2;  // the word typed is itself a known word
 inline constexpr double kTypoWeight = 0.6;
 inline constexpr double kSynonymWeight = 0.25;
+// Equivalents compete with the words typed for the first ranks only when one
+// of those words is in fewer documents than this.
+inline constexpr unsigned kSynonymsRankFirstBelow = 3;
 
 // Bounded work per query.
 inline constexpr unsigned kMaxQueryWords = 32;          // words beyond are ignored (partial)
@@ -51,6 +54,14 @@ inline constexpr std::size_t kTypoOneEditMaxLength = 5;
 inline constexpr unsigned kFewResults = 3;
 inline constexpr unsigned kRareFrequency = 2;
 inline constexpr unsigned kRareRatio = 10;
+
+// Pseudo-relevance feedback for long questions: from kFeedbackMinWords words
+// on, the stems that best characterise the first kFeedbackDocuments results
+// are added (kFeedbackTerms of them, at kFeedbackWeight) and the search runs again.
+inline constexpr std::size_t kFeedbackMinWords = 4;
+inline constexpr unsigned kFeedbackDocuments = 3;
+inline constexpr unsigned kFeedbackTerms = 10;
+inline constexpr double kFeedbackWeight = 0.3;
 
 // Matches counted exactly before `total` becomes an estimate; facet counts
 // cover the same matches.

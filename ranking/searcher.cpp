@@ -25,6 +25,12 @@ std::vector<Xapian::valueno> facet_slots() {
   return slots;
 }
 
+// Feedback expands with stems only: folded words and boolean terms would
+// repeat the stems or filter by accident.
+struct StemsOnly : Xapian::ExpandDecider {
+  bool operator()(const std::string& term) const override { return term.starts_with(schema::kPrefixStem); }
+};
+
 // One run of the matcher: the page asked for, and the facets counted over
 // the same matches.
 struct Run {
@@ -64,6 +70,27 @@ SearchResponse Searcher::search(const SearchRequest& request) {
         built = std::move(second);
         main = std::move(retry);
       }
+    }
+  }
+
+  // A question asked in one's own words rarely uses the words of the texts
+  // that answer it: the best texts found lend their own most telling stems
+  // to a second run (pseudo-relevance feedback).
+  if (built.words >= kFeedbackMinWords && request.sort == SortOrder::Relevance && !main.mset.empty()) {
+    Xapian::RSet top;
+    for (auto it = main.mset.begin(); it != main.mset.end() && top.size() < kFeedbackDocuments; ++it) top.add_document(*it);
+    Xapian::Enquire expander(db_);
+    expander.set_query(built.query);
+    const StemsOnly stems_only;
+    const Xapian::ESet expansion = expander.get_eset(kFeedbackTerms, top, &stems_only);
+    if (!expansion.empty()) {
+      std::vector<Xapian::Query> terms;
+      for (auto it = expansion.begin(); it != expansion.end(); ++it) terms.emplace_back(*it);
+      BuiltQuery expanded = built;
+      expanded.query = Xapian::Query(Xapian::Query::OP_OR, built.query,
+                                     Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT,
+                                                   Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end()), kFeedbackWeight));
+      main = run(expanded, filter, facet_slots(), offset, request.per_page);
     }
   }
 
