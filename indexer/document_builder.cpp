@@ -3,6 +3,7 @@
 #include "indexer/document_builder.h"
 
 #include "analysis/html_text.h"
+#include "indexer/content_hash.h"
 #include "schema/index_schema.h"
 #include "schema/stored_document.h"
 
@@ -91,6 +92,8 @@ IndexedDocument DocumentBuilder::build(const Resource& resource) {
   if (!resource.territories.empty()) doc.add_value(kSlotTerritories, joined(resource.territories));
   if (resource.population_min) doc.add_value(kSlotPopulationMin, Xapian::sortable_serialise(static_cast<double>(*resource.population_min)));
   if (resource.population_max) doc.add_value(kSlotPopulationMax, Xapian::sortable_serialise(static_cast<double>(*resource.population_max)));
+
+  doc.add_value(kSlotContentHash, content_hash(resource.json));
 
   StoredDocument stored;
   stored.resource_json = resource.json;

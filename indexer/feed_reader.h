@@ -8,28 +8,25 @@
 #include <optional>
 #include <string>
 
+#include "indexer/record_stream.h"
+
 namespace tec::indexer {
 
 // Largest record accepted, in bytes: a body of 5 MB fits, a runaway line
 // (a whole file without newlines) does not.
 inline constexpr std::size_t kMaxRecordBytes = 8 * 1024 * 1024;
 
-struct FeedLine {
-  std::size_t number = 0;  // from 1
-  std::string text;        // without the line ending or the byte-order mark
-  std::string error;       // set when the line cannot be a record
-};
-
-class FeedReader {
+class FeedReader : public RecordStream {
  public:
   // Throws std::runtime_error when the file cannot be opened.
   explicit FeedReader(const std::string& path);
 
-  // The next non-blank line, or nullopt at the end of the file.
-  std::optional<FeedLine> next();
+  // The next non-blank line (without line ending or byte-order mark), or
+  // nullopt at the end of the file.
+  std::optional<FeedLine> next() override;
 
-  std::size_t bytes_read() const { return bytes_read_; }
-  std::size_t size() const { return size_; }
+  std::size_t bytes_read() const override { return bytes_read_; }
+  std::size_t size() const override { return size_; }
 
  private:
   std::ifstream in_;

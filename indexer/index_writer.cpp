@@ -1,11 +1,23 @@
 // IndexWriter implementation over Xapian's flushed transactions.
 #include "indexer/index_writer.h"
 
+#include <thread>
+
 #include "schema/synonym_key.h"
 
 namespace tec::indexer {
 
-IndexWriter::IndexWriter(const std::string& directory) : db_(directory, Xapian::DB_CREATE_OR_OPEN) {
+IndexWriter::IndexWriter(const std::string& directory, std::chrono::seconds wait) {
+  const auto deadline = std::chrono::steady_clock::now() + wait;
+  while (true) {
+    try {
+      db_ = Xapian::WritableDatabase(directory, Xapian::DB_CREATE_OR_OPEN);
+      break;
+    } catch (const Xapian::DatabaseLockError&) {
+      if (std::chrono::steady_clock::now() >= deadline) throw;
+      std::this_thread::sleep_for(std::chrono::milliseconds(200));
+    }
+  }
   db_.begin_transaction(true);
   open_transaction_ = true;
 }
@@ -22,6 +34,10 @@ IndexWriter::~IndexWriter() {
 void IndexWriter::put(const std::string& unique_term, const Xapian::Document& document) {
   db_.replace_document(unique_term, document);
 }
+
+void IndexWriter::remove(const std::string& unique_term) { db_.delete_document(unique_term); }
+
+void IndexWriter::set_metadata(const std::string& key, const std::string& value) { db_.set_metadata(key, value); }
 
 void IndexWriter::add_spellings(const std::map<std::string, Xapian::termcount>& words) {
   for (const auto& [word, count] : words) db_.add_spelling(word, count);

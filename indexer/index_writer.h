@@ -3,6 +3,7 @@
 // and a crash or an exception leaves the previous revision in place.
 #pragma once
 
+#include <chrono>
 #include <map>
 #include <string>
 #include <vector>
@@ -16,15 +17,20 @@ namespace tec::indexer {
 
 class IndexWriter {
  public:
-  // Creates the database when absent. Throws Xapian::DatabaseLockError when
-  // another writer holds it, other Xapian errors when it cannot be opened.
-  explicit IndexWriter(const std::string& directory);
+  // Creates the database when absent. When another writer holds it, waits up
+  // to `wait` for it, then throws Xapian::DatabaseLockError; other Xapian
+  // errors when it cannot be opened.
+  explicit IndexWriter(const std::string& directory, std::chrono::seconds wait = std::chrono::seconds(0));
   ~IndexWriter();  // cancels an uncommitted transaction
   IndexWriter(const IndexWriter&) = delete;
   IndexWriter& operator=(const IndexWriter&) = delete;
 
   // Adds the document, or replaces the one holding the same unique term.
   void put(const std::string& unique_term, const Xapian::Document& document);
+  void remove(const std::string& unique_term);
+  void set_metadata(const std::string& key, const std::string& value);
+  // The database as this transaction sees it.
+  const Xapian::Database& database() const { return db_; }
   // Adds occurrences of words to the spelling table (display forms).
   void add_spellings(const std::map<std::string, Xapian::termcount>& words);
   // Replaces the whole synonym table with the thesaurus `groups`.

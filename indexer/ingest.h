@@ -1,6 +1,6 @@
-// Ingest: feed files -> validated records -> documents -> one IndexWriter
-// transaction, with the report of what was kept and what was refused. This is
-// tec-index's work without its command line, so tests can drive it.
+// Ingest: feed files -> validated records -> documents added to (or replacing
+// theirs in) one IndexWriter transaction. This is `tec-index`'s work without
+// its command line, so tests can drive it.
 #pragma once
 
 #include <cstddef>
@@ -9,27 +9,21 @@
 #include <vector>
 
 #include "analysis/french_analyzer.h"
+#include "indexer/feed_records.h"
 #include "indexer/index_writer.h"
 
 namespace tec::indexer {
 
-struct LineReport {
-  std::string file;
-  std::size_t line = 0;
-  std::string reason;
-
-  std::string text() const { return file + ":" + std::to_string(line) + ": " + reason; }
-};
-
 struct IngestReport {
-  std::size_t records = 0;                // non-blank lines read
-  std::size_t indexed = 0;                // distinct documents written
-  std::vector<LineReport> rejected;       // lines skipped, with the reason
-  std::vector<LineReport> duplicates;     // ids seen twice: the later line wins
+  std::size_t records = 0;             // non-blank lines read
+  std::size_t indexed = 0;             // distinct documents written
+  std::vector<LineReport> rejected;    // lines skipped, with the reason
+  std::vector<LineReport> duplicates;  // ids seen twice: the later line wins
 };
 
 struct IngestOptions {
-  std::string default_source;  // fills `source` where a record lacks it
+  std::string default_source;          // fills `source` where a record lacks it
+  const CsvMapping* mapping = nullptr;  // reads the files as CSV when set
   // Called after each record with bytes read so far, total bytes, documents indexed.
   std::function<void(std::size_t, std::size_t, std::size_t)> on_progress;
 };

@@ -1,5 +1,9 @@
-// tec-index: adds or replaces resources of JSON Lines feeds in an index.
-// Exit status: 0 all records indexed, 1 some rejected, 2 fatal error (nothing written).
+// tec-index: writes partner feeds into a tec-search index.
+//   tec-index --index DIR [--source SLUG] FILE...       add or replace resources
+//   tec-index sync --index DIR --source SLUG FEED...    make a source exactly its feed
+//   tec-index token --tokens FILE --source SLUG         create or rotate a partner's push token
+// Exit status: 0 all records indexed, 1 some rejected (the others are
+// written), 2 fatal or refused (nothing written).
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
@@ -9,9 +13,11 @@
 #include <iostream>
 #include <sstream>
 
+#include "access/partner_tokens.h"
 #include "analysis/french_analyzer.h"
 #include "indexer/index_writer.h"
 #include "indexer/ingest.h"
+#include "indexer/sync.h"
 #include "indexer/thesaurus.h"
 
 namespace {
@@ -21,7 +27,7 @@ class ProgressBar {
  public:
   ProgressBar() : start_(std::chrono::steady_clock::now()), last_(start_) {}
 
-  void update(std::size_t done, std::size_t total, std::size_t indexed, bool force = false) {
+  void update(std::size_t done, std::size_t total, std::size_t records, bool force = false) {
     const auto now = std::chrono::steady_clock::now();
     if (!force && now - last_ < std::chrono::milliseconds(100)) return;
     last_ = now;
@@ -30,8 +36,8 @@ class ProgressBar {
     constexpr int kWidth = 30;
     const int filled = static_cast<int>(fraction * kWidth);
     std::fprintf(stderr, "\r[%s%s] %3.0f %%  %zu documents  %.0f docs/s ", std::string(filled, '#').c_str(),
-                 std::string(kWidth - filled, ' ').c_str(), fraction * 100, indexed,
-                 seconds > 0 ? static_cast<double>(indexed) / seconds : 0.0);
+                 std::string(kWidth - filled, ' ').c_str(), fraction * 100, records,
+                 seconds > 0 ? static_cast<double>(records) / seconds : 0.0);
   }
 
   void finish() { std::fputc('\n', stderr); }
@@ -48,54 +54,17 @@ std::string read_text_file(const std::string& path) {
   return text.str();
 }
 
-}  // namespace
+std::vector<tec::indexer::SynonymGroup> load_thesaurus(const std::string& file) {
+  return file.empty() ? tec::indexer::parse_thesaurus(tec::indexer::bundled_thesaurus(), "thesaurus intégré")
+                      : tec::indexer::parse_thesaurus(read_text_file(file), file);
+}
 
-int main(int argc, char** argv) {
-  CLI::App app{"Indexe des flux de ressources (JSON Lines) dans un index tec-search."};
-  std::string index_dir;
-  std::string source;
-  std::vector<std::string> files;
-  std::string thesaurus_file;
-  app.add_option("--index", index_dir, "Dossier de l'index (créé s'il n'existe pas)")->required();
-  app.add_option("--source", source, "Source attribuée aux enregistrements qui n'en ont pas");
-  app.add_option("--thesaurus", thesaurus_file, "Thésaurus de synonymes (par défaut : celui de corpus/thesaurus.txt, intégré)");
-  app.add_option("files", files, "Fichiers JSON Lines à indexer")->required();
+// Runs `work`, turning the errors that leave the index untouched into
+// exit status 2 with a message.
+template <class Work>
+int guarded(const std::string& index_dir, Work work) {
   try {
-    app.parse(argc, argv);
-  } catch (const CLI::ParseError& e) {
-    return app.exit(e) == 0 ? 0 : 2;
-  }
-
-  const auto started = std::chrono::steady_clock::now();
-  try {
-    const auto synonyms = thesaurus_file.empty()
-                              ? tec::indexer::parse_thesaurus(tec::indexer::bundled_thesaurus(), "thesaurus intégré")
-                              : tec::indexer::parse_thesaurus(read_text_file(thesaurus_file), thesaurus_file);
-    tec::analysis::FrenchAnalyzer analyzer;
-    tec::indexer::IndexWriter writer(index_dir);
-    tec::indexer::IngestOptions options;
-    options.default_source = source;
-    ProgressBar bar;
-    const bool show_progress = isatty(STDERR_FILENO);
-    if (show_progress) {
-      options.on_progress = [&bar](std::size_t done, std::size_t total, std::size_t indexed) {
-        bar.update(done, total, indexed);
-      };
-    }
-    const tec::indexer::IngestReport report = tec::indexer::ingest(writer, analyzer, files, options);
-    if (show_progress) {
-      bar.update(1, 1, report.indexed, true);
-      bar.finish();
-    }
-    for (const auto& rejected : report.rejected) std::cerr << rejected.text() << "\n";
-    for (const auto& duplicate : report.duplicates) std::cerr << duplicate.text() << "\n";
-    writer.replace_synonyms(synonyms, analyzer);
-    writer.commit();
-
-    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-    std::printf("%zu enregistrements lus, %zu documents indexés, %zu rejetés, %zu doublons, en %.2f s\n",
-                report.records, report.indexed, report.rejected.size(), report.duplicates.size(), seconds);
-    return report.rejected.empty() ? 0 : 1;
+    return work();
   } catch (const Xapian::DatabaseLockError&) {
     std::cerr << "tec-index : l'index " << index_dir << " est verrouillé par un autre processus d'écriture\n";
   } catch (const Xapian::Error& e) {
@@ -105,4 +74,137 @@ int main(int argc, char** argv) {
   }
   std::cerr << "tec-index : rien n'a été écrit, l'index garde son état précédent\n";
   return 2;
+}
+
+struct AddArgs {
+  std::string index_dir, source, thesaurus, mapping;
+  std::vector<std::string> files;
+};
+
+int run_add(const AddArgs& args) {
+  return guarded(args.index_dir, [&] {
+    const auto started = std::chrono::steady_clock::now();
+    const auto synonyms = load_thesaurus(args.thesaurus);
+    std::optional<tec::indexer::CsvMapping> mapping;
+    if (!args.mapping.empty()) mapping = tec::indexer::CsvMapping::load(args.mapping);
+    tec::analysis::FrenchAnalyzer analyzer;
+    tec::indexer::IndexWriter writer(args.index_dir);
+    tec::indexer::IngestOptions options;
+    options.default_source = args.source;
+    options.mapping = mapping ? &*mapping : nullptr;
+    ProgressBar bar;
+    const bool show_progress = isatty(STDERR_FILENO);
+    if (show_progress) {
+      options.on_progress = [&bar](std::size_t done, std::size_t total, std::size_t indexed) { bar.update(done, total, indexed); };
+    }
+    const tec::indexer::IngestReport report = tec::indexer::ingest(writer, analyzer, args.files, options);
+    if (show_progress) {
+      bar.update(1, 1, report.indexed, true);
+      bar.finish();
+    }
+    for (const auto& rejected : report.rejected) std::cerr << rejected.text() << "\n";
+    for (const auto& duplicate : report.duplicates) std::cerr << duplicate.text() << "\n";
+    writer.replace_synonyms(synonyms, analyzer);
+    writer.commit();
+    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    std::printf("%zu enregistrements lus, %zu documents indexés, %zu rejetés, %zu doublons, en %.2f s\n", report.records,
+                report.indexed, report.rejected.size(), report.duplicates.size(), seconds);
+    return report.rejected.empty() ? 0 : 1;
+  });
+}
+
+struct SyncArgs {
+  std::string index_dir, source, format, mapping, report_json, thesaurus;
+  double max_delete_ratio = tec::indexer::kDefaultMaxDeleteRatio;
+  bool allow_mass_delete = false, dry_run = false;
+  unsigned wait_seconds = 0;
+  std::vector<std::string> files;
+};
+
+int run_sync(const SyncArgs& args) {
+  return guarded(args.index_dir, [&] {
+    const bool csv = args.format == "csv" || (args.format.empty() && !args.files.empty() && args.files.front().ends_with(".csv"));
+    if (csv && args.mapping.empty()) throw std::runtime_error("un flux CSV demande --mapping FICHIER.json");
+    std::optional<tec::indexer::CsvMapping> mapping;
+    if (csv) mapping = tec::indexer::CsvMapping::load(args.mapping);
+    const auto synonyms = load_thesaurus(args.thesaurus);
+    tec::analysis::FrenchAnalyzer analyzer;
+    tec::indexer::SyncOptions options;
+    options.source = args.source;
+    options.mapping = mapping ? &*mapping : nullptr;
+    options.max_delete_ratio = args.max_delete_ratio;
+    options.allow_mass_delete = args.allow_mass_delete;
+    options.dry_run = args.dry_run;
+    options.wait = std::chrono::seconds(args.wait_seconds);
+    options.synonyms = &synonyms;
+    ProgressBar bar;
+    const bool show_progress = isatty(STDERR_FILENO);
+    if (show_progress) options.on_progress = [&bar](std::size_t done, std::size_t total) { bar.update(done, total, 0); };
+    const tec::indexer::SyncReport report = tec::indexer::sync_source(args.index_dir, analyzer, args.files, options);
+    if (show_progress) bar.finish();
+    std::cout << report.text();
+    if (!args.report_json.empty()) {
+      std::ofstream out(args.report_json, std::ios::trunc);
+      out << report.json() << "\n";
+      if (!out) throw std::runtime_error("impossible d'écrire le rapport " + args.report_json);
+    }
+    if (!report.refused.empty()) return 2;
+    return report.rejected.empty() ? 0 : 1;
+  });
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{"Écrit des flux de ressources dans un index tec-search."};
+  app.require_subcommand(0, 1);
+
+  AddArgs add;
+  app.add_option("--index", add.index_dir, "Dossier de l'index (créé s'il n'existe pas)");
+  app.add_option("--source", add.source, "Source attribuée aux enregistrements qui n'en ont pas");
+  app.add_option("--thesaurus", add.thesaurus, "Thésaurus de synonymes (par défaut : celui de corpus/thesaurus.txt, intégré)");
+  app.add_option("--mapping", add.mapping, "Correspondance des colonnes pour lire les fichiers comme CSV");
+  app.add_option("files", add.files, "Fichiers JSON Lines (ou CSV avec --mapping) à indexer");
+
+  SyncArgs sync;
+  CLI::App* sync_command = app.add_subcommand("sync", "Rend les documents d'une source identiques à son flux");
+  sync_command->add_option("--index", sync.index_dir, "Dossier de l'index")->required();
+  sync_command->add_option("--source", sync.source, "Source synchronisée")->required();
+  sync_command->add_option("--format", sync.format, "jsonl ou csv (par défaut : selon l'extension)")->check(CLI::IsMember({"jsonl", "csv"}));
+  sync_command->add_option("--mapping", sync.mapping, "Correspondance des colonnes CSV (JSON)");
+  sync_command->add_option("--report-json", sync.report_json, "Écrit aussi le rapport en JSON dans ce fichier");
+  sync_command->add_option("--max-delete-ratio", sync.max_delete_ratio, "Part des documents de la source qu'une synchronisation peut supprimer")
+      ->capture_default_str()
+      ->check(CLI::Range(0.0, 1.0));
+  sync_command->add_flag("--allow-mass-delete", sync.allow_mass_delete, "Autorise à dépasser --max-delete-ratio");
+  sync_command->add_flag("--dry-run", sync.dry_run, "Calcule le rapport sans rien écrire");
+  sync_command->add_option("--wait", sync.wait_seconds, "Secondes d'attente si un autre processus écrit (0 : échec immédiat)")->capture_default_str();
+  sync_command->add_option("--thesaurus", sync.thesaurus, "Thésaurus de synonymes (par défaut : celui intégré)");
+  sync_command->add_option("feeds", sync.files, "Le flux de la source (un ou plusieurs fichiers)")->required();
+
+  std::string tokens_file, token_source;
+  CLI::App* token_command = app.add_subcommand("token", "Crée ou remplace le jeton d'envoi d'un partenaire");
+  token_command->add_option("--tokens", tokens_file, "Fichier des jetons (empreintes salées)")->required();
+  token_command->add_option("--source", token_source, "Source du partenaire")->required();
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    return app.exit(e) == 0 ? 0 : 2;
+  }
+
+  if (sync_command->parsed()) return run_sync(sync);
+  if (token_command->parsed()) {
+    return guarded(tokens_file, [&] {
+      std::cout << tec::access::PartnerTokens::rotate(tokens_file, token_source) << "\n";
+      std::cerr << "jeton de « " << token_source << " » enregistré dans " << tokens_file
+                << " (empreinte seulement) ; il ne sera plus affiché\n";
+      return 0;
+    });
+  }
+  if (add.index_dir.empty() || add.files.empty()) {
+    std::cerr << app.help() << "\ntec-index : --index et au moins un fichier sont requis\n";
+    return 2;
+  }
+  return run_add(add);
 }

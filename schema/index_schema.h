@@ -49,6 +49,7 @@ inline constexpr Xapian::valueno kSlotLevels = 7;         // list
 inline constexpr Xapian::valueno kSlotAudiences = 8;      // list
 inline constexpr Xapian::valueno kSlotFormat = 9;         // "distanciel"
 inline constexpr Xapian::valueno kSlotTerritories = 10;   // list
+inline constexpr Xapian::valueno kSlotContentHash = 11;   // hex digest of the record, see content_hash.h
 
 // Lists in value slots are joined with this separator (ASCII unit separator).
 inline constexpr char kListSeparator = '\x1f';
@@ -70,6 +71,14 @@ inline constexpr std::array<Facet, 7> kFacets = {{
     {"format", kPrefixFormat, kSlotFormat},
     {"territory", kPrefixTerritory, kSlotTerritories},
 }};
+
+// Index metadata (Xapian user metadata): the report of the last sync of a
+// source, as JSON, under "sync:<source>".
+inline std::string sync_metadata_key(std::string_view source) {
+  std::string key = "sync:";
+  key.append(source);
+  return key;
+}
 
 // Spelling data (Xapian's spelling table) holds the lower-case words of the
 // texts with their accents ("réunion"): the display forms of suggestions and

@@ -5,7 +5,7 @@ set -euo pipefail
 
 packages=(
   g++ make cmake pkg-config
-  libxapian-dev libicu-dev rapidjson-dev libspdlog-dev libcli11-dev libgumbo-dev
+  libxapian-dev libicu-dev rapidjson-dev libspdlog-dev libcli11-dev libgumbo-dev libsodium-dev libcsv-dev
   libcpp-httplib-dev libssl-dev zlib1g-dev libbrotli-dev
   libgtest-dev libbenchmark-dev
 )
