@@ -16,7 +16,7 @@ CsvFeedReader::CsvFeedReader(const std::string& path, CsvMapping mapping)
   in_.seekg(0, std::ios::end);
   size_ = static_cast<std::size_t>(in_.tellg());
   in_.seekg(0, std::ios::beg);
-  if (csv_init(&parser_, CSV_STRICT_FINI) != 0) throw std::runtime_error("libcsv : initialisation impossible");
+  if (csv_init(&parser_, 0) != 0) throw std::runtime_error("libcsv : initialisation impossible");
   csv_set_delim(&parser_, static_cast<unsigned char>(mapping_.delimiter()));
   if (!fill()) throw std::runtime_error(path + " : fichier CSV sans en-tête");
   Row header = std::move(rows_.front());
@@ -56,12 +56,13 @@ bool CsvFeedReader::fill() {
       csv_parse(&parser_, line.data(), line.size(), on_field, on_row_end, this);
     } else {
       finished_ = true;
-      const std::size_t pending = cells_.size();
-      if (csv_fini(&parser_, on_field, on_row_end, this) != 0) {
-        // A quote opened and never closed: the file was cut inside a cell.
+      // libcsv's state 2 is "field begun": inside a quoted cell, the file was
+      // cut before the closing quote.
+      if (parser_.quoted && parser_.pstate == 2) {
         rows_.push_back({row_start_, {}, true});
-      } else if (pending == 0 && !rows_.empty() && rows_.back().cells.empty()) {
-        rows_.pop_back();
+        cells_.clear();
+      } else {
+        csv_fini(&parser_, on_field, on_row_end, this);
       }
     }
   }

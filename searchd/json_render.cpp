@@ -113,6 +113,46 @@ std::string render_suggest(std::string_view query, const ranking::SuggestRespons
   return take(buffer);
 }
 
+std::string render_sources(const std::vector<SourceSummary>& sources) {
+  rapidjson::StringBuffer buffer;
+  JsonWriter w(buffer);
+  w.StartObject();
+  w.Key("sources");
+  w.StartArray();
+  for (const SourceSummary& source : sources) {
+    w.StartObject();
+    put(w, "source", source.source);
+    w.Key("documents");
+    w.Uint(source.documents);
+    w.Key("last_sync");
+    if (source.last_sync_json.empty()) w.Null();
+    else w.RawValue(source.last_sync_json.data(), source.last_sync_json.size(), rapidjson::kObjectType);
+    w.EndObject();
+  }
+  w.EndArray();
+  w.EndObject();
+  return take(buffer);
+}
+
+std::string render_sync_status(const SyncStatus& status) {
+  rapidjson::StringBuffer buffer;
+  JsonWriter w(buffer);
+  w.StartObject();
+  put(w, "id", status.id);
+  put(w, "source", status.source);
+  put(w, "state", status.state);
+  put(w, "received_at", status.received_at);
+  put(w, "status_url", "/v1/sources/" + status.source + "/syncs/" + status.id);
+  w.Key("report");
+  if (status.report_json.empty()) w.Null();
+  else w.RawValue(status.report_json.data(), status.report_json.size(), rapidjson::kObjectType);
+  w.Key("error");
+  if (status.error.empty()) w.Null();
+  else put_string(w, status.error);
+  w.EndObject();
+  return take(buffer);
+}
+
 std::string render_error(std::string_view code, std::string_view message) {
   rapidjson::StringBuffer buffer;
   JsonWriter w(buffer);

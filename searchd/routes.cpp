@@ -1,6 +1,5 @@
-// Route handlers and the error mapping shared by all of them: a bad parameter
-// is a 400, a missing resource a 404, anything else a 500 whose details stay
-// in the log, never in the response.
+// Search routes: /v1/search, /v1/suggest, /v1/resources/{source}/{id},
+// /healthz, and the JSON answer to unknown routes.
 #include "searchd/routes.h"
 
 #include <spdlog/spdlog.h>
@@ -12,19 +11,11 @@
 #include "analysis/utf8.h"
 #include "ranking/searcher.h"
 #include "schema/index_schema.h"
+#include "searchd/http_errors.h"
 #include "searchd/json_render.h"
 
 namespace tec::searchd {
 namespace {
-
-constexpr const char* kJson = "application/json; charset=utf-8";
-
-struct HttpError : std::runtime_error {
-  HttpError(int status, std::string code, const std::string& message)
-      : std::runtime_error(message), status(status), code(std::move(code)) {}
-  int status;
-  std::string code;
-};
 
 HttpError bad_parameter(const std::string& message) { return HttpError(400, "parametre_invalide", message); }
 
@@ -69,27 +60,6 @@ std::string query_param(const httplib::Request& req) {
     throw bad_parameter("paramètre q : " + std::to_string(chars) + " caractères, " + std::to_string(kMaxQueryChars) + " au plus");
   }
   return q;
-}
-
-// Runs a handler body with the error mapping above.
-template <class Body>
-httplib::Server::Handler handler(Body body) {
-  return [body](const httplib::Request& req, httplib::Response& res) {
-    try {
-      body(req, res);
-    } catch (const HttpError& e) {
-      res.status = e.status;
-      res.set_content(render_error(e.code, e.what()), kJson);
-    } catch (const Xapian::Error& e) {
-      spdlog::error("{} {}: Xapian: {}", req.method, req.path, e.get_description());
-      res.status = 503;
-      res.set_content(render_error("index_indisponible", "l'index est momentanément indisponible, réessayez"), kJson);
-    } catch (const std::exception& e) {
-      spdlog::error("{} {}: {}", req.method, req.path, e.what());
-      res.status = 500;
-      res.set_content(render_error("erreur_interne", "erreur interne du serveur"), kJson);
-    }
-  };
 }
 
 }  // namespace

@@ -4,6 +4,7 @@
 
 #include <CLI/CLI.hpp>
 #include <chrono>
+#include <filesystem>
 #include <iostream>
 #include <thread>
 
@@ -12,6 +13,8 @@
 
 #include "searchd/index_access.h"
 #include "searchd/routes.h"
+#include "searchd/source_routes.h"
+#include "searchd/sync_service.h"
 
 namespace {
 
@@ -40,10 +43,16 @@ int main(int argc, char** argv) {
   std::string listen = "127.0.0.1:8080";
   unsigned threads = std::max(4u, 2 * std::thread::hardware_concurrency());
   std::string log_level = "info";
+  std::string tokens_file, spool_dir = "var/spool", mappings_dir;
+  std::size_t max_upload_mb = 256;
   app.add_option("--index", index_dir, "Dossier de l'index")->capture_default_str();
   app.add_option("--listen", listen, "Adresse d'écoute HOTE:PORT (port 0 : choisi par le système)")->capture_default_str();
   app.add_option("--threads", threads, "Nombre de fils de traitement")->capture_default_str()->check(CLI::Range(1u, 1024u));
   app.add_option("--log-level", log_level, "trace, debug, info, warn, error")->capture_default_str();
+  app.add_option("--tokens", tokens_file, "Jetons des partenaires (tec-index token) : active PUT /v1/sources/{source}/feed");
+  app.add_option("--spool", spool_dir, "Dossier où les flux envoyés attendent leur synchronisation")->capture_default_str();
+  app.add_option("--mappings", mappings_dir, "Dossier des correspondances CSV, <source>.json");
+  app.add_option("--max-upload-mb", max_upload_mb, "Taille maximale d'un flux envoyé (Mio)")->capture_default_str()->check(CLI::Range(1, 16384));
   CLI11_PARSE(app, argc, argv);
   spdlog::set_level(spdlog::level::from_str(log_level));
 
@@ -60,6 +69,21 @@ int main(int argc, char** argv) {
   } catch (const Xapian::Error& e) {
     std::cerr << "tec-searchd : impossible d'ouvrir l'index " << index_dir << " : " << e.get_msg() << "\n";
     return 2;
+  }
+
+  std::unique_ptr<tec::searchd::SyncService> syncs;
+  std::unique_ptr<tec::searchd::PushSettings> push;
+  if (!tokens_file.empty()) {
+    try {
+      std::filesystem::create_directories(spool_dir);
+      push = std::make_unique<tec::searchd::PushSettings>(
+          tec::searchd::PushSettings{tec::access::PartnerTokens::load(tokens_file), spool_dir, max_upload_mb << 20, nullptr});
+    } catch (const std::exception& e) {
+      std::cerr << "tec-searchd : " << e.what() << "\n";
+      return 2;
+    }
+    syncs = std::make_unique<tec::searchd::SyncService>(index_dir, mappings_dir);
+    push->syncs = syncs.get();
   }
 
   // Signals are taken by a dedicated thread so that the server stops cleanly
@@ -80,7 +104,9 @@ int main(int argc, char** argv) {
     const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - request_started).count();
     spdlog::info("{} {} {} {:.2f} ms", req.method, req.path, res.status, ms);
   });
+  if (push) server.set_payload_max_length(push->max_upload_bytes);
   tec::searchd::register_routes(server, *index);
+  tec::searchd::register_source_routes(server, *index, push.get());
 
   if (port == 0) {
     port = server.bind_to_any_port(host);
@@ -101,7 +127,8 @@ int main(int argc, char** argv) {
   signal_waiter.detach();
 
   std::cout << "tec-searchd écoute sur http://" << host << ":" << port << "/" << std::endl;
-  spdlog::info("index {} ouvert, {} fils de traitement", index_dir, threads);
+  spdlog::info("index {} ouvert, {} fils de traitement, envoi de flux {}", index_dir, threads,
+               push ? std::to_string(push->tokens.size()) + " jeton(s)" : std::string("désactivé"));
   const bool clean = server.listen_after_bind();
   spdlog::info("arrêté");
   return clean ? 0 : 1;

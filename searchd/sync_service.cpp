@@ -1,0 +1,124 @@
+// SyncService implementation: a queue, one writer thread, statuses by id.
+#include "searchd/sync_service.h"
+
+#include <spdlog/spdlog.h>
+
+#include <cstdio>
+#include <ctime>
+#include <filesystem>
+
+#include "analysis/french_analyzer.h"
+#include "indexer/csv_mapping.h"
+#include "indexer/sync.h"
+
+namespace tec::searchd {
+namespace {
+
+// How long a queued sync waits for a `tec-index` run holding the index.
+constexpr std::chrono::seconds kWriterWait{600};
+// Statuses kept for lookup; the oldest finished ones go first.
+constexpr std::size_t kStatusesKept = 1000;
+
+std::string utc_now(const char* format) {
+  const std::time_t now = std::time(nullptr);
+  std::tm tm{};
+  gmtime_r(&now, &tm);
+  char text[32];
+  std::strftime(text, sizeof text, format, &tm);
+  return text;
+}
+
+}  // namespace
+
+SyncService::SyncService(std::string index_dir, std::string mappings_dir)
+    : index_dir_(std::move(index_dir)),
+      mappings_dir_(std::move(mappings_dir)),
+      synonyms_(indexer::parse_thesaurus(indexer::bundled_thesaurus(), "thesaurus intégré")),
+      writer_([this] { run(); }) {}
+
+SyncService::~SyncService() {
+  {
+    std::lock_guard lock(mutex_);
+    stopping_ = true;
+  }
+  wake_.notify_all();
+  writer_.join();
+  for (const auto& [id, request] : queue_) std::filesystem::remove(request.spool_path);
+}
+
+bool SyncService::has_mapping(const std::string& source) const {
+  return !mappings_dir_.empty() && std::filesystem::exists(std::filesystem::path(mappings_dir_) / (source + ".json"));
+}
+
+SyncStatus SyncService::submit(SyncRequest request) {
+  std::lock_guard lock(mutex_);
+  char number[16];
+  std::snprintf(number, sizeof number, "%04zu", next_number_++);
+  SyncStatus status;
+  status.id = utc_now("%Y%m%dT%H%M%SZ-") + number;
+  status.source = request.source;
+  status.state = "en_attente";
+  status.received_at = utc_now("%Y-%m-%dT%H:%M:%SZ");
+  statuses_[status.id] = status;
+  while (statuses_.size() > kStatusesKept) statuses_.erase(statuses_.begin());
+  queue_.emplace_back(status.id, std::move(request));
+  wake_.notify_one();
+  return status;
+}
+
+std::optional<SyncStatus> SyncService::status(const std::string& source, const std::string& id) const {
+  std::lock_guard lock(mutex_);
+  const auto it = statuses_.find(id);
+  if (it == statuses_.end() || it->second.source != source) return std::nullopt;
+  return it->second;
+}
+
+void SyncService::run() {
+  analysis::FrenchAnalyzer analyzer;
+  while (true) {
+    std::pair<std::string, SyncRequest> job;
+    {
+      std::unique_lock lock(mutex_);
+      wake_.wait(lock, [this] { return stopping_ || !queue_.empty(); });
+      if (stopping_) return;
+      job = std::move(queue_.front());
+      queue_.pop_front();
+      statuses_[job.first].state = "en_cours";
+    }
+    SyncStatus done;
+    {
+      std::lock_guard lock(mutex_);
+      done = statuses_[job.first];
+    }
+    try {
+      std::optional<indexer::CsvMapping> mapping;
+      if (job.second.csv) mapping = indexer::CsvMapping::load((std::filesystem::path(mappings_dir_) / (job.second.source + ".json")).string());
+      indexer::SyncOptions options;
+      options.source = job.second.source;
+      options.mapping = mapping ? &*mapping : nullptr;
+      options.allow_mass_delete = job.second.allow_mass_delete;
+      options.dry_run = job.second.dry_run;
+      options.wait = kWriterWait;
+      options.synonyms = &synonyms_;
+      const indexer::SyncReport report = indexer::sync_source(index_dir_, analyzer, {job.second.spool_path}, options);
+      done.report_json = report.json();
+      done.state = report.refused.empty() ? "terminee" : "refusee";
+      spdlog::info("sync {} de {} : {} ajoutés, {} mis à jour, {} inchangés, {} supprimés, {} rejetés{}", job.first,
+                   job.second.source, report.added, report.updated, report.unchanged, report.deleted,
+                   report.rejected.size(), report.refused.empty() ? "" : " (refusée)");
+    } catch (const std::exception& e) {
+      done.state = "echec";
+      done.error = e.what();
+      spdlog::error("sync {} de {} : {}", job.first, job.second.source, e.what());
+    } catch (const Xapian::Error& e) {
+      done.state = "echec";
+      done.error = "erreur de l'index : " + e.get_msg();
+      spdlog::error("sync {} de {} : {}", job.first, job.second.source, e.get_description());
+    }
+    std::filesystem::remove(job.second.spool_path);
+    std::lock_guard lock(mutex_);
+    statuses_[job.first] = std::move(done);
+  }
+}
+
+}  // namespace tec::searchd

@@ -1,0 +1,67 @@
+// SyncService: the single background writer of tec-searchd. Partner uploads
+// are spooled to disk by the PUT route, then synced one at a time, in order,
+// with the same sync as `tec-index sync`; their status and report stay
+// available by id. Readers are never blocked: they see each sync once it is
+// committed.
+#pragma once
+
+#include <condition_variable>
+#include <deque>
+#include <map>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "indexer/thesaurus.h"
+
+namespace tec::searchd {
+
+struct SyncRequest {
+  std::string source;
+  std::string spool_path;  // the uploaded feed; the service deletes it when done
+  bool csv = false;
+  bool allow_mass_delete = false;
+  bool dry_run = false;
+};
+
+struct SyncStatus {
+  std::string id;
+  std::string source;
+  std::string state;        // "en_attente", "en_cours", "terminee", "refusee", "echec"
+  std::string received_at;  // UTC, ISO 8601
+  std::string report_json;  // the sync report, once the sync ran
+  std::string error;        // why it failed, in French, when state is "echec"
+};
+
+class SyncService {
+ public:
+  // `mappings_dir` holds <source>.json CSV mappings (may be empty: no CSV).
+  SyncService(std::string index_dir, std::string mappings_dir);
+  ~SyncService();  // finishes the sync under way, drops those waiting
+  SyncService(const SyncService&) = delete;
+  SyncService& operator=(const SyncService&) = delete;
+
+  // Queues a spooled upload; returns its status (state "en_attente").
+  SyncStatus submit(SyncRequest request);
+  std::optional<SyncStatus> status(const std::string& source, const std::string& id) const;
+  // Whether a CSV upload of `source` can be read (a mapping exists).
+  bool has_mapping(const std::string& source) const;
+
+ private:
+  void run();
+
+  std::string index_dir_;
+  std::string mappings_dir_;
+  std::vector<indexer::SynonymGroup> synonyms_;
+  mutable std::mutex mutex_;
+  std::condition_variable wake_;
+  std::deque<std::pair<std::string, SyncRequest>> queue_;  // id, request
+  std::map<std::string, SyncStatus> statuses_;
+  std::size_t next_number_ = 1;
+  bool stopping_ = false;
+  std::thread writer_;
+};
+
+}  // namespace tec::searchd

@@ -1,0 +1,129 @@
+// Malformed partner feeds, one case each, through the nightly sync: the bad
+// line is rejected with its exact reason and line number, the good lines
+// around it are indexed, nothing crashes (the suite runs under ASan/UBSan).
+#include <gtest/gtest.h>
+#include <xapian.h>
+
+#include "indexer/feed_reader.h"
+#include "indexer/sync.h"
+#include "schema/index_schema.h"
+#include "test_support.h"
+
+namespace tec::indexer {
+namespace {
+
+const std::string kBefore = R"({"id":"avant","source":"anct","type":"guide","title":"Avant"})";
+const std::string kAfter = R"({"id":"apres","source":"anct","type":"guide","title":"Après"})";
+
+struct MalformedCase {
+  const char* name;
+  std::string line;
+  std::string reason;  // expected, exactly
+};
+
+std::string with_fields(const std::string& fields) {
+  return R"({"id":"x","source":"anct","type":"guide","title":"Titre")" + fields + "}";
+}
+
+std::vector<MalformedCase> cases() {
+  return {
+      {"InvalidUtf8", with_fields(R"(,"summary":"caf)" "\xE9" R"(")"), "UTF-8 invalide à l'octet 72 de la ligne"},
+      {"NulByte", with_fields(std::string(R"(,"summary":"a)") + '\0' + R"(b")"), "octet NUL à l'octet 70 de la ligne"},
+      {"ArrayLine", R"([{"id":"x"}])", "l'enregistrement doit être un objet JSON, pas un(e) tableau"},
+      {"MissingId", R"({"source":"anct","type":"guide","title":"Titre"})", "champ obligatoire manquant : id"},
+      {"MissingTitle", R"({"id":"x","source":"anct","type":"guide"})", "champ obligatoire manquant : title"},
+      {"ThemesAsString", with_fields(R"(,"themes":"urbanisme")"), "themes : type chaîne au lieu de array"},
+      {"IdWithSpace", R"({"id":"a b","source":"anct","type":"guide","title":"T"})",
+       R"(id : valeur "a b" mal formée (motif attendu ^[A-Za-z0-9._:-]+$))"},
+      {"IdWithSlash", R"({"id":"a/b","source":"anct","type":"guide","title":"T"})",
+       R"(id : valeur "a/b" mal formée (motif attendu ^[A-Za-z0-9._:-]+$))"},
+      {"IdWithDotDot", R"({"id":"../etc","source":"anct","type":"guide","title":"T"})",
+       R"(id : valeur "../etc" mal formée (motif attendu ^[A-Za-z0-9._:-]+$))"},
+      {"Nested10000", R"({"id":"x","deep":)" + std::string(10000, '[') + std::string(10000, ']') + "}",
+       "imbrication trop profonde (plus de 32 niveaux)"},
+      {"PopulationBounds", with_fields(R"(,"population_min":5000,"population_max":100)"),
+       "population_max (100) inférieure à population_min (5000)"},
+      {"NotADate", with_fields(R"(,"published_at":"hier")"),
+       R"(published_at : valeur "hier" mal formée (motif attendu ^[0-9]{4}-[0-9]{2}-[0-9]{2}$))"},
+      {"ImpossibleDate", with_fields(R"(,"published_at":"2026-02-30")"), "published_at : date inexistante « 2026-02-30 »"},
+      {"UnknownType", R"({"id":"x","source":"anct","type":"webinaire","title":"T"})",
+       "type : valeur \"webinaire\" inconnue (valeurs permises : methode, outil, guide, retour_experience, atelier, "
+       "formation, acteur, financement)"},
+      {"OversizeBody", with_fields(R"(,"body":")" + std::string(9 * 1024 * 1024, 'a') + "\""),
+       "enregistrement trop long (9437251 octets, maximum 8388608)"},
+  };
+}
+
+void PrintTo(const MalformedCase& c, std::ostream* out) { *out << c.name; }
+
+class MalformedFeed : public ::testing::TestWithParam<MalformedCase> {};
+
+TEST_P(MalformedFeed, RejectsTheBadLineAndKeepsTheOthers) {
+  testing::TempDir dir;
+  const std::string feed = testing::write_file(dir.path() / "feed.jsonl", kBefore + "\n" + GetParam().line + "\n" + kAfter + "\n");
+  analysis::FrenchAnalyzer analyzer;
+  SyncOptions options;
+  options.source = "anct";
+  const SyncReport report = sync_source(dir.str("index"), analyzer, {feed}, options);
+  ASSERT_EQ(report.rejected.size(), 1u);
+  EXPECT_EQ(report.rejected[0].line, 2u);
+  EXPECT_EQ(report.rejected[0].reason, GetParam().reason);
+  EXPECT_EQ(report.added, 2u);
+  Xapian::Database db(dir.str("index"));
+  EXPECT_TRUE(db.term_exists(schema::unique_term("anct", "avant")));
+  EXPECT_TRUE(db.term_exists(schema::unique_term("anct", "apres")));
+}
+
+INSTANTIATE_TEST_SUITE_P(Cases, MalformedFeed, ::testing::ValuesIn(cases()),
+                         [](const ::testing::TestParamInfo<MalformedCase>& info) { return std::string(info.param.name); });
+
+class MalformedFeedShape : public ::testing::Test {
+ protected:
+  SyncReport sync(const std::string& content) {
+    const std::string feed = testing::write_file(dir_.path() / "feed.jsonl", content);
+    SyncOptions options;
+    options.source = "anct";
+    return sync_source(dir_.str("index"), analyzer_, {feed}, options);
+  }
+  testing::TempDir dir_;
+  analysis::FrenchAnalyzer analyzer_;
+};
+
+TEST_F(MalformedFeedShape, TruncatedLastLine) {
+  const SyncReport report = sync(kBefore + "\n" + kAfter + "\n" + R"({"id":"coupe","source":"anct","ty)");
+  ASSERT_EQ(report.rejected.size(), 1u);
+  EXPECT_EQ(report.rejected[0].line, 3u);
+  EXPECT_EQ(report.rejected[0].reason, "JSON invalide à la colonne 34 : Missing a closing quotation mark in string.");
+  EXPECT_EQ(report.added, 2u);
+}
+
+TEST_F(MalformedFeedShape, ByteOrderMarkAndCrlf) {
+  const SyncReport report = sync("\xEF\xBB\xBF" + kBefore + "\r\n" + kAfter + "\r\n");
+  EXPECT_TRUE(report.rejected.empty());
+  EXPECT_EQ(report.added, 2u);
+}
+
+TEST_F(MalformedFeedShape, DuplicateIdsKeepTheLastAndSaySo) {
+  const SyncReport report = sync(kBefore + "\n" + R"({"id":"avant","source":"anct","type":"guide","title":"Deuxième version"})" + "\n");
+  ASSERT_EQ(report.duplicates.size(), 1u);
+  EXPECT_EQ(report.duplicates[0].line, 2u);
+  EXPECT_EQ(report.added, 1u);
+  EXPECT_TRUE(Xapian::Database(dir_.str("index")).term_exists("deuxieme"));
+}
+
+TEST_F(MalformedFeedShape, FiveMegabyteBodyIsAccepted) {
+  const SyncReport report = sync(with_fields(R"(,"body":")" + std::string(5 * 1000 * 1000, 'a') + " budget\"") + "\n");
+  EXPECT_TRUE(report.rejected.empty());
+  EXPECT_EQ(report.added, 1u);
+  EXPECT_LT(5u * 1000 * 1000, kMaxRecordBytes);
+}
+
+TEST_F(MalformedFeedShape, EmptyFileIsRefusedByTheGuard) {
+  sync(kBefore + "\n" + kAfter + "\n");
+  const SyncReport report = sync("");
+  EXPECT_FALSE(report.refused.empty());
+  EXPECT_EQ(Xapian::Database(dir_.str("index")).get_doccount(), 2u);
+}
+
+}  // namespace
+}  // namespace tec::indexer
