@@ -133,7 +133,7 @@ bool CsvMapping::record_json(const std::vector<std::string>& row, std::string& j
   const auto put_string = [&](const std::string& s) { w.String(s.data(), static_cast<rapidjson::SizeType>(s.size())); };
   w.StartObject();
   for (const auto& [name, value] : constants_) {
-    if (std::any_of(fields_.begin(), fields_.end(), [&](const Field& f) { return f.name == name; })) continue;
+    if (std::any_of(fields_.begin(), fields_.end(), [&name = name](const Field& f) { return f.name == name; })) continue;
     w.Key(name.c_str());
     put_string(value);
   }

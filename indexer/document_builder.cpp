@@ -61,8 +61,11 @@ IndexedDocument DocumentBuilder::build(const Resource& resource) {
   for (const std::string& theme : resource.themes) position = index_text(out, theme, kWdfThemes, position, false);
   index_text(out, body_text, kWdfBody, position, false);
 
+  // A facet value too long to be a Xapian term stays displayed (value slots)
+  // but cannot be filtered on.
   const auto add_facet = [&](std::string_view prefix, const std::string& value) {
-    doc.add_boolean_term(prefixed(prefix, analyzer_.fold(value)));
+    const std::string term = prefixed(prefix, analyzer_.fold(value));
+    if (term.size() <= kMaxTermBytes) doc.add_boolean_term(term);
   };
   doc.add_boolean_term(unique_term(resource.source, resource.id));
   add_facet(kPrefixType, resource.type);

@@ -38,19 +38,50 @@ int nesting_depth(std::string_view text) {
   return deepest;
 }
 
+// Digits at text[at, at + count) as a number, or -1.
+int digits(std::string_view text, std::size_t at, std::size_t count) {
+  if (text.size() < at + count) return -1;
+  int value = 0;
+  for (std::size_t i = at; i < at + count; ++i) {
+    if (text[i] < '0' || text[i] > '9') return -1;
+    value = value * 10 + (text[i] - '0');
+  }
+  return value;
+}
+
+// The schema's patterns vouch for the shape; this checks the calendar.
 bool valid_calendar_date(std::string_view text) {
-  if (text.size() < 10) return false;
-  const int y = std::stoi(std::string(text.substr(0, 4)));
-  const unsigned m = static_cast<unsigned>(std::stoi(std::string(text.substr(5, 2))));
-  const unsigned d = static_cast<unsigned>(std::stoi(std::string(text.substr(8, 2))));
-  const std::chrono::year_month_day date{std::chrono::year{y}, std::chrono::month{m}, std::chrono::day{d}};
+  const int y = digits(text, 0, 4), m = digits(text, 5, 2), d = digits(text, 8, 2);
+  if (y < 0 || m < 0 || d < 0) return false;
+  const std::chrono::year_month_day date{std::chrono::year{y}, std::chrono::month{static_cast<unsigned>(m)},
+                                         std::chrono::day{static_cast<unsigned>(d)}};
   if (!date.ok()) return false;
   if (text.size() > 10) {
-    const int hh = std::stoi(std::string(text.substr(11, 2)));
-    const int mm = std::stoi(std::string(text.substr(14, 2)));
-    if (hh > 23 || mm > 59) return false;
+    const int hh = digits(text, 11, 2), mm = digits(text, 14, 2);
+    if (hh < 0 || mm < 0 || hh > 23 || mm > 59) return false;
   }
   return true;
+}
+
+// The first string of the record holding a NUL character (JSON "\u0000"),
+// as a pointer-like path, or empty. RapidJSON's pattern checks stop at a NUL,
+// so such a string would slip through them.
+std::string string_with_nul(const rapidjson::Value& value, const std::string& path) {
+  if (value.IsString()) {
+    return std::string_view(value.GetString(), value.GetStringLength()).find('\0') != std::string_view::npos ? path : "";
+  }
+  if (value.IsArray()) {
+    for (rapidjson::SizeType i = 0; i < value.Size(); ++i) {
+      if (std::string found = string_with_nul(value[i], path + "/" + std::to_string(i)); !found.empty()) return found;
+    }
+  } else if (value.IsObject()) {
+    for (const auto& member : value.GetObject()) {
+      const std::string name(member.name.GetString(), member.name.GetStringLength());
+      if (name.find('\0') != std::string::npos) return path + "/(nom de champ)";
+      if (std::string found = string_with_nul(member.value, path + "/" + name); !found.empty()) return found;
+    }
+  }
+  return "";
 }
 
 std::string pointer_text(const rapidjson::Pointer& pointer) {
@@ -174,6 +205,11 @@ ValidationOutcome RecordValidator::validate(std::string_view line, std::string_v
   }
   if (!record.IsObject()) {
     outcome.error = std::string("l'enregistrement doit être un objet JSON, pas un(e) ") + json_type_name(record);
+    return outcome;
+  }
+
+  if (const std::string field = string_with_nul(record, ""); !field.empty()) {
+    outcome.error = field.substr(1) + " : caractère NUL (\\u0000) interdit";
     return outcome;
   }
 

@@ -96,6 +96,9 @@ inline constexpr Xapian::termcount kWdfBody = 1;
 // across the end of one field and the start of the next.
 inline constexpr unsigned kFieldPositionGap = 100;
 
+// Xapian refuses terms over 245 bytes.
+inline constexpr std::size_t kMaxTermBytes = 245;
+
 inline std::string unique_term(std::string_view source, std::string_view id) {
   std::string term(kPrefixUniqueId);
   term.append(source).append(":").append(id);

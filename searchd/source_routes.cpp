@@ -3,6 +3,7 @@
 
 #include <sodium.h>
 
+#include <charconv>
 #include <filesystem>
 #include <fstream>
 #include <regex>
@@ -77,27 +78,28 @@ void register_source_routes(httplib::Server& server, IndexAccess& index, PushSet
 
     const std::filesystem::path spool = std::filesystem::path(push->spool_dir) / (source + "-" + random_name() + (csv ? ".csv" : ".jsonl"));
     std::size_t received = 0;
-    bool too_big = false;
+    bool complete = false;
     {
       std::ofstream out(spool, std::ios::binary);
       if (!out) throw std::runtime_error("impossible d'écrire dans " + push->spool_dir);
-      content([&](const char* data, std::size_t length) {
+      complete = content([&](const char* data, std::size_t length) {
         received += length;
-        if (received > push->max_upload_bytes) {
-          too_big = true;
-          return false;
-        }
+        if (received > push->max_upload_bytes) return false;
         out.write(data, static_cast<std::streamsize>(length));
         return static_cast<bool>(out);
       });
-      if (!too_big && !out) {
-        std::filesystem::remove(spool);
-        throw std::runtime_error("écriture du flux interrompue dans " + push->spool_dir);
-      }
+      complete = complete && static_cast<bool>(out);
     }
-    if (too_big) {
+    if (!complete) {
       std::filesystem::remove(spool);
-      throw HttpError(413, "flux_trop_gros", "flux de plus de " + std::to_string(push->max_upload_bytes) + " octets refusé");
+      // httplib refuses a declared length over the limit before reading.
+      const std::string declared = req.get_header_value("Content-Length");
+      std::size_t declared_length = 0;
+      std::from_chars(declared.data(), declared.data() + declared.size(), declared_length);
+      if (received > push->max_upload_bytes || declared_length > push->max_upload_bytes) {
+        throw HttpError(413, "flux_trop_gros", "flux de plus de " + std::to_string(push->max_upload_bytes) + " octets refusé");
+      }
+      throw HttpError(400, "flux_interrompu", "le flux n'a pas été reçu en entier ; rien n'a été changé");
     }
     const SyncStatus status = push->syncs->submit({source, spool.string(), csv, flag(req, "allow_mass_delete"), flag(req, "dry_run")});
     res.status = 202;

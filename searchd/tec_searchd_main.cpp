@@ -9,6 +9,7 @@
 #include <thread>
 
 #include <httplib.h>
+#include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
 
 #include "searchd/index_access.h"
@@ -54,6 +55,9 @@ int main(int argc, char** argv) {
   app.add_option("--mappings", mappings_dir, "Dossier des correspondances CSV, <source>.json");
   app.add_option("--max-upload-mb", max_upload_mb, "Taille maximale d'un flux envoyé (Mio)")->capture_default_str()->check(CLI::Range(1, 16384));
   CLI11_PARSE(app, argc, argv);
+  // The log goes to stderr: stdout carries only the listening address, so a
+  // supervisor that reads it and stops reading never blocks the server.
+  spdlog::set_default_logger(spdlog::stderr_color_mt("tec-searchd"));
   spdlog::set_level(spdlog::level::from_str(log_level));
 
   std::string host;

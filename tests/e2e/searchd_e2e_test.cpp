@@ -1,9 +1,6 @@
 // End to end: the real binaries. tec-index builds an index from the test
 // corpus, tec-searchd serves it on an ephemeral port, and the tests query it
 // over HTTP as the public site would.
-#include <signal.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
 #include <gtest/gtest.h>
 #include <httplib.h>
@@ -13,72 +10,11 @@
 #include <chrono>
 #include <thread>
 
+#include "e2e/child_process.h"
 #include "test_support.h"
 
 namespace tec {
 namespace {
-
-// A child process with its stdout on a pipe.
-class Child {
- public:
-  explicit Child(std::vector<std::string> args) {
-    int fds[2];
-    if (pipe(fds) != 0) throw std::runtime_error("pipe");
-    pid_ = fork();
-    if (pid_ == 0) {
-      dup2(fds[1], STDOUT_FILENO);
-      close(fds[0]);
-      close(fds[1]);
-      std::vector<char*> argv;
-      for (auto& arg : args) argv.push_back(arg.data());
-      argv.push_back(nullptr);
-      execv(argv[0], argv.data());
-      _exit(127);
-    }
-    close(fds[1]);
-    out_ = fdopen(fds[0], "r");
-  }
-  ~Child() {
-    if (pid_ > 0 && !exited_) {
-      kill(pid_, SIGKILL);
-      waitpid(pid_, nullptr, 0);
-    }
-    if (out_) fclose(out_);
-  }
-  std::string read_line() {
-    char buffer[512];
-    return fgets(buffer, sizeof buffer, out_) ? std::string(buffer) : std::string();
-  }
-  std::string read_all() {
-    std::string all, line;
-    while (!(line = read_line()).empty()) all += line;
-    return all;
-  }
-  int stop(int signal) {
-    kill(pid_, signal);
-    return wait();
-  }
-  int wait() {
-    int status = 0;
-    waitpid(pid_, &status, 0);
-    exited_ = true;
-    return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-  }
-
- private:
-  pid_t pid_ = -1;
-  FILE* out_ = nullptr;
-  bool exited_ = false;
-};
-
-int run_indexer(const std::vector<std::string>& args, std::string* output = nullptr) {
-  std::vector<std::string> argv{TEC_INDEX_BIN};
-  argv.insert(argv.end(), args.begin(), args.end());
-  Child child(argv);
-  const std::string out = child.read_all();
-  if (output) *output = out;
-  return child.wait();
-}
 
 class SearchdTest : public ::testing::Test {
  protected:
@@ -86,10 +22,7 @@ class SearchdTest : public ::testing::Test {
     dir_ = new testing::TempDir;
     ASSERT_EQ(run_indexer({"--index", dir_->str("index"), testing::test_corpus_path()}), 0);
     server_ = new Child({TEC_SEARCHD_BIN, "--index", dir_->str("index"), "--listen", "127.0.0.1:0", "--threads", "4"});
-    const std::string banner = server_->read_line();  // "tec-searchd écoute sur http://127.0.0.1:PORT/"
-    const auto colon = banner.rfind(':');
-    ASSERT_NE(colon, std::string::npos) << banner;
-    port_ = std::stoi(banner.substr(colon + 1));
+    port_ = read_port(*server_);
   }
   static void TearDownTestSuite() {
     delete server_;

@@ -37,8 +37,9 @@ rm -rf "$probe_dir"
 # --- build --------------------------------------------------------------------
 started=$(date +%s)
 # A cache made from another source tree (a copy of the project) is not reused.
+# Its objects would look up to date: everything but the crashes goes.
 if [ -f "$build/CMakeCache.txt" ] && ! grep -qxF "CMAKE_HOME_DIRECTORY:INTERNAL=$root" "$build/CMakeCache.txt"; then
-  rm -rf "$build/CMakeCache.txt" "$build/CMakeFiles"
+  find "$build" -mindepth 1 -maxdepth 1 ! -name crashes -exec rm -rf {} +
 fi
 # Configured every time (quick, and a no-op when nothing changed) so the
 # options below always hold. Two RapidJSON 1.1.0 matters (header-only, so
@@ -94,7 +95,7 @@ for target in "${targets[@]}"; do
   cp "$seeds"/* "$work"/
   echo "== $target: ${seconds} s on a copy of $seeds ($(ls "$seeds" | wc -l) seeds), log $log"
   "$binary" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=4096 -print_final_stats=1 \
-    -artifact_prefix="$crashes/" "$work" >"$log" 2>&1
+    -dict="$root/tests/fuzz/${target#fuzz_}.dict" -artifact_prefix="$crashes/" "$work" >"$log" 2>&1
   status=$?
   runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
   speed=$(sed -n 's/^stat::average_exec_per_sec: *//p' "$log" | tail -1)

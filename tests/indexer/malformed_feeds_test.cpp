@@ -49,6 +49,8 @@ std::vector<MalformedCase> cases() {
       {"UnknownType", R"({"id":"x","source":"anct","type":"webinaire","title":"T"})",
        "type : valeur \"webinaire\" inconnue (valeurs permises : methode, outil, guide, retour_experience, atelier, "
        "formation, acteur, financement)"},
+      {"NulEscapeInDate", with_fields(R"(,"published_at":"2026-01-01\u0000")"), "published_at : caractère NUL (\\u0000) interdit"},
+      {"NulEscapeInId", R"({"id":"b\u0000 x/../","source":"anct","type":"guide","title":"T"})", "id : caractère NUL (\\u0000) interdit"},
       {"OversizeBody", with_fields(R"(,"body":")" + std::string(9 * 1024 * 1024, 'a') + "\""),
        "enregistrement trop long (9437251 octets, maximum 8388608)"},
   };
@@ -116,6 +118,14 @@ TEST_F(MalformedFeedShape, FiveMegabyteBodyIsAccepted) {
   EXPECT_TRUE(report.rejected.empty());
   EXPECT_EQ(report.added, 1u);
   EXPECT_LT(5u * 1000 * 1000, kMaxRecordBytes);
+}
+
+TEST_F(MalformedFeedShape, AFacetValueTooLongForATermIsKeptButNotFiltered) {
+  std::string theme;
+  for (int i = 0; i < 80; ++i) theme += "€";
+  const SyncReport report = sync(with_fields(R"(,"themes":[")" + theme + R"("])") + "\n");
+  EXPECT_TRUE(report.rejected.empty());
+  EXPECT_EQ(report.added, 1u);
 }
 
 TEST_F(MalformedFeedShape, EmptyFileIsRefusedByTheGuard) {
