@@ -8,6 +8,7 @@ packages=(
   libxapian-dev libicu-dev rapidjson-dev libspdlog-dev libcli11-dev libgumbo-dev libsodium-dev libcsv-dev
   libcpp-httplib-dev libssl-dev zlib1g-dev libbrotli-dev
   libgtest-dev libbenchmark-dev
+  clang libclang-rt-14-dev
 )
 
 missing=()

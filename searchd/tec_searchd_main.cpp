@@ -126,6 +126,9 @@ int main(int argc, char** argv) {
     int received = 0;
     sigwait(&signals, &received);
     spdlog::info("signal {} reçu, arrêt", received);
+    // A signal arriving before the server listens would otherwise be lost:
+    // stop() only stops a running server.
+    while (!server.is_running()) std::this_thread::sleep_for(std::chrono::milliseconds(10));
     server.stop();
   });
   signal_waiter.detach();

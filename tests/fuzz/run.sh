@@ -6,6 +6,7 @@
 # 2 when the build failed. The last line says "N passed, M failed".
 #   tests/fuzz/run.sh [SECONDS]
 #   TEC_FUZZ_JOBS=1 tests/fuzz/run.sh 300     # build jobs (default: nproc)
+#   TEC_FUZZ_SEED=1 tests/fuzz/run.sh 20       # a fixed random seed (./test uses one)
 set -uo pipefail
 
 seconds="${1:-30}"
@@ -94,7 +95,7 @@ for target in "${targets[@]}"; do
   mkdir -p "$work" "$crashes" "$(dirname "$log")"
   cp "$seeds"/* "$work"/
   echo "== $target: ${seconds} s on a copy of $seeds ($(ls "$seeds" | wc -l) seeds), log $log"
-  "$binary" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=4096 -print_final_stats=1 \
+  "$binary" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=4096 -print_final_stats=1 ${TEC_FUZZ_SEED:+-seed="$TEC_FUZZ_SEED"} \
     -dict="$root/tests/fuzz/${target#fuzz_}.dict" -artifact_prefix="$crashes/" "$work" >"$log" 2>&1
   status=$?
   runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
