@@ -16,8 +16,7 @@ CsvFeedReader::CsvFeedReader(const std::string& path, CsvMapping mapping)
   in_.seekg(0, std::ios::end);
   size_ = static_cast<std::size_t>(in_.tellg());
   in_.seekg(0, std::ios::beg);
-  if (csv_init(&parser_, 0) != 0) throw std::runtime_error("libcsv : initialisation impossible");
-  csv_set_delim(&parser_, static_cast<unsigned char>(mapping_.delimiter()));
+  csv_set_delim(&parser_.state, static_cast<unsigned char>(mapping_.delimiter()));
   if (!fill()) throw std::runtime_error(path + " : fichier CSV sans en-tête");
   Row header = std::move(rows_.front());
   rows_.pop_front();
@@ -25,7 +24,9 @@ CsvFeedReader::CsvFeedReader(const std::string& path, CsvMapping mapping)
   mapping_.bind(header.cells);
 }
 
-CsvFeedReader::~CsvFeedReader() { csv_free(&parser_); }
+CsvFeedReader::Parser::Parser() {
+  if (csv_init(&state, 0) != 0) throw std::runtime_error("libcsv : initialisation impossible");
+}
 
 void CsvFeedReader::on_field(void* data, std::size_t length, void* self) {
   auto& reader = *static_cast<CsvFeedReader*>(self);
@@ -48,21 +49,21 @@ bool CsvFeedReader::fill() {
       if (line_ == 1 && line.starts_with("\xEF\xBB\xBF")) line.erase(0, 3);
       // A blank line between rows is not a row (libcsv's state 0 is "row not
       // begun"; inside a quoted cell the blank line belongs to the cell).
-      if (parser_.pstate == 0 && cells_.empty() && line.find_first_not_of(" \t\r") == std::string::npos) {
+      if (parser_.state.pstate == 0 && cells_.empty() && line.find_first_not_of(" \t\r") == std::string::npos) {
         row_start_ = line_ + 1;
         continue;
       }
       line += '\n';
-      csv_parse(&parser_, line.data(), line.size(), on_field, on_row_end, this);
+      csv_parse(&parser_.state, line.data(), line.size(), on_field, on_row_end, this);
     } else {
       finished_ = true;
       // libcsv's state 2 is "field begun": inside a quoted cell, the file was
       // cut before the closing quote.
-      if (parser_.quoted && parser_.pstate == 2) {
+      if (parser_.state.quoted && parser_.state.pstate == 2) {
         rows_.push_back({row_start_, {}, true});
         cells_.clear();
       } else {
-        csv_fini(&parser_, on_field, on_row_end, this);
+        csv_fini(&parser_.state, on_field, on_row_end, this);
       }
     }
   }

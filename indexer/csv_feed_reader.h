@@ -20,7 +20,6 @@ class CsvFeedReader : public RecordStream {
   // Reads the header; throws std::runtime_error when the file cannot be
   // read or the header lacks a mapped column.
   CsvFeedReader(const std::string& path, CsvMapping mapping);
-  ~CsvFeedReader() override;
   CsvFeedReader(const CsvFeedReader&) = delete;
   CsvFeedReader& operator=(const CsvFeedReader&) = delete;
 
@@ -42,10 +41,19 @@ class CsvFeedReader : public RecordStream {
   static void on_field(void* data, std::size_t length, void* self);
   static void on_row_end(int terminator, void* self);
 
+  // libcsv's parser, freed even when the constructor throws.
+  struct Parser {
+    Parser();
+    ~Parser() { csv_free(&state); }
+    Parser(const Parser&) = delete;
+    Parser& operator=(const Parser&) = delete;
+    csv_parser state{};
+  };
+
   std::ifstream in_;
   std::string path_;
   CsvMapping mapping_;
-  csv_parser parser_{};
+  Parser parser_;
   std::size_t size_ = 0;
   std::size_t bytes_read_ = 0;
   std::size_t line_ = 0;           // last line fed to the parser

@@ -31,6 +31,20 @@ struct StemsOnly : Xapian::ExpandDecider {
   bool operator()(const std::string& term) const override { return term.starts_with(schema::kPrefixStem); }
 };
 
+// A result's stored fields and highlighted title; the snippet is the caller's.
+SearchHit hit_of(const schema::StoredDocument& stored, double score, const QueryTerms& terms, analysis::FrenchAnalyzer& analyzer) {
+  SearchHit hit;
+  hit.id = stored.id;
+  hit.source = stored.source;
+  hit.type = stored.type;
+  hit.title = stored.title;
+  hit.summary = stored.summary;
+  hit.url = stored.url;
+  hit.score = score;
+  hit.title_html = mark_all(stored.title, terms, analyzer);
+  return hit;
+}
+
 // One run of the matcher: the page asked for, and the facets counted over
 // the same matches.
 struct Run {
@@ -102,15 +116,7 @@ SearchResponse Searcher::search(const SearchRequest& request) {
   for (auto it = main.mset.begin(); it != main.mset.end(); ++it) {
     const auto stored = schema::StoredDocument::decode(it.get_document().get_data());
     if (!stored) continue;
-    SearchHit hit;
-    hit.id = stored->id;
-    hit.source = stored->source;
-    hit.type = stored->type;
-    hit.title = stored->title;
-    hit.summary = stored->summary;
-    hit.url = stored->url;
-    hit.score = it.get_weight();
-    hit.title_html = mark_all(stored->title, built.terms, analyzer_);
+    SearchHit hit = hit_of(*stored, it.get_weight(), built.terms, analyzer_);
     const std::string& passage_source = stored->body_text.empty() ? stored->summary : stored->body_text;
     hit.snippet = make_snippet(passage_source, built.terms, analyzer_, kSnippetWords);
     response.hits.push_back(std::move(hit));
@@ -175,16 +181,7 @@ SuggestResponse Searcher::suggest(const std::string& text, unsigned limit) {
   const Xapian::MSet mset = enquire.get_mset(0, limit);
   for (auto it = mset.begin(); it != mset.end(); ++it) {
     const auto stored = schema::StoredDocument::decode(it.get_document().get_data());
-    if (!stored) continue;
-    SearchHit hit;
-    hit.id = stored->id;
-    hit.source = stored->source;
-    hit.type = stored->type;
-    hit.title = stored->title;
-    hit.url = stored->url;
-    hit.score = it.get_weight();
-    hit.title_html = mark_all(stored->title, built.terms, analyzer_);
-    response.titles.push_back(std::move(hit));
+    if (stored) response.titles.push_back(hit_of(*stored, it.get_weight(), built.terms, analyzer_));
   }
   return response;
 }

@@ -18,6 +18,16 @@ void put(JsonWriter& w, const char* key, std::string_view value) {
   put_string(w, value);
 }
 
+// What every listed resource shows: which one it is, and its title.
+void put_hit_identity(JsonWriter& w, const ranking::SearchHit& hit) {
+  put(w, "id", hit.id);
+  put(w, "source", hit.source);
+  put(w, "type", hit.type);
+  put(w, "title", hit.title);
+  put(w, "title_html", hit.title_html);
+  put(w, "url", hit.url);
+}
+
 std::string take(const rapidjson::StringBuffer& buffer) { return {buffer.GetString(), buffer.GetSize()}; }
 
 }  // namespace
@@ -47,13 +57,8 @@ std::string render_search(std::string_view query, const ranking::SearchRequest& 
   w.StartArray();
   for (const ranking::SearchHit& hit : response.hits) {
     w.StartObject();
-    put(w, "id", hit.id);
-    put(w, "source", hit.source);
-    put(w, "type", hit.type);
-    put(w, "title", hit.title);
-    put(w, "title_html", hit.title_html);
+    put_hit_identity(w, hit);
     put(w, "summary", hit.summary);
-    put(w, "url", hit.url);
     w.Key("score");
     w.Double(hit.score);
     put(w, "snippet", hit.snippet);
@@ -100,12 +105,7 @@ std::string render_suggest(std::string_view query, const ranking::SuggestRespons
   w.StartArray();
   for (const ranking::SearchHit& hit : response.titles) {
     w.StartObject();
-    put(w, "id", hit.id);
-    put(w, "source", hit.source);
-    put(w, "type", hit.type);
-    put(w, "title", hit.title);
-    put(w, "title_html", hit.title_html);
-    put(w, "url", hit.url);
+    put_hit_identity(w, hit);
     w.EndObject();
   }
   w.EndArray();
