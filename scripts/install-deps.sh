@@ -1,15 +1,17 @@
 #!/usr/bin/env bash
 # Installs the Debian 12 packages tec-search builds with, when any is missing.
-# Used by ./run and ./test; idempotent; sudo only when not root.
+# Used by ./run, and by ./test with --test (test, benchmark and fuzzing tools
+# too); idempotent; sudo only when not root.
 set -euo pipefail
 
 packages=(
   g++ make cmake pkg-config
   libxapian-dev libicu-dev rapidjson-dev libspdlog-dev libcli11-dev libgumbo-dev libsodium-dev libcsv-dev
   libcpp-httplib-dev libssl-dev zlib1g-dev libbrotli-dev
-  libgtest-dev libbenchmark-dev
-  clang libclang-rt-14-dev
 )
+if [ "${1:-}" = "--test" ]; then
+  packages+=(libgtest-dev libbenchmark-dev clang libclang-rt-14-dev)
+fi
 
 missing=()
 for package in "${packages[@]}"; do
