@@ -2,6 +2,7 @@
 #include "ranking/query_builder.h"
 
 #include <algorithm>
+#include <deque>
 #include <map>
 
 #include "ranking/query_syntax.h"
@@ -255,8 +256,7 @@ class Builder {
     std::vector<Group> groups;
     std::vector<Xapian::Query> excluded;
     std::vector<PlainWord> plain;
-    std::vector<Token> compounds;  // stable storage for PlainWord::compound
-    compounds.reserve(kMaxQueryWords);
+    std::deque<Token> compounds;  // stable addresses for PlainWord::compound
     unsigned words_seen = 0;
 
     const auto flush_plain = [&]() {
