@@ -31,17 +31,14 @@ IndexWriter::~IndexWriter() {
   }
 }
 
-void IndexWriter::put(const std::string& unique_term, const Xapian::Document& document) {
-  db_.replace_document(unique_term, document);
+void IndexWriter::put(const std::string& unique_term, const IndexedDocument& document) {
+  db_.replace_document(unique_term, document.document);
+  for (const auto& [word, count] : document.spellings) db_.add_spelling(word, count);
 }
 
 void IndexWriter::remove(const std::string& unique_term) { db_.delete_document(unique_term); }
 
 void IndexWriter::set_metadata(const std::string& key, const std::string& value) { db_.set_metadata(key, value); }
-
-void IndexWriter::add_spellings(const std::map<std::string, Xapian::termcount>& words) {
-  for (const auto& [word, count] : words) db_.add_spelling(word, count);
-}
 
 void IndexWriter::replace_synonyms(const std::vector<SynonymGroup>& groups, analysis::FrenchAnalyzer& analyzer) {
   std::vector<std::string> old_keys(db_.synonym_keys_begin(), db_.synonym_keys_end());

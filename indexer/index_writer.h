@@ -4,13 +4,13 @@
 #pragma once
 
 #include <chrono>
-#include <map>
 #include <string>
 #include <vector>
 
 #include <xapian.h>
 
 #include "analysis/french_analyzer.h"
+#include "indexer/document_builder.h"
 #include "indexer/thesaurus.h"
 
 namespace tec::indexer {
@@ -25,14 +25,13 @@ class IndexWriter {
   IndexWriter(const IndexWriter&) = delete;
   IndexWriter& operator=(const IndexWriter&) = delete;
 
-  // Adds the document, or replaces the one holding the same unique term.
-  void put(const std::string& unique_term, const Xapian::Document& document);
+  // Adds the document, or replaces the one holding the same unique term, and
+  // counts its words in the spelling table (display forms).
+  void put(const std::string& unique_term, const IndexedDocument& document);
   void remove(const std::string& unique_term);
   void set_metadata(const std::string& key, const std::string& value);
   // The database as this transaction sees it.
   const Xapian::Database& database() const { return db_; }
-  // Adds occurrences of words to the spelling table (display forms).
-  void add_spellings(const std::map<std::string, Xapian::termcount>& words);
   // Replaces the whole synonym table with the thesaurus `groups`.
   void replace_synonyms(const std::vector<SynonymGroup>& groups, analysis::FrenchAnalyzer& analyzer);
   void commit();

@@ -13,8 +13,7 @@ IngestReport ingest(IndexWriter& writer, analysis::FrenchAnalyzer& analyzer, con
   std::size_t written = 0;
   const auto on_record = [&](std::size_t, std::size_t, const Resource& resource) {
     const IndexedDocument built = builder.build(resource);
-    writer.put(schema::unique_term(resource.source, resource.id), built.document);
-    writer.add_spellings(built.spellings);
+    writer.put(schema::unique_term(resource.source, resource.id), built);
     ++written;
   };
   const auto on_progress = [&](std::size_t done, std::size_t total) {

@@ -102,8 +102,7 @@ SyncReport sync_source(const std::string& index_dir, analysis::FrenchAnalyzer& a
       const auto it = current.find(key);
       if (it != current.end() && it->second == record.hash) return;
       const IndexedDocument built = builder.build(resource);
-      writer->put(key, built.document);
-      writer->add_spellings(built.spellings);
+      writer->put(key, built);
     };
     read_feeds(files, options.mapping, options.source, write);
     for (const auto& entry : current) {
