@@ -96,6 +96,10 @@ IndexedDocument DocumentBuilder::build(const Resource& resource) {
   if (resource.population_min) doc.add_value(kSlotPopulationMin, Xapian::sortable_serialise(static_cast<double>(*resource.population_min)));
   if (resource.population_max) doc.add_value(kSlotPopulationMax, Xapian::sortable_serialise(static_cast<double>(*resource.population_max)));
 
+  std::string last_session;
+  for (const Session& session : resource.sessions) last_session = std::max(last_session, compact_date(session.start));
+  if (!last_session.empty()) doc.add_value(kSlotLastSession, last_session);
+
   doc.add_value(kSlotContentHash, content_hash(resource.json));
 
   StoredDocument stored;

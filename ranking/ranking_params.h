@@ -63,6 +63,9 @@ inline constexpr unsigned kFeedbackDocuments = 3;
 inline constexpr unsigned kFeedbackTerms = 10;
 inline constexpr double kFeedbackWeight = 0.3;
 
+// "More like this": stems of the resource's expansion set made into the query.
+inline constexpr unsigned kSimilarTerms = 25;
+
 // Matches counted exactly before `total` becomes an estimate; facet counts
 // cover the same matches.
 inline constexpr unsigned kExactCountFloor = 10000;

@@ -50,6 +50,9 @@ inline constexpr Xapian::valueno kSlotAudiences = 8;      // list
 inline constexpr Xapian::valueno kSlotFormat = 9;         // "distanciel"
 inline constexpr Xapian::valueno kSlotTerritories = 10;   // list
 inline constexpr Xapian::valueno kSlotContentHash = 11;   // hex digest of the record, see content_hash.h
+// "YYYYMMDD" of the latest session's start: a workshop is worth recommending
+// only while this is today or later.
+inline constexpr Xapian::valueno kSlotLastSession = 12;
 
 // Lists in value slots are joined with this separator (ASCII unit separator).
 inline constexpr char kListSeparator = '\x1f';

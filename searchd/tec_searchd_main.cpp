@@ -13,6 +13,7 @@
 #include <spdlog/spdlog.h>
 
 #include "searchd/index_access.h"
+#include "searchd/recommend_routes.h"
 #include "searchd/routes.h"
 #include "searchd/source_routes.h"
 #include "searchd/sync_service.h"
@@ -46,6 +47,7 @@ int main(int argc, char** argv) {
   std::string log_level = "info";
   std::string tokens_file, spool_dir = "var/spool", mappings_dir;
   std::size_t max_upload_mb = 256;
+  std::string territories_dir = "corpus/territories";
   app.add_option("--index", index_dir, "Dossier de l'index")->capture_default_str();
   app.add_option("--listen", listen, "Adresse d'écoute HOTE:PORT (port 0 : choisi par le système)")->capture_default_str();
   app.add_option("--threads", threads, "Nombre de fils de traitement")->capture_default_str()->check(CLI::Range(1u, 1024u));
@@ -54,6 +56,8 @@ int main(int argc, char** argv) {
   app.add_option("--spool", spool_dir, "Dossier où les flux envoyés attendent leur synchronisation")->capture_default_str();
   app.add_option("--mappings", mappings_dir, "Dossier des correspondances CSV, <source>.json");
   app.add_option("--max-upload-mb", max_upload_mb, "Taille maximale d'un flux envoyé (Mio)")->capture_default_str()->check(CLI::Range(1, 16384));
+  auto* territories_option = app.add_option("--territories", territories_dir,
+                                            "Dossier du référentiel des territoires (communes.tsv, epci.tsv…)")->capture_default_str();
   CLI11_PARSE(app, argc, argv);
   // The log goes to stderr: stdout carries only the listening address, so a
   // supervisor that reads it and stops reading never blocks the server.
@@ -73,6 +77,23 @@ int main(int argc, char** argv) {
   } catch (const Xapian::Error& e) {
     std::cerr << "tec-searchd : impossible d'ouvrir l'index " << index_dir << " : " << e.get_msg() << "\n";
     return 2;
+  }
+
+  // Without the reference data, profiles must give their fields directly;
+  // a directory named on the command line must load.
+  std::unique_ptr<tec::territory::Territories> territories;
+  if (territories_option->count() > 0 || std::filesystem::exists(territories_dir)) {
+    try {
+      const auto started = std::chrono::steady_clock::now();
+      territories = std::make_unique<tec::territory::Territories>(tec::territory::Territories::load(territories_dir));
+      spdlog::info("{} territoires chargés depuis {} en {:.0f} ms", territories->size(), territories_dir,
+                   std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count());
+    } catch (const tec::territory::TerritoryDataError& e) {
+      std::cerr << "tec-searchd : référentiel des territoires : " << e.what() << "\n";
+      return 2;
+    }
+  } else {
+    spdlog::warn("pas de référentiel des territoires ({} absent) : les profils doivent donner leurs champs", territories_dir);
   }
 
   std::unique_ptr<tec::searchd::SyncService> syncs;
@@ -111,6 +132,7 @@ int main(int argc, char** argv) {
   if (push) server.set_payload_max_length(push->max_upload_bytes);
   tec::searchd::register_routes(server, *index);
   tec::searchd::register_source_routes(server, *index, push.get());
+  tec::searchd::register_recommend_routes(server, *index, territories.get());
 
   if (port == 0) {
     port = server.bind_to_any_port(host);

@@ -1,0 +1,151 @@
+// ProfileResolver implementation. Messages are French: they reach the
+// advisor's screen through the API's 400 and 404 answers.
+#include "recommend/profile_resolver.h"
+
+#include <algorithm>
+#include <regex>
+
+#include "analysis/french_analyzer.h"
+#include "analysis/utf8.h"
+
+namespace tec::recommend {
+namespace {
+
+using territory::Territory;
+using territory::TerritoryKind;
+
+constexpr std::size_t kMaxListItems = 20;
+constexpr std::size_t kMaxItemBytes = 200;
+constexpr std::size_t kMaxNeedBytes = 2000;
+
+ProfileError invalid(const std::string& message) { return ProfileError(ProfileError::Kind::Invalid, message); }
+
+std::string folded(std::string_view text) {
+  thread_local analysis::FrenchAnalyzer analyzer;
+  return analyzer.fold(text);
+}
+
+void check_code(const std::string& code, const std::regex& pattern, const char* field, const char* expected) {
+  if (!std::regex_match(code, pattern)) throw invalid(std::string(field) + " : " + expected + " attendu, « " + code + " » reçu");
+}
+
+// One of `allowed`, accents and case aside ("Co-Décider" is "co-decider").
+template <std::size_t N>
+std::string one_of(const std::string& value, const char* const (&allowed)[N], const char* field) {
+  if (value.empty()) return value;
+  const std::string key = folded(value);
+  for (const char* candidate : allowed) {
+    if (key == candidate) return candidate;
+  }
+  std::string list;
+  for (const char* candidate : allowed) list += (list.empty() ? "" : ", ") + std::string(candidate);
+  throw invalid(std::string(field) + " : « " + value + " » n'est pas une valeur admise (" + list + ")");
+}
+
+std::vector<std::string> checked_list(const std::vector<std::string>& values, const char* field) {
+  if (values.size() > kMaxListItems) throw invalid(std::string(field) + " : " + std::to_string(kMaxListItems) + " valeurs au plus");
+  std::vector<std::string> out;
+  for (const std::string& value : values) {
+    if (value.size() > kMaxItemBytes || analysis::first_invalid_utf8(value)) throw invalid(std::string(field) + " : valeur invalide");
+    if (!value.empty() && std::find(out.begin(), out.end(), value) == out.end()) out.push_back(value);
+  }
+  return out;
+}
+
+}  // namespace
+
+CollectivityProfile ProfileResolver::resolve(const ProfileRequest& request) const {
+  static const std::regex insee_code("[0-9][0-9AB][0-9]{3}");
+  static const std::regex siren_code("[0-9]{9}");
+  static const std::regex departement_code("[0-9]{2,3}|2A|2B");
+  static const std::regex region_code("[0-9]{2}");
+
+  CollectivityProfile profile;
+  profile.themes = checked_list(request.themes, "themes");
+  profile.audiences = checked_list(request.audiences, "audiences");
+  profile.participation_level = one_of(request.participation_level, kParticipationLadder, "participation_level");
+  profile.maturity = one_of(request.maturity, kMaturities, "maturity");
+  profile.prefers_online = request.prefers_online;
+  if (request.need.size() > kMaxNeedBytes || analysis::first_invalid_utf8(request.need)) {
+    throw invalid("need : texte UTF-8 de " + std::to_string(kMaxNeedBytes) + " octets au plus attendu");
+  }
+  profile.need = request.need;
+  if (request.population && *request.population < 0) throw invalid("population : nombre positif attendu");
+
+  const bool direct = !request.territory_type.empty();
+  const int codes = !request.insee.empty() + !request.siren.empty() +
+                    (!direct && (!request.departement.empty() || !request.region.empty()));
+  if (codes > 1) throw invalid("un seul code de territoire à la fois : insee, siren, departement ou region");
+  if (direct && (!request.insee.empty() || !request.siren.empty())) {
+    throw invalid("territory_type se donne sans code insee ni siren : le code suffit");
+  }
+  if (!request.departement.empty()) check_code(request.departement, departement_code, "departement", "un code de département (34, 2A, 974)");
+  if (!request.region.empty()) check_code(request.region, region_code, "region", "un code de région à deux chiffres (76)");
+
+  const auto need_territories = [&]() -> const territory::Territories& {
+    if (!territories_) {
+      throw ProfileError(ProfileError::Kind::UnknownTerritory, "référentiel des territoires non chargé : donnez territory_type, population et departement");
+    }
+    return *territories_;
+  };
+  const auto lookup = [&](TerritoryKind kind, const std::string& code, const char* what) -> const Territory& {
+    const Territory* found = need_territories().find(kind, code);
+    if (!found) throw ProfileError(ProfileError::Kind::UnknownTerritory, std::string(what) + " inconnu(e) : « " + code + " »");
+    return *found;
+  };
+
+  const Territory* territory = nullptr;
+  if (!request.insee.empty()) {
+    check_code(request.insee, insee_code, "insee", "un code INSEE de commune à cinq caractères");
+    territory = &lookup(TerritoryKind::Commune, request.insee, "commune");
+  } else if (!request.siren.empty()) {
+    check_code(request.siren, siren_code, "siren", "un SIREN d'EPCI à neuf chiffres");
+    territory = &lookup(TerritoryKind::Epci, request.siren, "EPCI");
+  } else if (!direct && !request.departement.empty()) {
+    territory = &lookup(TerritoryKind::Departement, request.departement, "département");
+  } else if (!direct && !request.region.empty()) {
+    territory = &lookup(TerritoryKind::Region, request.region, "région");
+  }
+
+  if (territory) {
+    profile.territory_type = std::string(territory::kind_name(territory->kind));
+    profile.code = territory->code;
+    profile.name = territory->name;
+    profile.population = request.population ? request.population : territory->population;
+    profile.departement = territory->departement;
+    profile.region = territory->region;
+    if (territory->kind == TerritoryKind::Commune && !territory->epci.empty()) {
+      profile.epci = territory->epci;
+      if (const Territory* epci = territories_->find(TerritoryKind::Epci, territory->epci)) profile.epci_name = epci->name;
+    }
+    if (territory->kind == TerritoryKind::Epci) profile.member_communes = territories_->member_count(territory->code);
+  } else if (direct) {
+    if (!territory::kind_from_name(request.territory_type)) {
+      throw invalid("territory_type : commune, epci, departement ou region attendu, « " + request.territory_type + " » reçu");
+    }
+    profile.territory_type = request.territory_type;
+    profile.population = request.population;
+    profile.departement = request.departement;
+    profile.region = request.region;
+    if (territories_ && !profile.departement.empty()) {
+      const Territory& departement = lookup(TerritoryKind::Departement, profile.departement, "département");
+      if (!profile.region.empty() && profile.region != departement.region) {
+        throw invalid("departement " + profile.departement + " : n'appartient pas à la région " + profile.region);
+      }
+      profile.region = departement.region;
+    }
+  }
+
+  if (territories_) {
+    if (const Territory* d = territories_->find(TerritoryKind::Departement, profile.departement)) profile.departement_name = d->name;
+    if (const Territory* r = territories_->find(TerritoryKind::Region, profile.region)) profile.region_name = r->name;
+  }
+  if (!profile.departement.empty()) profile.territory_codes.push_back(profile.departement);
+  if (!profile.region.empty()) profile.territory_codes.push_back("r" + profile.region);
+  if (profile.territory_type == "region" && territories_) {
+    for (std::string& code : territories_->departements_of_region(profile.region)) profile.territory_codes.push_back(std::move(code));
+  }
+  return profile;
+}
+
+}  // namespace tec::recommend

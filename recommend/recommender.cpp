@@ -1,0 +1,118 @@
+// Recommender implementation: one Enquire per list, bounded to kCandidates,
+// then scoring and ordering in plain C++.
+#include "recommend/recommender.h"
+
+#include <algorithm>
+#include <unordered_set>
+
+#include "ranking/query_builder.h"
+#include "ranking/ranking_params.h"
+#include "ranking/stopwords.h"
+#include "recommend/diversity.h"
+#include "recommend/hard_rules.h"
+#include "recommend/recommend_params.h"
+#include "recommend/scoring.h"
+#include "schema/index_schema.h"
+#include "schema/stored_document.h"
+
+namespace tec::recommend {
+namespace {
+
+// A word of the need, and the index terms that show a document holds it.
+struct NeedWord {
+  std::string display;
+  std::vector<std::string> terms;
+};
+
+std::vector<NeedWord> need_words(const std::string& need, analysis::FrenchAnalyzer& analyzer) {
+  std::vector<NeedWord> out;
+  std::unordered_set<std::string> seen;
+  for (const analysis::Token& token : analyzer.analyze(need)) {
+    if (token.kind != analysis::Token::Kind::Word || token.stems.empty() || ranking::is_stopword(token.term)) continue;
+    if (!seen.insert(token.term).second) continue;
+    NeedWord word{token.lowered, {token.term}};
+    for (const std::string& stem : token.stems) word.terms.push_back(schema::prefixed(schema::kPrefixStem, stem));
+    out.push_back(std::move(word));
+  }
+  return out;
+}
+
+}  // namespace
+
+Recommendation Recommender::recommend(const CollectivityProfile& profile, const RecommendOptions& options) {
+  Recommendation out;
+  out.resources = list(profile, options, false, options.resources);
+  out.workshops = list(profile, options, true, options.workshops);
+  return out;
+}
+
+std::vector<RecommendedItem> Recommender::list(const CollectivityProfile& profile, const RecommendOptions& options,
+                                               bool workshops, std::size_t limit) {
+  using Q = Xapian::Query;
+  ranking::QueryBuilder builder(analyzer_, db_, lexicon_);
+  std::vector<Q> wanted;
+  if (!profile.need.empty()) wanted.push_back(builder.build(profile.need, {.complete_last_word = false}).query);
+  for (const std::string& theme : profile.themes) wanted.push_back(builder.build(theme, {.complete_last_word = false}).query);
+  std::erase_if(wanted, [](const Q& q) { return q.empty(); });
+
+  const Q rules = prefilter(profile, options.today, workshops, analyzer_);
+  Xapian::Enquire enquire(db_);
+  enquire.set_query(wanted.empty() ? rules : Q(Q::OP_FILTER, Q(Q::OP_OR, wanted.begin(), wanted.end()), rules));
+  enquire.set_weighting_scheme(Xapian::BM25Weight(ranking::kBm25K1, ranking::kBm25K2, ranking::kBm25K3, ranking::kBm25B,
+                                                  ranking::kBm25MinNormLen));
+  const Xapian::MSet mset = enquire.get_mset(0, kCandidates);
+
+  const std::vector<NeedWord> need = need_words(profile.need, analyzer_);
+  const double best_weight = mset.empty() ? 0 : mset.begin().get_weight();
+  const ScoringContext context{profile, options.today, territories_, analyzer_};
+
+  std::vector<RecommendedItem> items;
+  std::vector<Ranked> ranked;
+  for (auto it = mset.begin(); it != mset.end(); ++it) {
+    const auto stored = schema::StoredDocument::decode(it.get_document().get_data());
+    if (!stored) continue;
+    const auto facts = facts_of(*stored);
+    if (!facts || exclusion(*facts, profile, options.today)) continue;
+
+    NeedMatch match;
+    match.words_total = need.size();
+    if (!need.empty()) {
+      std::unordered_set<std::string> matching(enquire.get_matching_terms_begin(it), enquire.get_matching_terms_end(it));
+      for (const NeedWord& word : need) {
+        if (std::any_of(word.terms.begin(), word.terms.end(), [&](const std::string& t) { return matching.contains(t); })) {
+          match.words_matched.push_back(word.display);
+        }
+      }
+      if (best_weight > 0) match.relative_weight = it.get_weight() / best_weight;
+    }
+    const Score scored = score(*facts, match, context);
+    if (scored.total <= 0) continue;
+
+    RecommendedItem item{facts->id, facts->source, facts->type, facts->title, facts->summary, facts->url, scored.total, {}, {}};
+    for (const ScorePart& part : scored.parts) item.reasons.push_back(part.reason);
+    if (workshops) {
+      for (const SessionFacts* session : upcoming_sessions(*facts, options.today)) item.sessions.push_back(*session);
+    }
+    ranked.push_back({item.type, item.score});
+    items.push_back(std::move(item));
+  }
+
+  // Best score first; equal scores keep the matcher's order.
+  std::vector<std::size_t> by_score(items.size());
+  for (std::size_t i = 0; i < by_score.size(); ++i) by_score[i] = i;
+  std::stable_sort(by_score.begin(), by_score.end(), [&](std::size_t a, std::size_t b) { return items[a].score > items[b].score; });
+  std::vector<Ranked> sorted;
+  for (std::size_t i : by_score) sorted.push_back(ranked[i]);
+
+  std::vector<std::size_t> order;
+  if (workshops) {
+    order.assign(by_score.begin(), by_score.begin() + static_cast<std::ptrdiff_t>(std::min(limit, by_score.size())));
+  } else {
+    for (std::size_t i : diversified_order(sorted, limit)) order.push_back(by_score[i]);
+  }
+  std::vector<RecommendedItem> out;
+  for (std::size_t i : order) out.push_back(std::move(items[i]));
+  return out;
+}
+
+}  // namespace tec::recommend

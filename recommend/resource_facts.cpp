@@ -1,0 +1,73 @@
+// Reading ResourceFacts from the stored record with RapidJSON. Records were
+// validated at indexing, so a field of the wrong type is simply skipped.
+#include "recommend/resource_facts.h"
+
+#include <rapidjson/document.h>
+
+namespace tec::recommend {
+namespace {
+
+std::string string_field(const rapidjson::Value& object, const char* name) {
+  const auto it = object.FindMember(name);
+  return it != object.MemberEnd() && it->value.IsString() ? std::string(it->value.GetString(), it->value.GetStringLength())
+                                                          : std::string();
+}
+
+std::vector<std::string> string_list(const rapidjson::Value& object, const char* name) {
+  std::vector<std::string> out;
+  const auto it = object.FindMember(name);
+  if (it == object.MemberEnd() || !it->value.IsArray()) return out;
+  for (const auto& item : it->value.GetArray()) {
+    if (item.IsString()) out.emplace_back(item.GetString(), item.GetStringLength());
+  }
+  return out;
+}
+
+std::optional<std::int64_t> integer_field(const rapidjson::Value& object, const char* name) {
+  const auto it = object.FindMember(name);
+  if (it == object.MemberEnd() || !it->value.IsInt64()) return std::nullopt;
+  return it->value.GetInt64();
+}
+
+}  // namespace
+
+bool is_workshop(const std::string& type) { return type == "atelier" || type == "formation"; }
+
+std::optional<ResourceFacts> facts_of(const schema::StoredDocument& stored) {
+  rapidjson::Document record;
+  record.Parse(stored.resource_json.data(), stored.resource_json.size());
+  if (record.HasParseError() || !record.IsObject()) return std::nullopt;
+  ResourceFacts facts;
+  facts.id = stored.id;
+  facts.source = stored.source;
+  facts.type = stored.type;
+  facts.title = stored.title;
+  facts.summary = stored.summary;
+  facts.url = stored.url;
+  facts.themes = string_list(record, "themes");
+  facts.participation_levels = string_list(record, "participation_levels");
+  facts.audiences = string_list(record, "audiences");
+  facts.territory_types = string_list(record, "territory_types");
+  facts.territories = string_list(record, "territories");
+  facts.format = string_field(record, "format");
+  facts.population_min = integer_field(record, "population_min");
+  facts.population_max = integer_field(record, "population_max");
+  if (const auto sessions = record.FindMember("sessions"); sessions != record.MemberEnd() && sessions->value.IsArray()) {
+    for (const auto& item : sessions->value.GetArray()) {
+      if (!item.IsObject()) continue;
+      SessionFacts session;
+      session.start = string_field(item, "start");
+      session.date = session.start.substr(0, 10);
+      session.location = string_field(item, "location");
+      session.departement = string_field(item, "department");
+      const auto online = item.FindMember("online");
+      session.online = online != item.MemberEnd() && online->value.IsBool() && online->value.GetBool();
+      session.seats_left = integer_field(item, "seats_left");
+      session.registration_url = string_field(item, "registration_url");
+      if (!session.date.empty()) facts.sessions.push_back(std::move(session));
+    }
+  }
+  return facts;
+}
+
+}  // namespace tec::recommend

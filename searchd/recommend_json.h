@@ -1,0 +1,30 @@
+// JSON and query-string forms of the recommendation API: the profile read
+// from a POST body or from GET parameters, and the bodies of
+// /v1/recommend, /v1/territories and /similar.
+#pragma once
+
+#include <httplib.h>
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "ranking/searcher.h"
+#include "recommend/profile.h"
+#include "recommend/recommender.h"
+#include "territory/territories.h"
+
+namespace tec::searchd {
+
+// Throw HttpError 400 with the field at fault.
+recommend::ProfileRequest profile_from_json(std::string_view body);
+recommend::ProfileRequest profile_from_query(const httplib::Request& req);
+
+std::string render_recommendation(const recommend::CollectivityProfile& profile, std::string_view today,
+                                  const recommend::Recommendation& recommendation, double took_ms);
+std::string render_territories(std::string_view query, const std::vector<const territory::Territory*>& found,
+                               const territory::Territories& territories);
+std::string render_territory(const territory::Territory& territory, const territory::Territories& territories);
+std::string render_similar(std::string_view source, std::string_view id, const std::vector<ranking::SearchHit>& hits);
+
+}  // namespace tec::searchd

@@ -1,0 +1,201 @@
+// Territories implementation: tab-separated files read line by line, codes
+// indexed per kind (a région and a département can share a code), names
+// folded once at load for completion.
+#include "territory/territories.h"
+
+#include <algorithm>
+#include <charconv>
+#include <fstream>
+
+#include "analysis/french_analyzer.h"
+
+namespace tec::territory {
+namespace {
+
+std::size_t slot(TerritoryKind kind) { return static_cast<std::size_t>(kind); }
+
+std::vector<std::string_view> split_tabs(std::string_view line) {
+  std::vector<std::string_view> fields;
+  std::size_t start = 0;
+  for (;;) {
+    const std::size_t tab = line.find('\t', start);
+    fields.push_back(line.substr(start, tab == std::string_view::npos ? std::string_view::npos : tab - start));
+    if (tab == std::string_view::npos) return fields;
+    start = tab + 1;
+  }
+}
+
+// Calls `row(fields)` for each data line of a file whose header must be
+// `columns`; any fault is reported with the file and line.
+template <class Row>
+void read_table(const std::filesystem::path& path, const std::vector<std::string_view>& columns, Row&& row) {
+  std::ifstream in(path);
+  if (!in) throw TerritoryDataError(path.string() + " : fichier illisible");
+  std::string line;
+  std::size_t number = 0;
+  const auto fail = [&](const std::string& reason) {
+    throw TerritoryDataError(path.string() + ":" + std::to_string(number) + " : " + reason);
+  };
+  while (std::getline(in, line)) {
+    ++number;
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    const std::vector<std::string_view> fields = split_tabs(line);
+    if (number == 1) {
+      if (fields != columns) fail("en-tête inattendu");
+      continue;
+    }
+    if (line.empty()) continue;
+    if (fields.size() != columns.size()) {
+      fail(std::to_string(columns.size()) + " colonnes attendues, " + std::to_string(fields.size()) + " lues");
+    }
+    try {
+      row(fields);
+    } catch (const std::invalid_argument& e) {
+      fail(e.what());
+    }
+  }
+  if (number == 0) throw TerritoryDataError(path.string() + " : fichier vide");
+}
+
+std::optional<std::int64_t> population_of(std::string_view text) {
+  if (text.empty()) return std::nullopt;
+  std::int64_t value = 0;
+  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (error != std::errc() || end != text.data() + text.size() || value < 0) {
+    throw std::invalid_argument("population invalide « " + std::string(text) + " »");
+  }
+  return value;
+}
+
+std::string required(std::string_view text, const char* column) {
+  if (text.empty()) throw std::invalid_argument(std::string("colonne ") + column + " vide");
+  return std::string(text);
+}
+
+}  // namespace
+
+std::string_view kind_name(TerritoryKind kind) {
+  switch (kind) {
+    case TerritoryKind::Commune: return "commune";
+    case TerritoryKind::Epci: return "epci";
+    case TerritoryKind::Departement: return "departement";
+    case TerritoryKind::Region: return "region";
+  }
+  return "";
+}
+
+std::optional<TerritoryKind> kind_from_name(std::string_view name) {
+  for (TerritoryKind kind : {TerritoryKind::Commune, TerritoryKind::Epci, TerritoryKind::Departement, TerritoryKind::Region}) {
+    if (kind_name(kind) == name) return kind;
+  }
+  return std::nullopt;
+}
+
+std::string Territories::name_key(std::string_view name) {
+  thread_local analysis::FrenchAnalyzer analyzer;
+  const std::string folded = analyzer.fold(name);
+  std::string key;
+  bool space = false;
+  for (char c : folded) {
+    const bool separator = c == ' ' || c == '-' || c == '\'' || c == ',' || c == '.' || c == '(' || c == ')' || c == '/';
+    if (separator) {
+      space = !key.empty();
+      continue;
+    }
+    if (space) key += ' ';
+    space = false;
+    key += c;
+  }
+  return key;
+}
+
+void Territories::add(Territory territory) {
+  auto& index = by_code_[slot(territory.kind)];
+  if (index.contains(territory.code)) throw std::invalid_argument("code en double « " + territory.code + " »");
+  index.emplace(territory.code, territories_.size());
+  keys_.push_back(name_key(territory.name));
+  territories_.push_back(std::move(territory));
+}
+
+Territories Territories::load(const std::filesystem::path& directory) {
+  Territories out;
+  read_table(directory / "regions.tsv", {"code", "nom", "population"}, [&](const auto& f) {
+    out.add({TerritoryKind::Region, required(f[0], "code"), required(f[1], "nom"), population_of(f[2]), "", std::string(f[0]), "", ""});
+  });
+  read_table(directory / "departements.tsv", {"code", "nom", "region", "population"}, [&](const auto& f) {
+    out.add({TerritoryKind::Departement, required(f[0], "code"), required(f[1], "nom"), population_of(f[3]), std::string(f[0]),
+             required(f[2], "region"), "", ""});
+  });
+  read_table(directory / "epci.tsv", {"siren", "nom", "nature", "population", "departement", "region"}, [&](const auto& f) {
+    out.add({TerritoryKind::Epci, required(f[0], "siren"), required(f[1], "nom"), population_of(f[3]), std::string(f[4]),
+             std::string(f[5]), "", std::string(f[2])});
+  });
+  read_table(directory / "communes.tsv", {"insee", "nom", "population", "departement", "region", "epci"}, [&](const auto& f) {
+    out.add({TerritoryKind::Commune, required(f[0], "insee"), required(f[1], "nom"), population_of(f[2]),
+             required(f[3], "departement"), required(f[4], "region"), std::string(f[5]), ""});
+    if (!f[5].empty()) ++out.members_[std::string(f[5])];
+  });
+  return out;
+}
+
+const Territory* Territories::find(TerritoryKind kind, std::string_view code) const {
+  const auto& index = by_code_[slot(kind)];
+  const auto it = index.find(std::string(code));
+  return it == index.end() ? nullptr : &territories_[it->second];
+}
+
+std::vector<const Territory*> Territories::complete(std::string_view text, std::size_t limit,
+                                                    std::optional<TerritoryKind> kind) const {
+  const std::string wanted = name_key(text);
+  if (wanted.empty() || limit == 0) return {};
+  struct Match {
+    int rank;  // 0 whole name, 1 start of the name, 2 start of a later word
+    const Territory* territory;
+  };
+  std::vector<Match> matches;
+  for (std::size_t i = 0; i < territories_.size(); ++i) {
+    if (kind && territories_[i].kind != *kind) continue;
+    const std::string& key = keys_[i];
+    int rank = -1;
+    if (key == wanted) {
+      rank = 0;
+    } else if (key.starts_with(wanted)) {
+      rank = 1;
+    } else {
+      for (std::size_t at = key.find(' '); at != std::string::npos; at = key.find(' ', at + 1)) {
+        if (std::string_view(key).substr(at + 1).starts_with(wanted)) {
+          rank = 2;
+          break;
+        }
+      }
+    }
+    if (rank >= 0) matches.push_back({rank, &territories_[i]});
+  }
+  const auto better = [](const Match& a, const Match& b) {
+    if (a.rank != b.rank) return a.rank < b.rank;
+    const std::int64_t pa = a.territory->population.value_or(0), pb = b.territory->population.value_or(0);
+    if (pa != pb) return pa > pb;
+    return a.territory->code < b.territory->code;
+  };
+  const std::size_t kept = std::min(limit, matches.size());
+  std::partial_sort(matches.begin(), matches.begin() + static_cast<std::ptrdiff_t>(kept), matches.end(), better);
+  std::vector<const Territory*> out;
+  for (std::size_t i = 0; i < kept; ++i) out.push_back(matches[i].territory);
+  return out;
+}
+
+std::vector<std::string> Territories::departements_of_region(std::string_view region) const {
+  std::vector<std::string> codes;
+  for (const auto& [code, i] : by_code_[slot(TerritoryKind::Departement)]) {
+    if (territories_[i].region == region) codes.push_back(code);
+  }
+  std::sort(codes.begin(), codes.end());
+  return codes;
+}
+
+std::size_t Territories::member_count(std::string_view epci_siren) const {
+  const auto it = members_.find(std::string(epci_siren));
+  return it == members_.end() ? 0 : it->second;
+}
+
+}  // namespace tec::territory
