@@ -17,6 +17,7 @@
 #include "searchd/routes.h"
 #include "searchd/source_routes.h"
 #include "searchd/sync_service.h"
+#include "searchd/web_routes.h"
 
 namespace {
 
@@ -48,6 +49,7 @@ int main(int argc, char** argv) {
   std::string tokens_file, spool_dir = "var/spool", mappings_dir;
   std::size_t max_upload_mb = 256;
   std::string territories_dir = "corpus/territories";
+  std::string web_dir = "searchd/web";
   app.add_option("--index", index_dir, "Dossier de l'index")->capture_default_str();
   app.add_option("--listen", listen, "Adresse d'écoute HOTE:PORT (port 0 : choisi par le système)")->capture_default_str();
   app.add_option("--threads", threads, "Nombre de fils de traitement")->capture_default_str()->check(CLI::Range(1u, 1024u));
@@ -58,6 +60,7 @@ int main(int argc, char** argv) {
   app.add_option("--max-upload-mb", max_upload_mb, "Taille maximale d'un flux envoyé (Mio)")->capture_default_str()->check(CLI::Range(1, 16384));
   auto* territories_option = app.add_option("--territories", territories_dir,
                                             "Dossier du référentiel des territoires (communes.tsv, epci.tsv…)")->capture_default_str();
+  app.add_option("--web", web_dir, "Dossier des pages (/, /conseil) et de leurs fichiers statiques")->capture_default_str();
   CLI11_PARSE(app, argc, argv);
   // The log goes to stderr: stdout carries only the listening address, so a
   // supervisor that reads it and stops reading never blocks the server.
@@ -133,6 +136,9 @@ int main(int argc, char** argv) {
   tec::searchd::register_routes(server, *index);
   tec::searchd::register_source_routes(server, *index, push.get());
   tec::searchd::register_recommend_routes(server, *index, territories.get());
+  if (!tec::searchd::register_web_routes(server, web_dir)) {
+    spdlog::warn("pas de pages web ({}/static absent) : seule l'API est servie", web_dir);
+  }
 
   if (port == 0) {
     port = server.bind_to_any_port(host);

@@ -1,0 +1,15 @@
+// The pages of tec-searchd: "/" (public search) and "/conseil" (advisor
+// console), with their assets under /static/, served from a directory of
+// plain files (searchd/web/ in the source tree): no build step.
+#pragma once
+
+#include <httplib.h>
+
+#include <filesystem>
+
+namespace tec::searchd {
+
+// Returns false when `web_dir` has no static/ folder to mount.
+bool register_web_routes(httplib::Server& server, const std::filesystem::path& web_dir);
+
+}  // namespace tec::searchd
