@@ -175,10 +175,12 @@ export class Combobox {
       return;
     }
     if (generation !== this.generation || this.input.value !== texte) return;
-    this.afficher(groupes);
+    this.afficher(groupes, texte);
   }
 
-  afficher(groupes) {
+  // `pour`: the text these options answer (data-pour, for tests and styles).
+  afficher(groupes, pour = this.input.value) {
+    this.liste.dataset.pour = pour;
     this.liste.replaceChildren();
     this.options = [];
     this.active = -1;
@@ -206,6 +208,7 @@ export class Combobox {
   }
 
   vider() {
+    delete this.liste.dataset.pour;
     this.liste.replaceChildren();
     this.options = [];
     this.fermer();

@@ -171,7 +171,7 @@ async function recommander(p) {
   } catch (e) {
     if (estAnnulation(e)) return null;
     $('resultats').removeAttribute('aria-busy');
-    erreur(e.status === 404 ? `Collectivité introuvable : ${e.message}` : e.message);
+    erreur(e.message);
     $('statut').textContent = '';
     return null;
   }
