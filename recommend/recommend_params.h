@@ -8,16 +8,18 @@
 
 namespace tec::recommend {
 
-inline constexpr double kThemePoints = 3.0;          // per theme of the profile held by the resource
+inline constexpr double kThemePoints = 4.0;          // all the profile's themes held by the resource
 inline constexpr double kThemePartialShare = 2.0 / 3; // a theme that contains the other's words
 inline constexpr double kNeedWordsPoints = 4.0;      // all the need's words found
-inline constexpr double kNeedWeightPoints = 1.0;     // the matcher's own weight, relative to the best
-inline constexpr double kLevelExactPoints = 2.0;
-inline constexpr double kLevelAdjacentPoints = 1.0;
-inline constexpr double kAudiencePoints = 1.0;       // per audience shared
-inline constexpr double kMaturityPoints = 1.0;
-inline constexpr double kSizePoints = 1.5;           // aimed at collectivities of this size
-inline constexpr double kTerritoryPoints = 1.5;      // written for this territory
+inline constexpr double kNeedWeightPoints = 2.0;     // the matcher's own weight, relative to the best
+inline constexpr double kLevelExactPoints = 1.5;
+inline constexpr double kLevelAdjacentPoints = 0.75;
+inline constexpr double kAudiencePoints = 0.5;       // per audience shared
+inline constexpr std::size_t kMaxAudiencesCounted = 2;
+inline constexpr double kMaturityPoints = 0.5;
+inline constexpr double kSizePoints = 1.0;           // aimed at collectivities of this size
+inline constexpr double kTerritoryPoints = 1.5;      // written for this département
+inline constexpr double kRegionPoints = 0.75;        // written for this région
 inline constexpr double kOnlineResourcePoints = 0.5; // readable at a distance, for who prefers it
 
 // Sessions: same département > same région > online > elsewhere.
@@ -35,7 +37,7 @@ inline constexpr std::size_t kMaxLimit = 50;
 
 // Diversity: each resource already listed of the same type multiplies the
 // next one's score by this, and a type fills at most this many of the top ten.
-inline constexpr double kSameTypeDecay = 0.8;
+inline constexpr double kSameTypeDecay = 0.9;
 inline constexpr std::size_t kMaxSameTypeInTopTen = 4;
 
 }  // namespace tec::recommend

@@ -3,6 +3,8 @@
 #include "recommend/recommender.h"
 
 #include <algorithm>
+#include <cmath>
+#include <unordered_map>
 #include <unordered_set>
 
 #include "ranking/query_builder.h"
@@ -18,23 +20,63 @@
 namespace tec::recommend {
 namespace {
 
-// A word of the need, and the index terms that show a document holds it.
+// A word of the need, the index terms that show a document holds it, and
+// how telling it is (inverse document frequency).
 struct NeedWord {
   std::string display;
   std::vector<std::string> terms;
+  double idf = 0;
 };
 
-std::vector<NeedWord> need_words(const std::string& need, analysis::FrenchAnalyzer& analyzer) {
+std::vector<NeedWord> need_words(const std::string& need, analysis::FrenchAnalyzer& analyzer, const Xapian::Database& db) {
   std::vector<NeedWord> out;
   std::unordered_set<std::string> seen;
+  const double documents = std::max<double>(1, db.get_doccount());
   for (const analysis::Token& token : analyzer.analyze(need)) {
     if (token.kind != analysis::Token::Kind::Word || token.stems.empty() || ranking::is_stopword(token.term)) continue;
     if (!seen.insert(token.term).second) continue;
-    NeedWord word{token.lowered, {token.term}};
+    NeedWord word{token.lowered, {token.term}, 0};
     for (const std::string& stem : token.stems) word.terms.push_back(schema::prefixed(schema::kPrefixStem, stem));
+    Xapian::doccount frequency = 0;
+    for (const std::string& term : word.terms) frequency = std::max(frequency, db.get_termfreq(term));
+    // A word the index does not hold cannot tell resources apart.
+    if (frequency == 0) continue;
+    word.idf = std::log(1 + documents / frequency);
     out.push_back(std::move(word));
   }
   return out;
+}
+
+// How each candidate meets the need: run on its own, so that the themes'
+// words do not count as the need's.
+std::unordered_map<Xapian::docid, NeedMatch> need_matches(const Xapian::Database& db, const Xapian::Query& need_query,
+                                                           const Xapian::Query& rules, const std::vector<NeedWord>& words) {
+  std::unordered_map<Xapian::docid, NeedMatch> matches;
+  if (need_query.empty() || words.empty()) return matches;
+  Xapian::Enquire enquire(db);
+  enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, need_query, rules));
+  enquire.set_weighting_scheme(Xapian::BM25Weight(ranking::kBm25K1, ranking::kBm25K2, ranking::kBm25K3, ranking::kBm25B,
+                                                  ranking::kBm25MinNormLen));
+  const Xapian::MSet mset = enquire.get_mset(0, kCandidates);
+  if (mset.empty()) return matches;
+  double total_idf = 0;
+  for (const NeedWord& word : words) total_idf += word.idf;
+  const double best_weight = mset.begin().get_weight();
+  for (auto it = mset.begin(); it != mset.end(); ++it) {
+    const std::unordered_set<std::string> matching(enquire.get_matching_terms_begin(it), enquire.get_matching_terms_end(it));
+    NeedMatch match;
+    double found_idf = 0;
+    for (const NeedWord& word : words) {
+      if (std::any_of(word.terms.begin(), word.terms.end(), [&](const std::string& t) { return matching.contains(t); })) {
+        match.words_matched.push_back(word.display);
+        found_idf += word.idf;
+      }
+    }
+    match.weighted_share = found_idf / total_idf;
+    if (best_weight > 0) match.relative_weight = it.get_weight() / best_weight;
+    matches.emplace(*it, std::move(match));
+  }
+  return matches;
 }
 
 }  // namespace
@@ -50,8 +92,8 @@ std::vector<RecommendedItem> Recommender::list(const CollectivityProfile& profil
                                                bool workshops, std::size_t limit) {
   using Q = Xapian::Query;
   ranking::QueryBuilder builder(analyzer_, db_, lexicon_);
-  std::vector<Q> wanted;
-  if (!profile.need.empty()) wanted.push_back(builder.build(profile.need, {.complete_last_word = false}).query);
+  const Q need_query = profile.need.empty() ? Q() : builder.build(profile.need, {.complete_last_word = false}).query;
+  std::vector<Q> wanted{need_query};
   for (const std::string& theme : profile.themes) wanted.push_back(builder.build(theme, {.complete_last_word = false}).query);
   std::erase_if(wanted, [](const Q& q) { return q.empty(); });
 
@@ -61,9 +103,7 @@ std::vector<RecommendedItem> Recommender::list(const CollectivityProfile& profil
   enquire.set_weighting_scheme(Xapian::BM25Weight(ranking::kBm25K1, ranking::kBm25K2, ranking::kBm25K3, ranking::kBm25B,
                                                   ranking::kBm25MinNormLen));
   const Xapian::MSet mset = enquire.get_mset(0, kCandidates);
-
-  const std::vector<NeedWord> need = need_words(profile.need, analyzer_);
-  const double best_weight = mset.empty() ? 0 : mset.begin().get_weight();
+  const auto needs = need_matches(db_, need_query, rules, need_words(profile.need, analyzer_, db_));
   const ScoringContext context{profile, options.today, territories_, analyzer_};
 
   std::vector<RecommendedItem> items;
@@ -73,18 +113,8 @@ std::vector<RecommendedItem> Recommender::list(const CollectivityProfile& profil
     if (!stored) continue;
     const auto facts = facts_of(*stored);
     if (!facts || exclusion(*facts, profile, options.today)) continue;
-
-    NeedMatch match;
-    match.words_total = need.size();
-    if (!need.empty()) {
-      std::unordered_set<std::string> matching(enquire.get_matching_terms_begin(it), enquire.get_matching_terms_end(it));
-      for (const NeedWord& word : need) {
-        if (std::any_of(word.terms.begin(), word.terms.end(), [&](const std::string& t) { return matching.contains(t); })) {
-          match.words_matched.push_back(word.display);
-        }
-      }
-      if (best_weight > 0) match.relative_weight = it.get_weight() / best_weight;
-    }
+    const auto need = needs.find(*it);
+    const NeedMatch match = need == needs.end() ? NeedMatch{} : need->second;
     const Score scored = score(*facts, match, context);
     if (scored.total <= 0) continue;
 

@@ -88,13 +88,13 @@ ScorePart theme_part(const ResourceFacts& facts, const ScoringContext& context) 
   std::vector<std::string> named;
   for (const std::string& wanted : context.profile.themes) {
     const std::vector<std::string> wanted_words = words(context.analyzer.fold(wanted));
-    double best = 0;
+    double best = 0;  // 1 for the same theme, kThemePartialShare for one within the other
     const std::string* best_theme = nullptr;
     for (const std::string& theme : facts.themes) {
       const std::vector<std::string> theme_words = words(context.analyzer.fold(theme));
       double points = 0;
-      if (theme_words == wanted_words) points = kThemePoints;
-      else if (words_within(wanted_words, theme_words) || words_within(theme_words, wanted_words)) points = kThemePoints * kThemePartialShare;
+      if (theme_words == wanted_words) points = 1;
+      else if (words_within(wanted_words, theme_words) || words_within(theme_words, wanted_words)) points = kThemePartialShare;
       if (points > best) {
         best = points;
         best_theme = &theme;
@@ -105,15 +105,18 @@ ScorePart theme_part(const ResourceFacts& facts, const ScoringContext& context) 
       named.push_back(*best_theme);
     }
   }
-  if (!named.empty()) part.reason = (named.size() == 1 ? "Thème : " : "Thèmes : ") + joined(named, ", ");
+  if (named.empty()) return part;
+  // A share of the profile's themes: naming many themes must not let broad
+  // resources outweigh the need.
+  part.points *= kThemePoints / static_cast<double>(context.profile.themes.size());
+  part.reason = (named.size() == 1 ? "Thème : " : "Thèmes : ") + joined(named, ", ");
   return part;
 }
 
 ScorePart need_part(const NeedMatch& need) {
   ScorePart part;
-  if (need.words_total == 0 || need.words_matched.empty()) return part;
-  part.points = kNeedWordsPoints * static_cast<double>(need.words_matched.size()) / static_cast<double>(need.words_total) +
-                kNeedWeightPoints * need.relative_weight;
+  if (need.words_matched.empty()) return part;
+  part.points = kNeedWordsPoints * need.weighted_share + kNeedWeightPoints * need.relative_weight;
   part.reason = "Répond au besoin exprimé : " + joined(need.words_matched, ", ");
   return part;
 }
@@ -147,7 +150,7 @@ ScorePart audience_part(const ResourceFacts& facts, const ScoringContext& contex
     }
   }
   if (shared.empty()) return part;
-  part.points = kAudiencePoints * static_cast<double>(shared.size());
+  part.points = kAudiencePoints * static_cast<double>(std::min(shared.size(), kMaxAudiencesCounted));
   part.reason = (shared.size() == 1 ? "Public : " : "Publics : ") + joined(shared, ", ");
   return part;
 }
@@ -180,7 +183,9 @@ ScorePart size_part(const ResourceFacts& facts, const ScoringContext& context) {
   } else {
     part.reason = who + " d'au moins " + french_number(*facts.population_min) + " habitants";
   }
-  part.points = kSizePoints;
+  // A maximum aims at smaller collectivities; a minimum alone is a
+  // threshold rather than a target.
+  part.points = facts.population_max ? kSizePoints : kSizePoints / 2;
   return part;
 }
 
@@ -190,13 +195,13 @@ ScorePart territory_part(const ResourceFacts& facts, const ScoringContext& conte
   std::vector<std::string> names;
   for (const std::string& code : facts.territories) {
     if (!contains(profile.territory_codes, code)) continue;
+    part.points = std::max(part.points, code.starts_with("r") ? kRegionPoints : kTerritoryPoints);
     if (code == profile.departement && !profile.departement_name.empty()) names.push_back(profile.departement_name);
     else if (code == "r" + profile.region && !profile.region_name.empty()) names.push_back(profile.region_name);
     else if (const territory::Territory* t = context.territories ? context.territories->find(territory::TerritoryKind::Departement, code) : nullptr) names.push_back(t->name);
     else names.push_back(code);
   }
   if (names.empty()) return part;
-  part.points = kTerritoryPoints;
   part.reason = "Propre à votre territoire : " + joined(names, ", ");
   return part;
 }

@@ -22,8 +22,10 @@ struct ScorePart {
 // How the profile's free-text need met the resource, found by the matcher.
 struct NeedMatch {
   std::vector<std::string> words_matched;  // display forms, in the need's order
-  std::size_t words_total = 0;             // words of the need that count
-  double relative_weight = 0;              // the matcher's weight over the best candidate's, 0..1
+  // Share of the need's words found, each word counted by its rarity in the
+  // index (inverse document frequency): "CESER" says more than "habitants".
+  double weighted_share = 0;
+  double relative_weight = 0;              // the need query's BM25 weight over the best candidate's, 0..1
 };
 
 struct ScoringContext {

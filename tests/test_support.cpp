@@ -46,6 +46,7 @@ std::filesystem::path shared_dir() {
 }
 
 std::string test_corpus_path() { return (source_dir() / "tests" / "data" / "test_corpus.jsonl").string(); }
+std::string recommend_corpus_path() { return (source_dir() / "tests" / "data" / "recommend_corpus.jsonl").string(); }
 
 std::size_t index_files(const std::string& index_dir, const std::vector<std::string>& files) {
   analysis::FrenchAnalyzer analyzer;

@@ -29,6 +29,9 @@ std::filesystem::path source_dir();
 std::filesystem::path shared_dir();
 // The feed of test resources written for the tests (tests/data/test_corpus.jsonl).
 std::string test_corpus_path();
+// Resources written for the recommender's tests: each hard rule, past and
+// upcoming sessions (tests/data/recommend_corpus.jsonl).
+std::string recommend_corpus_path();
 
 // Indexes `files` into `index_dir` with the library (not the binary), with the
 // bundled thesaurus, and commits; returns the number of rejected lines.

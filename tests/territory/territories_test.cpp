@@ -1,0 +1,111 @@
+// Territories: the reference data of corpus/territories/ loads, codes find
+// the right places, names complete without accents, bad files are reported
+// with file and line.
+#include "territory/territories.h"
+
+#include <gtest/gtest.h>
+
+#include <chrono>
+
+#include "test_support.h"
+
+namespace tec::territory {
+namespace {
+
+const Territories& reference() {
+  static const Territories territories = Territories::load(testing::source_dir() / "corpus/territories");
+  return territories;
+}
+
+std::vector<std::string> codes(const std::vector<const Territory*>& found) {
+  std::vector<std::string> out;
+  for (const Territory* t : found) out.push_back(t->code);
+  return out;
+}
+
+TEST(TerritoriesTest, CodesFindTheirCommune) {
+  const Territory* montaud = reference().find(TerritoryKind::Commune, "34164");
+  ASSERT_NE(montaud, nullptr);
+  EXPECT_EQ(montaud->name, "Montaud");
+  EXPECT_EQ(montaud->departement, "34");
+  EXPECT_EQ(montaud->region, "76");
+  EXPECT_FALSE(montaud->epci.empty());
+  ASSERT_TRUE(montaud->population);
+  EXPECT_GT(*montaud->population, 500);
+  EXPECT_LT(*montaud->population, 2000);
+  EXPECT_EQ(reference().find(TerritoryKind::Commune, "34163")->name, "Montarnaud");
+  EXPECT_EQ(reference().find(TerritoryKind::Commune, "73065")->name, "Chambéry");
+  EXPECT_EQ(reference().find(TerritoryKind::Commune, "97411")->departement, "974");
+  EXPECT_EQ(reference().find(TerritoryKind::Commune, "99999"), nullptr);
+}
+
+TEST(TerritoriesTest, RegionAndDepartementCodesDoNotCollide) {
+  // "01" is both the Ain and the Guadeloupe région.
+  EXPECT_EQ(reference().find(TerritoryKind::Departement, "01")->name, "Ain");
+  EXPECT_EQ(reference().find(TerritoryKind::Region, "01")->name, "Guadeloupe");
+}
+
+TEST(TerritoriesTest, EpciKnowsItsMembers) {
+  const Territory* clunisois = reference().find(TerritoryKind::Epci, "200040293");
+  ASSERT_NE(clunisois, nullptr);
+  EXPECT_NE(clunisois->name.find("Clunisois"), std::string::npos);
+  EXPECT_EQ(clunisois->departement, "71");
+  EXPECT_GT(reference().member_count("200040293"), 30u);
+}
+
+TEST(TerritoriesTest, RegionListsItsDepartements) {
+  const auto bretagne = reference().departements_of_region("53");
+  EXPECT_EQ(bretagne, (std::vector<std::string>{"22", "29", "35", "56"}));
+}
+
+TEST(TerritoriesTest, CompletionIgnoresAccentsCaseAndHyphens) {
+  EXPECT_EQ(codes(reference().complete("chambery", 1)), std::vector<std::string>{"73065"});
+  EXPECT_EQ(codes(reference().complete("CHAMBÉRY", 1)), std::vector<std::string>{"73065"});
+  const auto montaud = codes(reference().complete("montaud", 10, TerritoryKind::Commune));
+  EXPECT_NE(std::find(montaud.begin(), montaud.end(), "34164"), montaud.end());
+  // A later word of the name completes too: "denis" finds Saint-Denis.
+  const auto denis = codes(reference().complete("saint-denis", 5, TerritoryKind::Commune));
+  EXPECT_NE(std::find(denis.begin(), denis.end(), "97411"), denis.end());
+  const auto clunisois = codes(reference().complete("clunisois", 5));
+  EXPECT_EQ(clunisois.front(), "200040293");
+}
+
+TEST(TerritoriesTest, CompletionPutsWholeNamesThenLargerPlacesFirst) {
+  const auto found = reference().complete("paris", 3);
+  ASSERT_FALSE(found.empty());
+  EXPECT_EQ(found.front()->name, "Paris");
+  const auto monta = reference().complete("monta", 20, TerritoryKind::Commune);
+  ASSERT_GE(monta.size(), 2u);
+  for (std::size_t i = 1; i < monta.size(); ++i) {
+    EXPECT_GE(monta[i - 1]->population.value_or(0), monta[i]->population.value_or(0));
+  }
+}
+
+TEST(TerritoriesTest, KindRestrictsCompletion) {
+  for (const Territory* t : reference().complete("saint", 20, TerritoryKind::Epci)) EXPECT_EQ(t->kind, TerritoryKind::Epci);
+  EXPECT_TRUE(reference().complete("", 10).empty());
+}
+
+TEST(TerritoriesTest, BadFileIsReportedWithFileAndLine) {
+  testing::TempDir dir;
+  const auto source = testing::source_dir() / "corpus/territories";
+  for (const char* name : {"regions.tsv", "departements.tsv", "epci.tsv"}) {
+    std::filesystem::copy_file(source / name, dir.path() / name);
+  }
+  testing::write_file(dir.path() / "communes.tsv",
+                      "insee\tnom\tpopulation\tdepartement\tregion\tepci\n"
+                      "34164\tMontaud\t1014\t34\t76\t243400017\n"
+                      "34163\tMontarnaud\tbeaucoup\t34\t76\t243400017\n");
+  try {
+    Territories::load(dir.path());
+    FAIL() << "a bad population must be refused";
+  } catch (const TerritoryDataError& e) {
+    EXPECT_NE(std::string(e.what()).find("communes.tsv:3"), std::string::npos) << e.what();
+    EXPECT_NE(std::string(e.what()).find("population invalide"), std::string::npos) << e.what();
+  }
+  std::filesystem::remove(dir.path() / "communes.tsv");
+  EXPECT_THROW(Territories::load(dir.path()), TerritoryDataError);
+}
+
+}  // namespace
+}  // namespace tec::territory
