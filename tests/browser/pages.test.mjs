@@ -36,6 +36,20 @@ const resultats = () => page.$$eval('#liste .carte', (cartes) => cartes.map((c) 
   titre: c.querySelector('.carte-titre').textContent,
 })));
 
+// A test that leaves a screenshot of the page when it fails (echec-N.png).
+let echecs = 0;
+function essai(nom, corps) {
+  test(nom, async () => {
+    try {
+      await corps();
+    } catch (erreur) {
+      echecs += 1;
+      await page?.screenshot({ path: join(ARTIFACTS, `echec-${echecs}.png`), fullPage: true }).catch(() => {});
+      throw erreur;
+    }
+  });
+}
+
 // Waits until the search page has rendered the answer for the current URL.
 async function attendreRecherche() {
   await page.waitForFunction(() => !document.querySelector('#zone-resultats').hasAttribute('aria-busy')
@@ -68,7 +82,7 @@ describe('pages de tec-searchd', { timeout: 60_000 }, () => {
     assert.deepEqual(problems, [], 'aucune erreur de console, de page ni de requête');
   });
 
-  test('recherche avec une faute : correction proposée et mots surlignés', async () => {
+  essai('recherche avec une faute : correction proposée et mots surlignés', async () => {
     await page.goto(`${BASE}/`);
     await attendreRecherche();
     assert.match(fr(await page.textContent('#statut')), /^\d[\d ]* ressources — page 1 sur \d+$/, 'sans requête : toute la base');
@@ -94,7 +108,7 @@ describe('pages de tec-searchd', { timeout: 60_000 }, () => {
     assert.match(await page.title(), /^budget participatif — /);
   });
 
-  test('suggestions pendant la saisie, au clavier', async () => {
+  essai('suggestions pendant la saisie, au clavier', async () => {
     await page.goto(`${BASE}/`);
     await attendreRecherche();
     const champ = page.locator('#q');
@@ -135,20 +149,23 @@ describe('pages de tec-searchd', { timeout: 60_000 }, () => {
     assert.match(page.url(), /\?q=budget\+participatif$/);
   });
 
-  test('filtre par facette, adresse partageable, retour arrière', async () => {
+  essai('filtre par facette, adresse partageable, retour arrière', async () => {
     await page.goto(`${BASE}/?q=budget+participatif`);
     await attendreRecherche();
     const avant = await resultats();
     assert.ok(avant.some((r) => r.type !== 'methode'), 'plusieurs types avant le filtre');
     const statutAvant = await page.textContent('#statut');
 
+    // With the keyboard: Space toggles the box, which keeps the focus.
     const methode = page.getByRole('checkbox', { name: /^Méthode \d+/ });
-    await methode.check();
+    await methode.focus();
+    await page.keyboard.press('Space');
     await page.waitForURL(/[?&]type=methode(&|$)/);
     await page.waitForFunction(() => {
       const cartes = [...document.querySelectorAll('#liste .carte')];
       return cartes.length > 0 && cartes.every((c) => c.dataset.type === 'methode');
     });
+    await page.waitForFunction(() => document.activeElement?.id === 'f-type-methode');
     const filtres = await resultats();
     for (const r of filtres) assert.equal(r.badge, 'Méthode', r.titre);
     assert.ok(await page.getByRole('checkbox', { name: /^Méthode \d+/ }).isChecked());
@@ -180,7 +197,7 @@ describe('pages de tec-searchd', { timeout: 60_000 }, () => {
     assert.equal(await page.getAttribute('#liste', 'start'), '11');
   });
 
-  test('aucun résultat : pistes et thèmes proposés', async () => {
+  essai('aucun résultat : pistes et thèmes proposés', async () => {
     await page.goto(`${BASE}/?q=zzqxwv`);
     await page.locator('#vide .liens-themes a').first().waitFor();
     assert.match(await page.textContent('#vide h3'), /Aucune ressource ne correspond à « zzqxwv »/);
@@ -195,7 +212,7 @@ describe('pages de tec-searchd', { timeout: 60_000 }, () => {
     assert.ok(await page.locator('#liste .carte').count() > 0);
   });
 
-  test('console conseil : Montaud, éclairage public, ressources et ateliers à venir', async () => {
+  essai('console conseil : Montaud, éclairage public, ressources et ateliers à venir', async () => {
     await page.goto(`${BASE}/conseil?now=${NOW}`);
     const collectivite = page.locator('#collectivite');
     await collectivite.focus();
@@ -257,7 +274,7 @@ describe('pages de tec-searchd', { timeout: 60_000 }, () => {
     assert.ok(recherche.facets.theme.some((f) => f.value === 'éclairage public' && f.count === recherche.total));
   });
 
-  test('console conseil depuis l’adresse : sessions après la date donnée', async () => {
+  essai('console conseil depuis l’adresse : sessions après la date donnée', async () => {
     const plusTard = '2027-03-01';
     await page.goto(`${BASE}/conseil?insee=34164&themes=%C3%A9clairage%20public&prefers_online=true&now=${plusTard}`);
     await page.locator('#profil h2').waitFor();
@@ -279,7 +296,7 @@ describe('pages de tec-searchd', { timeout: 60_000 }, () => {
     problems = [];
   });
 
-  test('accessibilité et 1280×720 sur les deux pages', async () => {
+  essai('accessibilité et 1280×720 sur les deux pages', async () => {
     for (const chemin of ['/', `/conseil?now=${NOW}`]) {
       await page.goto(`${BASE}${chemin}`);
       await page.waitForLoadState('networkidle');
