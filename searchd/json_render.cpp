@@ -1,8 +1,11 @@
 // Rendering of search results, errors and health as JSON.
 #include "searchd/json_render.h"
 
+#include <rapidjson/document.h>
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
+
+#include <filesystem>
 
 namespace tec::searchd {
 namespace {
@@ -29,6 +32,32 @@ void put_hit_identity(JsonWriter& w, const ranking::SearchHit& hit) {
 }
 
 std::string take(const rapidjson::StringBuffer& buffer) { return {buffer.GetString(), buffer.GetSize()}; }
+
+// A sync report as shown over HTTP: file names without their directories,
+// which are the server's own (spool, data folders).
+std::string without_directories(const std::string& report_json) {
+  rapidjson::Document report;
+  report.Parse(report_json.c_str());
+  if (report.HasParseError() || !report.IsObject()) return "{}";
+  const auto base_name = [&](rapidjson::Value& value) {
+    if (!value.IsString()) return;
+    const std::string name = std::filesystem::path(value.GetString()).filename().string();
+    value.SetString(name.c_str(), static_cast<rapidjson::SizeType>(name.size()), report.GetAllocator());
+  };
+  if (report.HasMember("files") && report["files"].IsArray()) {
+    for (auto& file : report["files"].GetArray()) base_name(file);
+  }
+  for (const char* list : {"rejected", "duplicates"}) {
+    if (!report.HasMember(list) || !report[list].IsArray()) continue;
+    for (auto& line : report[list].GetArray()) {
+      if (line.IsObject() && line.HasMember("file")) base_name(line["file"]);
+    }
+  }
+  rapidjson::StringBuffer buffer;
+  rapidjson::Writer<rapidjson::StringBuffer> w(buffer);
+  report.Accept(w);
+  return take(buffer);
+}
 
 }  // namespace
 
@@ -125,8 +154,12 @@ std::string render_sources(const std::vector<SourceSummary>& sources) {
     w.Key("documents");
     w.Uint(source.documents);
     w.Key("last_sync");
-    if (source.last_sync_json.empty()) w.Null();
-    else w.RawValue(source.last_sync_json.data(), source.last_sync_json.size(), rapidjson::kObjectType);
+    if (source.last_sync_json.empty()) {
+      w.Null();
+    } else {
+      const std::string report = without_directories(source.last_sync_json);
+      w.RawValue(report.data(), report.size(), rapidjson::kObjectType);
+    }
     w.EndObject();
   }
   w.EndArray();
@@ -144,8 +177,12 @@ std::string render_sync_status(const SyncStatus& status) {
   put(w, "received_at", status.received_at);
   put(w, "status_url", "/v1/sources/" + status.source + "/syncs/" + status.id);
   w.Key("report");
-  if (status.report_json.empty()) w.Null();
-  else w.RawValue(status.report_json.data(), status.report_json.size(), rapidjson::kObjectType);
+  if (status.report_json.empty()) {
+    w.Null();
+  } else {
+    const std::string report = without_directories(status.report_json);
+    w.RawValue(report.data(), report.size(), rapidjson::kObjectType);
+  }
   w.Key("error");
   if (status.error.empty()) w.Null();
   else put_string(w, status.error);

@@ -83,6 +83,9 @@ void register_recommend_routes(httplib::Server& server, IndexAccess& index, cons
   }));
 
   server.Post("/v1/recommend", handler([&index, territories](const httplib::Request& req, httplib::Response& res) {
+    if (req.body.size() > kMaxProfileBytes) {
+      throw HttpError(413, "profil_trop_long", "profil de " + std::to_string(req.body.size()) + " octets, " + std::to_string(kMaxProfileBytes) + " au plus");
+    }
     answer_recommendation(req, res, index, territories, profile_from_json(req.body));
   }));
 

@@ -11,6 +11,7 @@
 namespace tec::searchd {
 
 inline constexpr unsigned kMaxTerritorySuggestions = 50;
+inline constexpr std::size_t kMaxProfileBytes = 64 * 1024;
 
 // `territories` may be null: profiles must then give their fields directly,
 // and the territory routes answer 503.

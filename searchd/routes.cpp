@@ -64,8 +64,8 @@ std::string query_param(const httplib::Request& req) {
 
 }  // namespace
 
-void register_routes(httplib::Server& server, IndexAccess& index) {
-  server.Get("/v1/search", handler([&index](const httplib::Request& req, httplib::Response& res) {
+void register_routes(httplib::Server& server, IndexAccess& index, Metrics& metrics) {
+  server.Get("/v1/search", handler([&index, &metrics](const httplib::Request& req, httplib::Response& res) {
     const auto started = std::chrono::steady_clock::now();
     ranking::SearchRequest request;
     request.text = query_param(req);
@@ -79,6 +79,7 @@ void register_routes(httplib::Server& server, IndexAccess& index) {
     const ranking::SearchResponse response = index.run([&](IndexAccess::Reader& reader) {
       return ranking::Searcher(reader.db, reader.analyzer, reader.lexicon.get()).search(request);
     });
+    if (response.total == 0 && !request.text.empty()) metrics.count_zero_results();
     const double took_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
     res.set_content(render_search(request.text, request, response, took_ms), kJson);
   }));

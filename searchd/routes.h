@@ -5,6 +5,7 @@
 #include <httplib.h>
 
 #include "searchd/index_access.h"
+#include "searchd/metrics.h"
 
 namespace tec::searchd {
 
@@ -15,6 +16,7 @@ inline constexpr unsigned kMaxPage = 1000;
 inline constexpr unsigned kMaxSuggestions = 20;
 inline constexpr std::size_t kMaxFilterValueBytes = 200;
 
-void register_routes(httplib::Server& server, IndexAccess& index);
+// `metrics` counts the searches that find nothing.
+void register_routes(httplib::Server& server, IndexAccess& index, Metrics& metrics);
 
 }  // namespace tec::searchd

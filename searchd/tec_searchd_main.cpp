@@ -1,4 +1,5 @@
-// tec-searchd: serves search over HTTP from a tec-search index.
+// tec-searchd: serves search, recommendations and the pages over HTTP from a
+// tec-search index. Every flag can also come from a JSON file (--config).
 #include <csignal>
 #include <pthread.h>
 
@@ -9,10 +10,14 @@
 #include <thread>
 
 #include <httplib.h>
-#include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
 
+#include "searchd/http_policy.h"
 #include "searchd/index_access.h"
+#include "searchd/json_config.h"
+#include "searchd/logging.h"
+#include "searchd/metrics.h"
+#include "searchd/ops_routes.h"
 #include "searchd/recommend_routes.h"
 #include "searchd/routes.h"
 #include "searchd/source_routes.h"
@@ -20,10 +25,6 @@
 #include "searchd/web_routes.h"
 
 namespace {
-
-// Handlers and the logger of one request run on the same worker thread, so
-// the start time can travel between them without touching the request.
-thread_local std::chrono::steady_clock::time_point request_started;
 
 bool split_listen(const std::string& listen, std::string& host, int& port) {
   const auto colon = listen.rfind(':');
@@ -41,19 +42,26 @@ bool split_listen(const std::string& listen, std::string& host, int& port) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  CLI::App app{"Serveur de recherche tec-search (API HTTP JSON)."};
+  CLI::App app{"Serveur de recherche tec-search (API HTTP JSON, pages / et /conseil)."};
+  app.config_formatter(std::make_shared<tec::searchd::JsonConfig>());
+  app.set_config("--config", "", "Fichier de configuration JSON : {\"option\": valeur} pour chaque option longue ci-dessous");
+
   std::string index_dir = "var/index";
   std::string listen = "127.0.0.1:8080";
-  unsigned threads = std::max(4u, 2 * std::thread::hardware_concurrency());
-  std::string log_level = "info";
+  std::string log_level = "info", log_format = "text";
   std::string tokens_file, spool_dir = "var/spool", mappings_dir;
   std::size_t max_upload_mb = 256;
   std::string territories_dir = "corpus/territories";
   std::string web_dir = "searchd/web";
+  tec::searchd::HttpPolicy policy;
+  // Each keep-alive connection holds a worker while open: enough workers for
+  // a few dozen concurrent clients, each with its own Xapian reader.
+  policy.threads = std::max(32u, 4 * std::thread::hardware_concurrency());
   app.add_option("--index", index_dir, "Dossier de l'index")->capture_default_str();
   app.add_option("--listen", listen, "Adresse d'écoute HOTE:PORT (port 0 : choisi par le système)")->capture_default_str();
-  app.add_option("--threads", threads, "Nombre de fils de traitement")->capture_default_str()->check(CLI::Range(1u, 1024u));
-  app.add_option("--log-level", log_level, "trace, debug, info, warn, error")->capture_default_str();
+  app.add_option("--threads", policy.threads, "Nombre de fils de traitement")->capture_default_str()->check(CLI::Range(1u, 1024u));
+  app.add_option("--log-level", log_level, "trace, debug, info, warn, error, off")->capture_default_str();
+  app.add_option("--log-format", log_format, "text ou json (un objet JSON par ligne)")->capture_default_str()->check(CLI::IsMember({"text", "json"}));
   app.add_option("--tokens", tokens_file, "Jetons des partenaires (tec-index token) : active PUT /v1/sources/{source}/feed");
   app.add_option("--spool", spool_dir, "Dossier où les flux envoyés attendent leur synchronisation")->capture_default_str();
   app.add_option("--mappings", mappings_dir, "Dossier des correspondances CSV, <source>.json");
@@ -61,11 +69,19 @@ int main(int argc, char** argv) {
   auto* territories_option = app.add_option("--territories", territories_dir,
                                             "Dossier du référentiel des territoires (communes.tsv, epci.tsv…)")->capture_default_str();
   app.add_option("--web", web_dir, "Dossier des pages (/, /conseil) et de leurs fichiers statiques")->capture_default_str();
+  app.add_option("--cors-origin", policy.cors_origins, "Origine autorisée à appeler l'API depuis un navigateur (répétable)");
+  app.add_option("--max-requests-per-client", policy.max_requests_per_client,
+                 "Requêtes simultanées par adresse cliente (0 : sans limite, derrière un mandataire)")->capture_default_str();
+  app.add_option("--read-timeout", policy.read_timeout, "Secondes accordées à un client pour envoyer sa requête")->capture_default_str()->check(CLI::Range(1, 3600));
+  app.add_option("--keep-alive-timeout", policy.keep_alive_timeout, "Secondes d'inactivité avant de fermer une connexion")->capture_default_str()->check(CLI::Range(1, 3600));
   CLI11_PARSE(app, argc, argv);
-  // The log goes to stderr: stdout carries only the listening address, so a
-  // supervisor that reads it and stops reading never blocks the server.
-  spdlog::set_default_logger(spdlog::stderr_color_mt("tec-searchd"));
-  spdlog::set_level(spdlog::level::from_str(log_level));
+
+  try {
+    tec::searchd::configure_logging(log_level, log_format == "json" ? tec::searchd::LogFormat::Json : tec::searchd::LogFormat::Text);
+  } catch (const std::invalid_argument& e) {
+    std::cerr << "tec-searchd : " << e.what() << "\n";
+    return 2;
+  }
 
   std::string host;
   int port = 0;
@@ -83,7 +99,7 @@ int main(int argc, char** argv) {
   }
 
   // Without the reference data, profiles must give their fields directly;
-  // a directory named on the command line must load.
+  // a directory named on the command line or in the file must load.
   std::unique_ptr<tec::territory::Territories> territories;
   if (territories_option->count() > 0 || std::filesystem::exists(territories_dir)) {
     try {
@@ -112,6 +128,7 @@ int main(int argc, char** argv) {
     }
     syncs = std::make_unique<tec::searchd::SyncService>(index_dir, mappings_dir);
     push->syncs = syncs.get();
+    policy.max_body_bytes = push->max_upload_bytes;
   }
 
   // Signals are taken by a dedicated thread so that the server stops cleanly
@@ -122,20 +139,13 @@ int main(int argc, char** argv) {
   sigaddset(&signals, SIGTERM);
   pthread_sigmask(SIG_BLOCK, &signals, nullptr);
 
+  tec::searchd::Metrics metrics;
   httplib::Server server;
-  server.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
-  server.set_pre_routing_handler([](const httplib::Request&, httplib::Response&) {
-    request_started = std::chrono::steady_clock::now();
-    return httplib::Server::HandlerResponse::Unhandled;
-  });
-  server.set_logger([](const httplib::Request& req, const httplib::Response& res) {
-    const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - request_started).count();
-    spdlog::info("{} {} {} {:.2f} ms", req.method, req.path, res.status, ms);
-  });
-  if (push) server.set_payload_max_length(push->max_upload_bytes);
-  tec::searchd::register_routes(server, *index);
+  tec::searchd::install_http_policy(server, policy, metrics);
+  tec::searchd::register_routes(server, *index, metrics);
   tec::searchd::register_source_routes(server, *index, push.get());
   tec::searchd::register_recommend_routes(server, *index, territories.get());
+  tec::searchd::register_ops_routes(server, *index, metrics);
   if (!tec::searchd::register_web_routes(server, web_dir)) {
     spdlog::warn("pas de pages web ({}/static absent) : seule l'API est servie", web_dir);
   }
@@ -162,8 +172,9 @@ int main(int argc, char** argv) {
   signal_waiter.detach();
 
   std::cout << "tec-searchd écoute sur http://" << host << ":" << port << "/" << std::endl;
-  spdlog::info("index {} ouvert, {} fils de traitement, envoi de flux {}", index_dir, threads,
-               push ? std::to_string(push->tokens.size()) + " jeton(s)" : std::string("désactivé"));
+  spdlog::info("index {} ouvert, {} fils de traitement, envoi de flux {}, CORS {}", index_dir, policy.threads,
+               push ? std::to_string(push->tokens.size()) + " jeton(s)" : std::string("désactivé"),
+               policy.cors_origins.empty() ? std::string("fermé") : std::to_string(policy.cors_origins.size()) + " origine(s)");
   const bool clean = server.listen_after_bind();
   spdlog::info("arrêté");
   return clean ? 0 : 1;

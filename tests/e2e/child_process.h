@@ -14,10 +14,11 @@
 
 namespace tec {
 
-// A child process with its stdout on a pipe.
+// A child process with its stdout on a pipe, and its stderr in
+// `stderr_path` when one is given.
 class Child {
  public:
-  explicit Child(std::vector<std::string> args) {
+  explicit Child(std::vector<std::string> args, const std::string& stderr_path = "") {
     int fds[2];
     if (pipe(fds) != 0) throw std::runtime_error("pipe");
     pid_ = fork();
@@ -26,6 +27,9 @@ class Child {
       // ctest's output pipe open and hang the run.
       prctl(PR_SET_PDEATHSIG, SIGKILL);
       dup2(fds[1], STDOUT_FILENO);
+      if (!stderr_path.empty()) {
+        if (FILE* err = fopen(stderr_path.c_str(), "w")) dup2(fileno(err), STDERR_FILENO);
+      }
       close(fds[0]);
       close(fds[1]);
       std::vector<char*> argv;

@@ -132,6 +132,11 @@ TEST_F(PushTest, APushIsSyncedAndReported) {
   ASSERT_EQ(report["rejected"].Size(), 1u);
   EXPECT_EQ(report["rejected"][0]["line"].GetUint(), 3u);
   EXPECT_STREQ(report["rejected"][0]["reason"].GetString(), "themes : type chaîne au lieu de array");
+  // The server's own folders (the spool) are not shown.
+  EXPECT_EQ(std::string(report["rejected"][0]["file"].GetString()).find('/'), std::string::npos);
+  ASSERT_EQ(report["files"].Size(), 1u);
+  EXPECT_EQ(std::string(report["files"][0].GetString()).find('/'), std::string::npos);
+  EXPECT_EQ(std::string(res->body).find(dir_.str()), std::string::npos);
 
   const rapidjson::Document search = get("/v1/search?q=toponymie");
   EXPECT_STREQ(search["results"][0]["id"].GetString(), "a1");
@@ -142,6 +147,7 @@ TEST_F(PushTest, APushIsSyncedAndReported) {
     listed = true;
     EXPECT_EQ(source["documents"].GetUint(), 2u);
     EXPECT_STREQ(source["last_sync"]["outcome"].GetString(), "ok_avec_rejets");
+    EXPECT_EQ(std::string(source["last_sync"]["files"][0].GetString()).find('/'), std::string::npos);
   }
   EXPECT_TRUE(listed);
   EXPECT_TRUE(std::filesystem::is_empty(dir_.path() / "spool"));

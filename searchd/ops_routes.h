@@ -1,0 +1,14 @@
+// Routes for operators and integrators: GET /metrics (Prometheus) and
+// GET /v1/openapi.json (the API description).
+#pragma once
+
+#include <httplib.h>
+
+#include "searchd/index_access.h"
+#include "searchd/metrics.h"
+
+namespace tec::searchd {
+
+void register_ops_routes(httplib::Server& server, IndexAccess& index, Metrics& metrics);
+
+}  // namespace tec::searchd

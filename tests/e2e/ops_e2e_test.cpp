@@ -1,0 +1,254 @@
+// End to end: what operators and integrators rely on. /metrics in the
+// Prometheus format, the OpenAPI description against the routes actually
+// served, CORS for allowed origins only, the per-client request cap, the
+// JSON configuration file and JSON logs, and the terminal client.
+#include <gtest/gtest.h>
+#include <httplib.h>
+#include <netinet/in.h>
+#include <rapidjson/document.h>
+#include <sys/socket.h>
+
+#include <regex>
+#include <set>
+#include <sstream>
+#include <thread>
+
+#include "e2e/child_process.h"
+#include "test_support.h"
+
+namespace tec {
+namespace {
+
+constexpr const char* kAllowedOrigin = "https://territoiresencommun.example";
+
+class OpsE2eTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    dir_ = new testing::TempDir;
+    ASSERT_EQ(run_indexer({"--index", dir_->str("index"), testing::test_corpus_path()}), 0);
+    // Everything from the configuration file, as an operator would run it.
+    const std::string config = testing::write_file(dir_->path() / "tec-searchd.json", R"({
+      "index": ")" + dir_->str("index") + R"(",
+      "listen": "127.0.0.1:0",
+      "territories": ")" + (testing::source_dir() / "corpus/territories").string() + R"(",
+      "web": ")" + (testing::source_dir() / "searchd/web").string() + R"(",
+      "cors-origin": [")" + kAllowedOrigin + R"("],
+      "max-requests-per-client": 2,
+      "read-timeout": 3,
+      "log-format": "json"
+    })");
+    server_ = new Child({TEC_SEARCHD_BIN, "--config", config}, dir_->str("stderr.log"));
+    port_ = read_port(*server_);
+  }
+  static void TearDownTestSuite() {
+    delete server_;
+    delete dir_;
+  }
+
+  httplib::Result get(const std::string& path, const httplib::Headers& headers = {}) {
+    httplib::Client client("127.0.0.1", port_);
+    return client.Get(path.c_str(), headers);
+  }
+
+  static testing::TempDir* dir_;
+  static Child* server_;
+  static int port_;
+};
+
+testing::TempDir* OpsE2eTest::dir_ = nullptr;
+Child* OpsE2eTest::server_ = nullptr;
+int OpsE2eTest::port_ = 0;
+
+double metric_value(const std::string& exposition, const std::string& series) {
+  std::istringstream lines(exposition);
+  std::string line;
+  while (std::getline(lines, line)) {
+    if (line.rfind(series + " ", 0) == 0) return std::stod(line.substr(series.size() + 1));
+  }
+  return -1;
+}
+
+TEST_F(OpsE2eTest, MetricsCountRequestsLatencyZeroResultsAndTheIndex) {
+  ASSERT_EQ(get("/v1/search?q=eclairage")->status, 200);
+  ASSERT_EQ(get("/v1/search?q=zzzqqqxxwvv")->status, 200);
+  ASSERT_EQ(get("/v1/resources/test/absente")->status, 404);
+  const auto res = get("/metrics");
+  ASSERT_EQ(res->status, 200);
+  EXPECT_EQ(res->get_header_value("Content-Type"), "text/plain; version=0.0.4; charset=utf-8");
+  const std::string& text = res->body;
+  EXPECT_GE(metric_value(text, R"(tec_http_requests_total{endpoint="GET /v1/search",status="200"})"), 2);
+  EXPECT_GE(metric_value(text, R"(tec_http_requests_total{endpoint="GET /v1/resources/{source}/{id}",status="404"})"), 1);
+  EXPECT_GE(metric_value(text, R"(tec_http_request_duration_seconds_count{endpoint="GET /v1/search",status="200"})"), 2);
+  EXPECT_NE(text.find(R"(tec_http_request_duration_seconds_bucket{endpoint="GET /v1/search",status="200",le="0.005"})"), std::string::npos);
+  EXPECT_GE(metric_value(text, "tec_search_zero_results_total"), 1);
+  EXPECT_EQ(metric_value(text, "tec_index_documents"), 12);
+  EXPECT_EQ(metric_value(text, "tec_index_revision"), 1);
+  EXPECT_NE(text.find("# TYPE tec_http_request_duration_seconds histogram"), std::string::npos);
+}
+
+// Each operation of the OpenAPI description, called with its documented
+// examples, is served and answers one of its documented statuses.
+TEST_F(OpsE2eTest, OpenApiDescribesTheRoutesServed) {
+  const auto res = get("/v1/openapi.json");
+  ASSERT_EQ(res->status, 200);
+  rapidjson::Document doc;
+  doc.Parse(res->body.c_str());
+  ASSERT_FALSE(doc.HasParseError());
+  ASSERT_EQ(std::string(doc["openapi"].GetString()).substr(0, 2), "3.");
+  std::set<std::string> documented;
+  httplib::Client client("127.0.0.1", port_);
+  for (const auto& path : doc["paths"].GetObject()) {
+    for (const auto& operation : path.value.GetObject()) {
+      const std::string method = operation.name.GetString();
+      if (method == "parameters" || method == "summary" || method == "description") continue;
+      std::string url = path.name.GetString();
+      documented.insert(method + " " + url);
+      httplib::Params query;
+      if (operation.value.HasMember("parameters")) {
+        for (const auto& parameter : operation.value["parameters"].GetArray()) {
+          const std::string where = parameter["in"].GetString(), name = parameter["name"].GetString();
+          const bool required = parameter.HasMember("required") && parameter["required"].GetBool();
+          if (!required || !parameter.HasMember("example")) continue;
+          const std::string example = parameter["example"].IsString() ? parameter["example"].GetString() : std::to_string(parameter["example"].GetInt());
+          if (where == "path") url = std::regex_replace(url, std::regex("\\{" + name + "\\}"), example);
+          if (where == "query") query.emplace(name, example);
+        }
+      }
+      ASSERT_EQ(url.find('{'), std::string::npos) << "path parameter without example: " << path.name.GetString();
+      ASSERT_TRUE(method == "get" || method == "post" || method == "put") << "method not tested: " << method;
+      const httplib::Result answer = method == "get"    ? client.Get(url.c_str(), query, httplib::Headers{}, httplib::Progress{})
+                                     : method == "post" ? client.Post(url.c_str(), "{}", "application/json")
+                                                        : client.Put(url.c_str(), "", "application/x-ndjson");
+      ASSERT_TRUE(answer) << method << " " << url;
+      rapidjson::Document error;
+      error.Parse(answer->body.c_str());
+      const bool unknown_route = answer->status == 404 && !error.HasParseError() && error.IsObject() && error.HasMember("error") &&
+                                 std::string(error["error"]["code"].GetString()) == "route_inconnue";
+      EXPECT_FALSE(unknown_route) << method << " " << url << " is not served";
+      const auto& responses = operation.value["responses"];
+      EXPECT_TRUE(responses.HasMember(std::to_string(answer->status).c_str()))
+          << method << " " << url << " answered " << answer->status << ", not documented";
+    }
+  }
+  for (const char* route : {"get /v1/search", "get /v1/suggest", "get /v1/resources/{source}/{id}", "get /v1/resources/{source}/{id}/similar",
+                            "get /v1/recommend", "post /v1/recommend", "get /v1/territories", "get /v1/territories/{code}",
+                            "get /v1/sources", "put /v1/sources/{source}/feed", "get /v1/sources/{source}/syncs/{id}", "get /healthz",
+                            "get /metrics", "get /v1/openapi.json", "get /", "get /conseil"}) {
+    EXPECT_TRUE(documented.contains(route)) << route << " is served but not documented";
+  }
+}
+
+TEST_F(OpsE2eTest, CorsOnlyForAllowedOrigins) {
+  const auto allowed = get("/v1/search?q=budget", {{"Origin", kAllowedOrigin}});
+  EXPECT_EQ(allowed->get_header_value("Access-Control-Allow-Origin"), kAllowedOrigin);
+  EXPECT_EQ(allowed->get_header_value("Vary"), "Origin");
+  const auto other = get("/v1/search?q=budget", {{"Origin", "https://ailleurs.example"}});
+  EXPECT_EQ(other->status, 200);
+  EXPECT_FALSE(other->has_header("Access-Control-Allow-Origin"));
+  EXPECT_NE(other->get_header_value("Access-Control-Allow-Origin"), "*");
+
+  httplib::Client client("127.0.0.1", port_);
+  httplib::Request preflight;
+  preflight.method = "OPTIONS";
+  preflight.path = "/v1/recommend";
+  preflight.headers = {{"Origin", kAllowedOrigin}, {"Access-Control-Request-Method", "POST"}};
+  const auto answer = client.send(preflight);
+  ASSERT_TRUE(answer);
+  EXPECT_EQ(answer->status, 204);
+  EXPECT_EQ(answer->get_header_value("Access-Control-Allow-Origin"), kAllowedOrigin);
+  EXPECT_NE(answer->get_header_value("Access-Control-Allow-Methods").find("POST"), std::string::npos);
+}
+
+// A raw connection that sends a request's headers but holds back its body.
+class HeldRequest {
+ public:
+  explicit HeldRequest(int port) {
+    fd_ = socket(AF_INET, SOCK_STREAM, 0);
+    sockaddr_in address{};
+    address.sin_family = AF_INET;
+    address.sin_port = htons(static_cast<uint16_t>(port));
+    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    if (connect(fd_, reinterpret_cast<sockaddr*>(&address), sizeof address) != 0) throw std::runtime_error("connect");
+    const std::string head = "POST /v1/recommend HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 2\r\n\r\n";
+    send(fd_, head.data(), head.size(), 0);
+  }
+  std::string finish() {
+    send(fd_, "{}", 2, 0);
+    char buffer[256] = {};
+    recv(fd_, buffer, sizeof buffer - 1, 0);
+    return buffer;
+  }
+  ~HeldRequest() { close(fd_); }
+
+ private:
+  int fd_ = -1;
+};
+
+TEST_F(OpsE2eTest, OneClientCannotHoldEveryWorker) {
+  HeldRequest first(port_), second(port_);
+  // Both held requests have reached routing once a third is refused.
+  int status = 0;
+  std::string body, retry_after;
+  for (int attempt = 0; attempt < 100 && status != 429; ++attempt) {
+    if (attempt > 0) std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    const auto refused = get("/v1/search?q=budget");
+    ASSERT_TRUE(refused);
+    status = refused->status;
+    body = refused->body;
+    retry_after = refused->get_header_value("Retry-After");
+  }
+  EXPECT_EQ(status, 429);
+  EXPECT_NE(body.find("trop_de_requetes"), std::string::npos);
+  EXPECT_EQ(retry_after, "1");
+  EXPECT_NE(first.finish().find("HTTP/1.1 200"), std::string::npos);
+  EXPECT_EQ(get("/v1/search?q=budget")->status, 200) << "the slot is given back";
+}
+
+TEST_F(OpsE2eTest, LogsAreOneJsonObjectPerLine) {
+  ASSERT_EQ(get("/healthz")->status, 200);
+  std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  const std::string log = testing::read_file(dir_->path() / "stderr.log");
+  std::istringstream lines(log);
+  std::string line;
+  std::size_t requests = 0;
+  while (std::getline(lines, line)) {
+    rapidjson::Document entry;
+    entry.Parse(line.c_str());
+    ASSERT_FALSE(entry.HasParseError()) << line;
+    ASSERT_TRUE(entry.IsObject() && entry.HasMember("time") && entry.HasMember("level") && entry.HasMember("message")) << line;
+    requests += std::string(entry["message"].GetString()).rfind("GET /healthz 200", 0) == 0;
+  }
+  EXPECT_GE(requests, 1u);
+}
+
+TEST_F(OpsE2eTest, ErrorsShowNoInternals) {
+  const auto res = get("/v1/resources/test/%2e%2e%2fetc");
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->body.find(dir_->str()), std::string::npos);
+  EXPECT_EQ(res->body.find(".cpp"), std::string::npos);
+}
+
+TEST_F(OpsE2eTest, TerminalClientSearchesAndRecommends) {
+  const std::string server = "http://127.0.0.1:" + std::to_string(port_);
+  Child search({TEC_SEARCH_BIN, "--server", server, "eclairage", "public"});
+  const std::string found = search.read_all();
+  EXPECT_EQ(search.wait(), 0);
+  EXPECT_NE(found.find("Éclairage public : consulter les habitants avant l’extinction nocturne"), std::string::npos) << found;
+  EXPECT_NE(found.find("Retour d'expérience"), std::string::npos);
+  EXPECT_EQ(found.find("<mark>"), std::string::npos) << "highlighting is rendered, not shown as HTML";
+  EXPECT_EQ(found.find("\033["), std::string::npos) << "no colour when the output is not a terminal";
+
+  Child recommend({TEC_SEARCH_BIN, "--server", server, "--recommend", "--insee", "34164", "--theme", "éclairage public"});
+  const std::string recommended = recommend.read_all();
+  EXPECT_EQ(recommend.wait(), 0);
+  EXPECT_NE(recommended.find("Montaud"), std::string::npos) << recommended;
+  EXPECT_NE(recommended.find("Hérault"), std::string::npos);
+  EXPECT_NE(recommended.find("Ressources recommandées"), std::string::npos);
+
+  Child unknown({TEC_SEARCH_BIN, "--server", server, "--recommend", "--insee", "34999"});
+  unknown.read_all();
+  EXPECT_EQ(unknown.wait(), 1);
+}
+
+}  // namespace
+}  // namespace tec
