@@ -11,6 +11,8 @@ packages=(
 )
 if [ "${1:-}" = "--test" ]; then
   packages+=(libgtest-dev libbenchmark-dev clang libclang-rt-14-dev)
+  # Replication end to end (xapian-replicate, xapian-replicate-server).
+  packages+=(xapian-tools)
   # Headless browser of the page tests (tests/browser/run.sh, with Playwright).
   packages+=(chromium)
 fi

@@ -3,6 +3,9 @@
 #include "searchd/index_access.h"
 
 #include <atomic>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
 #include <unordered_map>
 
 namespace tec::searchd {
@@ -10,7 +13,8 @@ namespace {
 std::atomic<std::uint64_t> next_serial{1};
 }
 
-IndexAccess::IndexAccess(std::string directory) : directory_(std::move(directory)), serial_(next_serial++) {
+IndexAccess::IndexAccess(std::string directory, bool replica)
+    : directory_(std::move(directory)), replica_(replica), serial_(next_serial++) {
   Reader& reader = thread_reader();
   lexicon_ = std::make_shared<const ranking::Lexicon>(reader.db, reader.analyzer);
 }
@@ -18,8 +22,40 @@ IndexAccess::IndexAccess(std::string directory) : directory_(std::move(directory
 IndexAccess::Reader& IndexAccess::thread_reader() {
   thread_local std::unordered_map<std::uint64_t, std::unique_ptr<Reader>> readers;
   auto& reader = readers[serial_];
-  if (!reader) reader = std::make_unique<Reader>(directory_);
+  if (!reader) {
+    const std::string state = replica_ ? replica_state() : std::string();
+    reader = std::make_unique<Reader>(directory_);
+    reader->replica_state = state;
+  }
   return *reader;
+}
+
+void IndexAccess::refresh(Reader& reader) {
+  if (!replica_) {
+    reader.db.reopen();
+    return;
+  }
+  // The state is read before opening: a copy landing in between is seen at
+  // the next request rather than missed.
+  std::string state = replica_state();
+  if (state == reader.replica_state) return;
+  reader.db = Xapian::Database(directory_);
+  reader.replica_state = std::move(state);
+}
+
+std::string IndexAccess::replica_state() const {
+  const std::filesystem::path stub = std::filesystem::path(directory_) / "XAPIANDB";
+  std::ifstream in(stub);
+  std::ostringstream state;
+  state << in.rdbuf();
+  // Each stub line reads "auto <live copy>", relative to the replica folder.
+  std::istringstream lines(state.str());
+  for (std::string kind, path; lines >> kind >> path;) {
+    std::error_code error;
+    const auto version = std::filesystem::last_write_time(std::filesystem::path(directory_) / path / "iamglass", error);
+    if (!error) state << '\n' << version.time_since_epoch().count();
+  }
+  return state.str();
 }
 
 std::shared_ptr<const ranking::Lexicon> IndexAccess::current_lexicon() {

@@ -3,6 +3,12 @@
 // committed revision before each request, with the Lexicon of that revision
 // (shared by all threads, rebuilt once per revision), and retries a request
 // that a concurrent commit invalidated (Xapian::DatabaseModifiedError).
+//
+// On a replica kept by xapian-replicate, a new revision may arrive as a full
+// copy that the replica's stub file (XAPIANDB) switches to; Xapian's
+// replication guide says such a database must be closed and opened again,
+// reopen() will not follow. In replica mode the handle is replaced whenever
+// the stub or the live copy it names has changed.
 #pragma once
 
 #include <cstdint>
@@ -23,19 +29,21 @@ class IndexAccess {
   struct Reader {
     explicit Reader(const std::string& directory) : db(directory) {}
     Xapian::Database db;
+    std::string replica_state;  // replica mode: what the handle was opened on
     analysis::FrenchAnalyzer analyzer;
     std::shared_ptr<const ranking::Lexicon> lexicon;  // of db's revision, or a slightly older one while rebuilt
   };
 
   // Throws Xapian::DatabaseOpeningError when `directory` holds no index.
-  explicit IndexAccess(std::string directory);
+  // `replica`: the directory is a replica written by xapian-replicate.
+  explicit IndexAccess(std::string directory, bool replica = false);
 
   template <class Work>
   std::invoke_result_t<Work, Reader&> run(Work&& work) {
     Reader& reader = thread_reader();
     for (int attempt = 1;; ++attempt) {
       try {
-        reader.db.reopen();
+        refresh(reader);
         reader.lexicon = lexicon_for(reader);
         return work(reader);
       } catch (const Xapian::DatabaseModifiedError&) {
@@ -48,11 +56,16 @@ class IndexAccess {
   static constexpr int kAttempts = 5;
 
   Reader& thread_reader();
+  void refresh(Reader& reader);
+  // Replica mode: the stub's contents and the modification time of the live
+  // copy's version file, which change with every replicated revision.
+  std::string replica_state() const;
   // The lexicon of the reader's revision. One thread rebuilds it when the
   // revision moves; the others keep the previous one meanwhile.
   std::shared_ptr<const ranking::Lexicon> lexicon_for(Reader& reader);
 
   std::string directory_;
+  bool replica_;
   std::uint64_t serial_;  // tells this instance's readers apart in thread-local storage
   std::shared_ptr<const ranking::Lexicon> current_lexicon();
 

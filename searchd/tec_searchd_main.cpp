@@ -47,6 +47,7 @@ int main(int argc, char** argv) {
   app.set_config("--config", "", "Fichier de configuration JSON : {\"option\": valeur} pour chaque option longue ci-dessous");
 
   std::string index_dir = "var/index";
+  bool replica = false;
   std::string listen = "127.0.0.1:8080";
   std::string log_level = "info", log_format = "text";
   std::string tokens_file, spool_dir = "var/spool", mappings_dir;
@@ -58,6 +59,7 @@ int main(int argc, char** argv) {
   // a few dozen concurrent clients, each with its own Xapian reader.
   policy.threads = std::max(32u, 4 * std::thread::hardware_concurrency());
   app.add_option("--index", index_dir, "Dossier de l'index")->capture_default_str();
+  app.add_flag("--replica", replica, "L'index est une réplique tenue à jour par xapian-replicate (réouverture complète à chaque révision)");
   app.add_option("--listen", listen, "Adresse d'écoute HOTE:PORT (port 0 : choisi par le système)")->capture_default_str();
   app.add_option("--threads", policy.threads, "Nombre de fils de traitement")->capture_default_str()->check(CLI::Range(1u, 1024u));
   app.add_option("--log-level", log_level, "trace, debug, info, warn, error, off")->capture_default_str();
@@ -92,7 +94,7 @@ int main(int argc, char** argv) {
 
   std::unique_ptr<tec::searchd::IndexAccess> index;
   try {
-    index = std::make_unique<tec::searchd::IndexAccess>(index_dir);
+    index = std::make_unique<tec::searchd::IndexAccess>(index_dir, replica);
   } catch (const Xapian::Error& e) {
     std::cerr << "tec-searchd : impossible d'ouvrir l'index " << index_dir << " : " << e.get_msg() << "\n";
     return 2;

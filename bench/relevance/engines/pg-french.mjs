@@ -13,7 +13,7 @@ const TABLE = 'docs_french';
 
 const vector = (column, weight) => `setweight(to_tsvector('${CFG}', coalesce(${column}, '')), '${weight}')`;
 
-export async function open({ records, log }) {
+export async function open({ records, log, connections = 1 }) {
   const server = await startPostgres(log);
   const client = await server.connect();
   await client.query(`CREATE TEXT SEARCH CONFIGURATION ${CFG} (COPY = french)`);
@@ -21,9 +21,13 @@ export async function open({ records, log }) {
     ALTER MAPPING FOR hword, hword_part, word WITH unaccent, french_stem`);
   const tsv = [vector('title', 'A'), vector('summary', 'B'), vector('themes', 'B'), vector('body', 'D')].join(' || ');
   await loadTable(client, TABLE, records, tsv, searchableFields);
+  // Throughput runs query from several connections, as a web application's pool would.
+  const pool = [client];
+  while (pool.length < connections) pool.push(await server.connect());
+  let turn = 0;
 
   const run = async (tsqueryExpression, param, k) => {
-    const { rows } = await client.query(
+    const { rows } = await pool[turn++ % pool.length].query(
       `SELECT key FROM ${TABLE}, ${tsqueryExpression} AS q
        WHERE tsv @@ q ORDER BY ts_rank_cd(tsv, q) DESC, key LIMIT $2`,
       [param, k],
@@ -44,7 +48,7 @@ export async function open({ records, log }) {
       return orHits;
     },
     async close() {
-      await client.end();
+      await Promise.all(pool.map((c) => c.end()));
     },
   };
 }

@@ -18,11 +18,15 @@ const DISALLOWED_TSQUERY_CHARACTERS = /['?\\:‘’]/g;
 
 const vector = (column, weight) => `setweight(to_tsvector('simple', unaccent(coalesce(${column}, ''))), '${weight}')`;
 
-export async function open({ records, log }) {
+export async function open({ records, log, connections = 1 }) {
   const server = await startPostgres(log);
   const client = await server.connect();
   const tsv = [vector('title', 'A'), vector('summary', 'B'), vector('themes', 'B'), vector('body', 'D')].join(' || ');
   await loadTable(client, TABLE, records, tsv, searchableFields);
+  // Throughput runs query from several connections, as a web application's pool would.
+  const pool = [client];
+  while (pool.length < connections) pool.push(await server.connect());
+  let turn = 0;
 
   return {
     documents: records.length,
@@ -33,7 +37,7 @@ export async function open({ records, log }) {
       const tsquery = terms
         .map((_, i) => `to_tsquery('simple', ''' ' || unaccent($${i + 2}) || ' ''' || ':*')`)
         .join(' && ');
-      const { rows } = await client.query(
+      const { rows } = await pool[turn++ % pool.length].query(
         `SELECT key FROM ${TABLE}, (SELECT ${tsquery} AS q) AS query
          WHERE tsv @@ q ORDER BY ts_rank(tsv, q, 0) DESC, key LIMIT $1`,
         [k, ...terms],
@@ -41,7 +45,7 @@ export async function open({ records, log }) {
       return rows.map((r) => r.key);
     },
     async close() {
-      await client.end();
+      await Promise.all(pool.map((c) => c.end()));
     },
   };
 }

@@ -12,9 +12,11 @@ const STARTUP_TIMEOUT_MS = 30_000;
 
 // GET returning {status, body}. One connection per request, closed after it, so no
 // idle keep-alive socket delays the daemon's shutdown or the end of this process.
-function getJson(url) {
+// With `agent` (a keep-alive agent, for throughput runs), connections are reused.
+function getJson(url, agent) {
   return new Promise((resolve, reject) => {
-    const req = http.get(url, { agent: false, headers: { Connection: 'close' } }, (res) => {
+    const options = agent ? { agent } : { agent: false, headers: { Connection: 'close' } };
+    const req = http.get(url, options, (res) => {
       const chunks = [];
       res.on('data', (c) => chunks.push(c));
       res.on('end', () => {
@@ -31,7 +33,7 @@ function getJson(url) {
   });
 }
 
-export async function open({ feedFiles, binDir, log }) {
+export async function open({ feedFiles, binDir, log, connections = 1 }) {
   const indexer = path.join(binDir, 'indexer', 'tec-index');
   const daemon = path.join(binDir, 'searchd', 'tec-searchd');
   for (const bin of [indexer, daemon]) {
@@ -66,7 +68,9 @@ export async function open({ feedFiles, binDir, log }) {
   }
 
   // Port 0: the system picks a free port; the daemon prints it on its first stdout line.
-  const child = spawn(daemon, ['--index', indexDir, '--listen', '127.0.0.1:0', '--log-level', 'warn'], {
+  // The harness is one client address: no per-client cap on its connections.
+  const child = spawn(daemon, ['--index', indexDir, '--listen', '127.0.0.1:0', '--log-level', 'warn',
+    '--max-requests-per-client', '0'], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const stopDaemon = onCleanup(() => {
@@ -92,6 +96,7 @@ export async function open({ feedFiles, binDir, log }) {
   }).catch((err) => { stopDaemon(); removeTmp(); throw err; });
   child.stdout.resume(); // keep draining stdout
 
+  const agent = connections > 1 ? new http.Agent({ keepAlive: true, maxSockets: connections }) : undefined;
   const { body: health } = await getJson(`${baseUrl}/healthz`);
   log(`  tec-searchd : ${baseUrl} (${health.documents} documents)`);
 
@@ -100,11 +105,12 @@ export async function open({ feedFiles, binDir, log }) {
     documents: health.documents,
     async search(query, k) {
       const url = `${baseUrl}/v1/search?q=${encodeURIComponent(query)}&per_page=${k}`;
-      const { status, body } = await getJson(url);
+      const { status, body } = await getJson(url, agent);
       if (status !== 200) throw new Error(`HTTP ${status} : ${body?.error?.message ?? JSON.stringify(body)}`);
       return body.results.map((r) => `${r.source}:${r.id}`);
     },
     async close() {
+      agent?.destroy();
       const exited = new Promise((resolve) => {
         if (child.exitCode !== null || child.signalCode !== null) resolve();
         else child.once('exit', resolve);
