@@ -2,27 +2,36 @@
 #include "ranking/facets.h"
 
 #include <algorithm>
+#include <cmath>
+#include <string_view>
 
 #include "schema/index_schema.h"
 
 namespace tec::ranking {
 
 void FacetSpy::operator()(const Xapian::Document& doc, double) {
+  ++seen_;
   for (std::size_t i = 0; i < slots_.size(); ++i) {
-    const std::string value = doc.get_value(slots_[i]);
-    if (value.empty()) continue;
-    std::size_t start = 0;
-    while (true) {
+    std::string value = doc.get_value(slots_[i]);
+    if (!value.empty()) ++counts_[i][std::move(value)];
+  }
+}
+
+std::vector<std::pair<std::string, Xapian::doccount>> FacetSpy::top(std::size_t i, std::size_t limit, double scale) const {
+  std::unordered_map<std::string_view, Xapian::doccount> items;
+  for (const auto& [value, count] : counts_[i]) {
+    for (std::size_t start = 0;;) {
       const std::size_t stop = value.find(schema::kListSeparator, start);
-      ++counts_[i][value.substr(start, stop - start)];
+      items[std::string_view(value).substr(start, stop - start)] += count;
       if (stop == std::string::npos) break;
       start = stop + 1;
     }
   }
-}
-
-std::vector<std::pair<std::string, Xapian::doccount>> FacetSpy::top(std::size_t i, std::size_t limit) const {
-  std::vector<std::pair<std::string, Xapian::doccount>> values(counts_[i].begin(), counts_[i].end());
+  std::vector<std::pair<std::string, Xapian::doccount>> values;
+  values.reserve(items.size());
+  for (const auto& [item, count] : items) {
+    values.emplace_back(std::string(item), static_cast<Xapian::doccount>(std::lround(count * scale)));
+  }
   std::sort(values.begin(), values.end(), [](const auto& a, const auto& b) {
     return a.second != b.second ? a.second > b.second : a.first < b.first;
   });

@@ -52,6 +52,15 @@ struct Run {
   std::unique_ptr<FacetSpy> spy;
 };
 
+// When the matcher stopped looking before the last match (more than
+// kExactCountFloor of them), facet counts are scaled from the documents it
+// looked at to the estimated number of matches.
+double facet_scale(const Run& run) {
+  const Xapian::doccount seen = run.spy->seen();
+  const Xapian::doccount estimated = run.mset.get_matches_estimated();
+  return seen == 0 || estimated <= seen ? 1.0 : static_cast<double>(estimated) / seen;
+}
+
 }  // namespace
 
 SearchResponse Searcher::search(const SearchRequest& request) {
@@ -129,9 +138,9 @@ SearchResponse Searcher::search(const SearchRequest& request) {
     if (request.filters.contains(counts.name)) {
       // The facet's own filter is left out, so its other values keep their counts.
       const Run own = run(built, facet_filter(request.filters, analyzer_, counts.name), {facet.slot}, 0, 0);
-      values = own.spy->top(0, kMaxFacetValues);
+      values = own.spy->top(0, kMaxFacetValues, facet_scale(own));
     } else {
-      values = main.spy->top(i, kMaxFacetValues);
+      values = main.spy->top(i, kMaxFacetValues, facet_scale(main));
     }
     for (auto& [value, count] : values) counts.values.push_back({std::move(value), count});
     response.facets.push_back(std::move(counts));

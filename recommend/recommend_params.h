@@ -31,7 +31,7 @@ inline constexpr double kSessionElsewherePoints = 0.25;
 inline constexpr double kFullSessionShare = 0.5;    // a session without seats left
 
 // Candidates read from the matcher for each list, before scoring.
-inline constexpr std::size_t kCandidates = 200;
+inline constexpr std::size_t kCandidates = 100;
 inline constexpr std::size_t kDefaultLimit = 10;
 inline constexpr std::size_t kMaxLimit = 50;
 
