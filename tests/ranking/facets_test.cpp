@@ -12,7 +12,8 @@ namespace {
 TEST(FacetSpyTest, CountsListItemsAndScales) {
   Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
   const std::string sep(1, schema::kListSeparator);
-  for (const std::string  for (const std::string& themes : {"urbanisme" + sep + "mobilités", "urbanisme", "urbanisme" + sep + "mobilités", "jeunesse"}) { themes : std::vector<std::string>{"urbanisme" + sep + "mobilités", "urbanisme", "urbanisme" + sep + "mobilités", "jeunesse"}) {
+  const std::vector<std::string> rows = {"urbanisme" + sep + "mobilités", "urbanisme", "urbanisme" + sep + "mobilités", "jeunesse"};
+  for (const std::string& themes : rows) {
     Xapian::Document doc;
     doc.add_term("x");
     doc.add_value(schema::kSlotThemes, themes);
