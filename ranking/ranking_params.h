@@ -41,7 +41,6 @@ inline constexpr unsigned kMinPrefixLength = 2;         // bytes typed before co
 inline constexpr unsigned kMaxTypoCandidates = 3;       // corrections per unknown word
 inline constexpr std::size_t kTypoBudget = 60000;       // distance-table rows per word (partial when spent)
 inline constexpr std::size_t kTypoBudgetPerQuery = 300000;
-inline constexpr double kMatchTimeLimitSeconds = 0.05;  // Enquire::set_time_limit: stops extra count checking
 
 // Typo tolerance by word length (bytes of the folded word): none below
 // kTypoMinLength, one edit up to kTypoOneEditMaxLength, two beyond.

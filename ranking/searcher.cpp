@@ -75,7 +75,6 @@ SearchResponse Searcher::search(const SearchRequest& request) {
     enquire.set_query(filtered(browse ? Xapian::Query::MatchAll : q.query, facet_query));
     enquire.set_weighting_scheme(Xapian::BM25Weight(kBm25K1, kBm25K2, kBm25K3, kBm25B, kBm25MinNormLen));
     if (browse || request.sort == SortOrder::Date) enquire.set_sort_by_value_then_relevance(schema::kSlotPublished, true);
-    enquire.set_time_limit(kMatchTimeLimitSeconds);
     Run result;
     result.spy = std::make_unique<FacetSpy>(std::move(slots));
     enquire.add_matchspy(result.spy.get());
