@@ -87,7 +87,7 @@ try {
     const t0 = performance.now();
     try {
       const mod = await import(`./engines/${engine}.mjs`);
-      adapter = await mod.open({ records, feedFiles, binDir, log, connections: maxConnections });
+      adapter = await mod.open({ records, feedFiles, binDir, log, connections: maxConnections, keepAlive: true });
     } catch (err) {
       log(`  ignoré : ${err.message}`);
       results.push({ engine, status: err.skip ? 'skipped' : 'failed', reason: err.message });

@@ -12,7 +12,8 @@ const STARTUP_TIMEOUT_MS = 30_000;
 
 // GET returning {status, body}. One connection per request, closed after it, so no
 // idle keep-alive socket delays the daemon's shutdown or the end of this process.
-// With `agent` (a keep-alive agent, for throughput runs), connections are reused.
+// With `agent` (a keep-alive agent, for throughput runs), connections are reused:
+// a new connection per request would measure TCP set-up and delayed ACKs.
 function getJson(url, agent) {
   return new Promise((resolve, reject) => {
     const options = agent ? { agent } : { agent: false, headers: { Connection: 'close' } };
@@ -33,7 +34,7 @@ function getJson(url, agent) {
   });
 }
 
-export async function open({ feedFiles, binDir, log, connections = 1 }) {
+export async function open({ feedFiles, binDir, log, connections = 1, keepAlive = false }) {
   const indexer = path.join(binDir, 'indexer', 'tec-index');
   const daemon = path.join(binDir, 'searchd', 'tec-searchd');
   for (const bin of [indexer, daemon]) {
@@ -96,7 +97,7 @@ export async function open({ feedFiles, binDir, log, connections = 1 }) {
   }).catch((err) => { stopDaemon(); removeTmp(); throw err; });
   child.stdout.resume(); // keep draining stdout
 
-  const agent = connections > 1 ? new http.Agent({ keepAlive: true, maxSockets: connections }) : undefined;
+  const agent = keepAlive ? new http.Agent({ keepAlive: true, maxSockets: connections }) : undefined;
   const { body: health } = await getJson(`${baseUrl}/healthz`);
   log(`  tec-searchd : ${baseUrl} (${health.documents} documents)`);
 
