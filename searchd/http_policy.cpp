@@ -76,6 +76,11 @@ bool is_api(const std::string& path) { return path.starts_with("/v1/") || path =
 }  // namespace
 
 void install_http_policy(httplib::Server& server, const HttpPolicy& policy, Metrics& metrics) {
+  // cpp-httplib writes a response's headers and body separately: with
+  // Nagle's algorithm the body waits for the client's delayed ACK, 40 ms on
+  // Linux, on every keep-alive request (seen in tec-load: 9 ms of work, 48 ms
+  // waited). Accepted sockets inherit the option from the listening one.
+  server.set_tcp_nodelay(true);
   server.set_read_timeout(policy.read_timeout);
   server.set_write_timeout(policy.write_timeout);
   server.set_keep_alive_timeout(policy.keep_alive_timeout);
