@@ -81,33 +81,42 @@ std::unordered_map<Xapian::docid, NeedMatch> need_matches(const Xapian::Database
 
 }  // namespace
 
+struct Recommender::Wanted {
+  Xapian::Query need;              // empty without a need
+  Xapian::Query need_or_themes;    // empty when the profile asks for neither
+  std::vector<NeedWord> need_words;
+};
+
 Recommendation Recommender::recommend(const CollectivityProfile& profile, const RecommendOptions& options) {
+  using Q = Xapian::Query;
+  ranking::QueryBuilder builder(analyzer_, db_, lexicon_);
+  Wanted wanted;
+  if (!profile.need.empty()) wanted.need = builder.build(profile.need, {.complete_last_word = false}).query;
+  std::vector<Q> parts{wanted.need};
+  for (const std::string& theme : profile.themes) parts.push_back(builder.build(theme, {.complete_last_word = false}).query);
+  std::erase_if(parts, [](const Q& q) { return q.empty(); });
+  if (!parts.empty()) wanted.need_or_themes = Q(Q::OP_OR, parts.begin(), parts.end());
+  wanted.need_words = need_words(profile.need, analyzer_, db_);
+
   Recommendation out;
-  out.resources = list(profile, options, false, options.resources);
-  out.workshops = list(profile, options, true, options.workshops);
+  out.resources = list(profile, wanted, options, false, options.resources);
+  out.workshops = list(profile, wanted, options, true, options.workshops);
   return out;
 }
 
-std::vector<RecommendedItem> Recommender::list(const CollectivityProfile& profile, const RecommendOptions& options,
-                                               bool workshops, std::size_t limit) {
+std::vector<RecommendedItem> Recommender::list(const CollectivityProfile& profile, const Wanted& wanted,
+                                               const RecommendOptions& options, bool workshops, std::size_t limit) {
   using Q = Xapian::Query;
-  ranking::QueryBuilder builder(analyzer_, db_, lexicon_);
-  const Q need_query = profile.need.empty() ? Q() : builder.build(profile.need, {.complete_last_word = false}).query;
-  std::vector<Q> wanted{need_query};
-  for (const std::string& theme : profile.themes) wanted.push_back(builder.build(theme, {.complete_last_word = false}).query);
-  std::erase_if(wanted, [](const Q& q) { return q.empty(); });
-
   const Q rules = prefilter(profile, options.today, workshops, analyzer_);
   Xapian::Enquire enquire(db_);
-  enquire.set_query(wanted.empty() ? rules : Q(Q::OP_FILTER, Q(Q::OP_OR, wanted.begin(), wanted.end()), rules));
+  enquire.set_query(wanted.need_or_themes.empty() ? rules : Q(Q::OP_FILTER, wanted.need_or_themes, rules));
   enquire.set_weighting_scheme(Xapian::BM25Weight(ranking::kBm25K1, ranking::kBm25K2, ranking::kBm25K3, ranking::kBm25B,
                                                   ranking::kBm25MinNormLen));
   const Xapian::MSet mset = enquire.get_mset(0, kCandidates);
-  const auto needs = need_matches(db_, need_query, rules, need_words(profile.need, analyzer_, db_));
+  const auto needs = need_matches(db_, wanted.need, rules, wanted.need_words);
   const ScoringContext context{profile, options.today, territories_, analyzer_};
 
   std::vector<RecommendedItem> items;
-  std::vector<Ranked> ranked;
   for (auto it = mset.begin(); it != mset.end(); ++it) {
     const auto stored = schema::StoredDocument::decode(it.get_document().get_data());
     if (!stored) continue;
@@ -123,25 +132,19 @@ std::vector<RecommendedItem> Recommender::list(const CollectivityProfile& profil
     if (workshops) {
       for (const SessionFacts* session : upcoming_sessions(*facts, options.today)) item.sessions.push_back(*session);
     }
-    ranked.push_back({item.type, item.score});
     items.push_back(std::move(item));
   }
 
   // Best score first; equal scores keep the matcher's order.
-  std::vector<std::size_t> by_score(items.size());
-  for (std::size_t i = 0; i < by_score.size(); ++i) by_score[i] = i;
-  std::stable_sort(by_score.begin(), by_score.end(), [&](std::size_t a, std::size_t b) { return items[a].score > items[b].score; });
-  std::vector<Ranked> sorted;
-  for (std::size_t i : by_score) sorted.push_back(ranked[i]);
-
-  std::vector<std::size_t> order;
+  std::stable_sort(items.begin(), items.end(), [](const RecommendedItem& a, const RecommendedItem& b) { return a.score > b.score; });
   if (workshops) {
-    order.assign(by_score.begin(), by_score.begin() + static_cast<std::ptrdiff_t>(std::min(limit, by_score.size())));
-  } else {
-    for (std::size_t i : diversified_order(sorted, limit)) order.push_back(by_score[i]);
+    items.resize(std::min(limit, items.size()));
+    return items;
   }
+  std::vector<Ranked> ranked;
+  for (const RecommendedItem& item : items) ranked.push_back({item.type, item.score});
   std::vector<RecommendedItem> out;
-  for (std::size_t i : order) out.push_back(std::move(items[i]));
+  for (std::size_t i : diversified_order(ranked, limit)) out.push_back(std::move(items[i]));
   return out;
 }
 

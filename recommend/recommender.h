@@ -47,8 +47,9 @@ class Recommender {
   Recommendation recommend(const CollectivityProfile& profile, const RecommendOptions& options);
 
  private:
-  std::vector<RecommendedItem> list(const CollectivityProfile& profile, const RecommendOptions& options, bool workshops,
-                                    std::size_t limit);
+  struct Wanted;  // what the profile asks for, as queries: built once, used by both lists
+  std::vector<RecommendedItem> list(const CollectivityProfile& profile, const Wanted& wanted, const RecommendOptions& options,
+                                    bool workshops, std::size_t limit);
 
   const Xapian::Database& db_;
   analysis::FrenchAnalyzer& analyzer_;
