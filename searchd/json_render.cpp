@@ -2,36 +2,19 @@
 #include "searchd/json_render.h"
 
 #include <rapidjson/document.h>
-#include <rapidjson/stringbuffer.h>
-#include <rapidjson/writer.h>
 
 #include <filesystem>
+
+#include "searchd/json_writer.h"
 
 namespace tec::searchd {
 namespace {
 
-using JsonWriter = rapidjson::Writer<rapidjson::StringBuffer>;
-
-void put_string(JsonWriter& w, std::string_view value) {
-  w.String(value.data(), static_cast<rapidjson::SizeType>(value.size()));
-}
-
-void put(JsonWriter& w, const char* key, std::string_view value) {
-  w.Key(key);
-  put_string(w, value);
-}
-
-// What every listed resource shows: which one it is, and its title.
+// A search result's identity, and its title with the query's words marked.
 void put_hit_identity(JsonWriter& w, const ranking::SearchHit& hit) {
-  put(w, "id", hit.id);
-  put(w, "source", hit.source);
-  put(w, "type", hit.type);
-  put(w, "title", hit.title);
+  put_resource_identity(w, hit.id, hit.source, hit.type, hit.title, hit.url);
   put(w, "title_html", hit.title_html);
-  put(w, "url", hit.url);
 }
-
-std::string take(const rapidjson::StringBuffer& buffer) { return {buffer.GetString(), buffer.GetSize()}; }
 
 // A sync report as shown over HTTP: file names without their directories,
 // which are the server's own (spool, data folders).

@@ -3,46 +3,21 @@
 #include "searchd/recommend_json.h"
 
 #include <rapidjson/document.h>
-#include <rapidjson/stringbuffer.h>
-#include <rapidjson/writer.h>
 
 #include <charconv>
 #include <cmath>
 
 #include "analysis/utf8.h"
 #include "searchd/http_errors.h"
+#include "searchd/json_writer.h"
 
 namespace tec::searchd {
 namespace {
 
-using JsonWriter = rapidjson::Writer<rapidjson::StringBuffer>;
 using territory::Territory;
 using territory::TerritoryKind;
 
 HttpError bad_profile(const std::string& message) { return HttpError(400, "profil_invalide", message); }
-
-void put(JsonWriter& w, const char* key, std::string_view value) {
-  w.Key(key);
-  w.String(value.data(), static_cast<rapidjson::SizeType>(value.size()));
-}
-
-void put_or_null(JsonWriter& w, const char* key, std::string_view value) {
-  if (value.empty()) {
-    w.Key(key);
-    w.Null();
-  } else {
-    put(w, key, value);
-  }
-}
-
-void put_list(JsonWriter& w, const char* key, const std::vector<std::string>& values) {
-  w.Key(key);
-  w.StartArray();
-  for (const std::string& value : values) w.String(value.data(), static_cast<rapidjson::SizeType>(value.size()));
-  w.EndArray();
-}
-
-std::string take(const rapidjson::StringBuffer& buffer) { return {buffer.GetString(), buffer.GetSize()}; }
 
 std::string string_member(const rapidjson::Value& value, const char* name) {
   if (!value.IsString()) throw bad_profile(std::string(name) + " : texte attendu");
@@ -96,12 +71,8 @@ void put_territory_fields(JsonWriter& w, const Territory& t, const territory::Te
 
 void put_item(JsonWriter& w, const recommend::RecommendedItem& item, bool with_sessions) {
   w.StartObject();
-  put(w, "id", item.id);
-  put(w, "source", item.source);
-  put(w, "type", item.type);
-  put(w, "title", item.title);
+  put_resource_identity(w, item.id, item.source, item.type, item.title, item.url);
   put(w, "summary", item.summary);
-  put(w, "url", item.url);
   w.Key("score");
   w.Double(std::round(item.score * 100) / 100);
   put_list(w, "reasons", item.reasons);
@@ -276,12 +247,8 @@ std::string render_similar(std::string_view source, std::string_view id, const s
   w.StartArray();
   for (const ranking::SearchHit& hit : hits) {
     w.StartObject();
-    put(w, "id", hit.id);
-    put(w, "source", hit.source);
-    put(w, "type", hit.type);
-    put(w, "title", hit.title);
+    put_resource_identity(w, hit.id, hit.source, hit.type, hit.title, hit.url);
     put(w, "summary", hit.summary);
-    put(w, "url", hit.url);
     w.Key("score");
     w.Double(hit.score);
     w.EndObject();
