@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <deque>
 #include <map>
+#include <unordered_set>
 
 #include "ranking/query_syntax.h"
 #include "ranking/ranking_params.h"
@@ -73,7 +74,11 @@ class Builder {
                        [&](const std::string& stem) { return db_.get_termfreq(schema::prefixed(schema::kPrefixStem, stem)) > 0; });
   }
 
-  // Completions of the word being typed, when there are any.
+  // Completions of the word being typed, when there are any. They are
+  // searched by their stems, not word by word: the most frequent words a
+  // prefix begins share a few stems (participation, participatif, participer),
+  // and the typed word's own stems are among its forms already. A few stem
+  // posting lists cost far less to merge than thirty word lists.
   bool add_completions(const Token& token, std::vector<Xapian::Query>& alternatives) {
     if (token.term.size() < kMinPrefixLength) return false;
     const auto completions = lexicon_->completions(token.term, kMaxPrefixExpansion, 20000);
@@ -82,10 +87,20 @@ class Builder {
     // ("citoyenneté"), but is most likely meant as it is.
     const bool complete_word = lexicon_->frequency(token.term) > 0;
     if (!complete_word) built_.terms.prefixes.push_back(token.term);
-    alternatives.emplace_back(Xapian::Query::OP_SCALE_WEIGHT,
-                              Xapian::Query(Xapian::Query::OP_WILDCARD, token.term, kMaxPrefixExpansion,
-                                            Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT),
-                              complete_word ? kPrefixWeightOfCompleteWord : kPrefixWeight);
+    std::unordered_set<std::string> seen(token.stems.begin(), token.stems.end());
+    std::vector<Xapian::Query> stems;
+    for (const auto& [completion, frequency] : completions) {
+      for (const Token& reading : analyzer_.analyze(completion)) {
+        if (reading.kind != Token::Kind::Word) continue;
+        for (const std::string& stem : reading.stems) {
+          if (seen.insert(stem).second) stems.emplace_back(schema::prefixed(schema::kPrefixStem, stem));
+        }
+      }
+    }
+    if (!stems.empty()) {
+      alternatives.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(Xapian::Query::OP_SYNONYM, stems.begin(), stems.end()),
+                                complete_word ? kPrefixWeightOfCompleteWord : kPrefixWeight);
+    }
     return true;
   }
 
@@ -344,11 +359,14 @@ class Builder {
       const Xapian::Query every_word(Xapian::Query::OP_AND, every.begin(), every.end());
       const Xapian::Query some_words(Xapian::Query::OP_OR, some.begin(), some.end());
       positive = Xapian::Query(Xapian::Query::OP_OR, Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, every_word, kAllWordsBoost), some_words);
+      built_.all_words = every_word;
     } else if (!excluded.empty()) {
       positive = Xapian::Query::MatchAll;
     }
     if (!excluded.empty() && !positive.empty()) {
-      positive = Xapian::Query(Xapian::Query::OP_AND_NOT, positive, Xapian::Query(Xapian::Query::OP_OR, excluded.begin(), excluded.end()));
+      const Xapian::Query any_excluded(Xapian::Query::OP_OR, excluded.begin(), excluded.end());
+      positive = Xapian::Query(Xapian::Query::OP_AND_NOT, positive, any_excluded);
+      if (!built_.all_words.empty()) built_.all_words = Xapian::Query(Xapian::Query::OP_AND_NOT, built_.all_words, any_excluded);
     }
     built_.query = positive;
 

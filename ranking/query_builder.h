@@ -46,6 +46,10 @@ struct BuildOptions {
 
 struct BuiltQuery {
   Xapian::Query query;          // MatchNothing when the text holds no word
+  // The documents of `query` holding every word, which come first there;
+  // ranked alike but for the equivalents of thesaurus expressions, which
+  // `query` also counts on their own. Empty when that is `query` itself.
+  Xapian::Query all_words;
   QueryTerms terms;
   std::string corrected;        // the text with corrections applied, empty when none
   bool partial = false;         // words or corrections were cut to bound the work

@@ -10,6 +10,9 @@ namespace tec::ranking {
 // of their ordinary BM25 weight: large enough that such documents come before
 // those missing a word.
 inline constexpr double kAllWordsBoost = 10.0;
+// From this many documents holding every word on, they alone answer the
+// query: the documents holding only some words would come after them anyway.
+inline constexpr unsigned kAllWordsEnough = 100;
 
 // BM25 (Xapian::BM25Weight) parameters: Xapian's defaults.
 inline constexpr double kBm25K1 = 1.0;

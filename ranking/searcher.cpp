@@ -48,6 +48,8 @@ SearchHit hit_of(const schema::StoredDocument& stored, double score, const Query
 // One run of the matcher: the page asked for, and the facets counted over
 // the same matches.
 struct Run {
+  Xapian::Query query;     // what was matched, filters aside
+  bool all_words = false;  // only the documents holding every word
   Xapian::MSet mset;
   std::unique_ptr<FacetSpy> spy;
 };
@@ -68,26 +70,39 @@ SearchResponse Searcher::search(const SearchRequest& request) {
   BuiltQuery built = builder.build(request.text);
   const Xapian::Query filter = facet_filter(request.filters, analyzer_);
 
-  const auto run = [&](const BuiltQuery& q, const Xapian::Query& facet_query, std::vector<Xapian::valueno> slots,
+  const auto run = [&](const Xapian::Query& query, const Xapian::Query& facet_query, std::vector<Xapian::valueno> slots,
                        Xapian::doccount first, Xapian::doccount count) {
-    const bool browse = q.query.empty();
+    const bool browse = query.empty();
     Xapian::Enquire enquire(db_);
-    enquire.set_query(filtered(browse ? Xapian::Query::MatchAll : q.query, facet_query));
+    enquire.set_query(filtered(browse ? Xapian::Query::MatchAll : query, facet_query));
     enquire.set_weighting_scheme(Xapian::BM25Weight(kBm25K1, kBm25K2, kBm25K3, kBm25B, kBm25MinNormLen));
     if (browse || request.sort == SortOrder::Date) enquire.set_sort_by_value_then_relevance(schema::kSlotPublished, true);
     Run result;
+    result.query = query;
     result.spy = std::make_unique<FacetSpy>(std::move(slots));
     enquire.add_matchspy(result.spy.get());
     result.mset = enquire.get_mset(first, count, std::max<Xapian::doccount>(kExactCountFloor, first + count));
     return result;
   };
+  // Documents holding every word come first in any case. When there are
+  // enough of them, they are the answer (total and facets included), and the
+  // matcher need not walk the documents holding only some words: for common
+  // words, most of a large base.
+  const auto run_built = [&](const BuiltQuery& q, Xapian::doccount first, Xapian::doccount count) {
+    if (!q.all_words.empty()) {
+      Run every = run(q.all_words, filter, facet_slots(), first, count);
+      every.all_words = true;
+      if (every.mset.get_matches_lower_bound() >= kAllWordsEnough) return every;
+    }
+    return run(q.query, filter, facet_slots(), first, count);
+  };
 
   const Xapian::doccount offset = (request.page - 1) * request.per_page;
-  Run main = run(built, filter, facet_slots(), offset, request.per_page);
+  Run main = run_built(built, offset, request.per_page);
   if (main.mset.get_matches_estimated() < kFewResults && built.has_rare_words) {
     BuiltQuery second = builder.build(request.text, {.complete_last_word = true, .correct_rare_words = true});
     if (!second.corrected.empty()) {
-      Run retry = run(second, filter, facet_slots(), offset, request.per_page);
+      Run retry = run_built(second, offset, request.per_page);
       if (retry.mset.get_matches_estimated() > main.mset.get_matches_estimated()) {
         built = std::move(second);
         main = std::move(retry);
@@ -97,22 +112,25 @@ SearchResponse Searcher::search(const SearchRequest& request) {
 
   // A question asked in one's own words rarely uses the words of the texts
   // that answer it: the best texts found lend their own most telling stems
-  // to a second run (pseudo-relevance feedback).
+  // to a second run (pseudo-relevance feedback). When every word is
+  // required, they only add weight; otherwise they also let in documents
+  // holding none of the words typed.
   if (built.words >= kFeedbackMinWords && request.sort == SortOrder::Relevance && !main.mset.empty()) {
     Xapian::RSet top;
     for (auto it = main.mset.begin(); it != main.mset.end() && top.size() < kFeedbackDocuments; ++it) top.add_document(*it);
     Xapian::Enquire expander(db_);
-    expander.set_query(built.query);
+    expander.set_query(main.query);
     const StemsOnly stems_only;
     const Xapian::ESet expansion = expander.get_eset(kFeedbackTerms, top, &stems_only);
     if (!expansion.empty()) {
       std::vector<Xapian::Query> terms;
       for (auto it = expansion.begin(); it != expansion.end(); ++it) terms.emplace_back(*it);
-      BuiltQuery expanded = built;
-      expanded.query = Xapian::Query(Xapian::Query::OP_OR, built.query,
-                                     Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT,
-                                                   Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end()), kFeedbackWeight));
-      main = run(expanded, filter, facet_slots(), offset, request.per_page);
+      const Xapian::Query feedback(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end()),
+                                   kFeedbackWeight);
+      const bool all_words = main.all_words;
+      main = run(Xapian::Query(all_words ? Xapian::Query::OP_AND_MAYBE : Xapian::Query::OP_OR, main.query, feedback), filter,
+                 facet_slots(), offset, request.per_page);
+      main.all_words = all_words;
     }
   }
 
@@ -136,7 +154,7 @@ SearchResponse Searcher::search(const SearchRequest& request) {
     std::vector<std::pair<std::string, Xapian::doccount>> values;
     if (request.filters.contains(counts.name)) {
       // The facet's own filter is left out, so its other values keep their counts.
-      const Run own = run(built, facet_filter(request.filters, analyzer_, counts.name), {facet.slot}, 0, 0);
+      const Run own = run(main.query, facet_filter(request.filters, analyzer_, counts.name), {facet.slot}, 0, 0);
       values = own.spy->top(0, kMaxFacetValues, facet_scale(own));
     } else {
       values = main.spy->top(i, kMaxFacetValues, facet_scale(main));

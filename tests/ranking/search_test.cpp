@@ -6,6 +6,7 @@
 
 #include <algorithm>
 
+#include "ranking/ranking_params.h"
 #include "test_support.h"
 
 namespace tec::ranking {
@@ -291,6 +292,47 @@ TEST_F(SearchTest, ReturnsTheStoredRecord) {
   EXPECT_NE(json->find(R"("unknown_partner_field":{"kept":true})"), std::string::npos);
   EXPECT_FALSE(searcher().resource_json("test", "absent"));
   EXPECT_FALSE(searcher().resource_json("anct", "atelier-session"));
+}
+
+// A base where `both` resources hold "verger partagé" and `one` only "verger".
+class AllWordsTest : public ::testing::Test {
+ protected:
+  SearchResponse search_orchards(unsigned both, unsigned one) {
+    std::string feed;
+    for (unsigned i = 0; i < both + one; ++i) {
+      feed += R"({"id": "r)" + std::to_string(i) + R"(", "source": "test", "type": "guide", "title": ")" +
+              (i < both ? "Un verger partagé au village" : "Un verger au village") + R"(", "body": "Un exemple parmi d'autres."})" + "\n";
+    }
+    const std::string file = testing::write_file(dir_.path() / "orchards.jsonl", feed);
+    EXPECT_EQ(testing::index_files(dir_.str("index"), {file}), 0u);
+    Xapian::Database db(dir_.str("index"));
+    analysis::FrenchAnalyzer analyzer;
+    Lexicon lexicon(db, analyzer);
+    SearchRequest request;
+    request.text = "verger partage";
+    request.per_page = 100;
+    return Searcher(db, analyzer, &lexicon).search(request);
+  }
+
+  static bool holds_both(const SearchHit& hit) { return hit.title.find("partagé") != std::string::npos; }
+
+  testing::TempDir dir_;
+};
+
+TEST_F(AllWordsTest, ManyDocumentsWithEveryWordAnswerAlone) {
+  const SearchResponse response = search_orchards(kAllWordsEnough + 10, 30);
+  EXPECT_EQ(response.total, kAllWordsEnough + 10);
+  ASSERT_EQ(response.hits.size(), 100u);
+  EXPECT_TRUE(std::all_of(response.hits.begin(), response.hits.end(), holds_both));
+  EXPECT_EQ(response.facets[0].values.at(0).count, kAllWordsEnough + 10);  // type: guide
+}
+
+TEST_F(AllWordsTest, FewDocumentsWithEveryWordAreFollowedByTheOthers) {
+  const SearchResponse response = search_orchards(20, 30);
+  EXPECT_EQ(response.total, 50u);
+  ASSERT_EQ(response.hits.size(), 50u);
+  EXPECT_TRUE(std::all_of(response.hits.begin(), response.hits.begin() + 20, holds_both));
+  EXPECT_TRUE(std::none_of(response.hits.begin() + 20, response.hits.end(), holds_both));
 }
 
 }  // namespace
