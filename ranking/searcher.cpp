@@ -181,6 +181,7 @@ SuggestResponse Searcher::suggest(const std::string& text, unsigned limit) {
       const Xapian::Query context = QueryBuilder(analyzer_, db_, nullptr).build(before + " ").query;
       if (!context.empty()) {
         Xapian::Enquire enquire(db_);
+        enquire.set_weighting_scheme(Xapian::BoolWeight());  // counts only
         auto together = candidates;
         for (auto& [term, documents] : together) {
           enquire.set_query(Xapian::Query(Xapian::Query::OP_AND, context, Xapian::Query(term)));
@@ -202,9 +203,18 @@ SuggestResponse Searcher::suggest(const std::string& text, unsigned limit) {
   const BuiltQuery built = builder.build(text);
   if (built.query.empty()) return response;
   Xapian::Enquire enquire(db_);
-  enquire.set_query(built.query);
   enquire.set_weighting_scheme(Xapian::BM25Weight(kBm25K1, kBm25K2, kBm25K3, kBm25B, kBm25MinNormLen));
-  const Xapian::MSet mset = enquire.get_mset(0, limit);
+  // As in search, documents holding every word first, and alone when they
+  // fill the list.
+  Xapian::MSet mset;
+  if (!built.all_words.empty()) {
+    enquire.set_query(built.all_words);
+    mset = enquire.get_mset(0, limit);
+  }
+  if (mset.size() < limit) {
+    enquire.set_query(built.query);
+    mset = enquire.get_mset(0, limit);
+  }
   for (auto it = mset.begin(); it != mset.end(); ++it) {
     const auto stored = schema::StoredDocument::decode(it.get_document().get_data());
     if (stored) response.titles.push_back(hit_of(*stored, it.get_weight(), built.terms, analyzer_));

@@ -47,17 +47,38 @@ std::vector<NeedWord> need_words(const std::string& need, analysis::FrenchAnalyz
   return out;
 }
 
-// How each candidate meets the need: run on its own, so that the themes'
-// words do not count as the need's.
-std::unordered_map<Xapian::docid, NeedMatch> need_matches(const Xapian::Database& db, const Xapian::Query& need_query,
-                                                           const Xapian::Query& rules, const std::vector<NeedWord>& words) {
-  std::unordered_map<Xapian::docid, NeedMatch> matches;
-  if (need_query.empty() || words.empty()) return matches;
-  Xapian::Enquire enquire(db);
-  enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, need_query, rules));
+// A query as search builds it: `any` ranks the documents holding every word
+// first, `every` (empty for one word) holds those alone.
+struct WordsQuery {
+  Xapian::Query any;
+  Xapian::Query every;
+};
+
+// The kCandidates best documents of `query` within `rules` (BM25). When
+// enough documents hold every word, they alone are looked at: the others
+// would rank after them, and walking them is most of the work on a large
+// base (as in search, ranking::kAllWordsEnough).
+Xapian::MSet best_candidates(Xapian::Enquire& enquire, const WordsQuery& query, const Xapian::Query& rules) {
+  using Q = Xapian::Query;
   enquire.set_weighting_scheme(Xapian::BM25Weight(ranking::kBm25K1, ranking::kBm25K2, ranking::kBm25K3, ranking::kBm25B,
                                                   ranking::kBm25MinNormLen));
-  const Xapian::MSet mset = enquire.get_mset(0, kCandidates);
+  if (!query.every.empty()) {
+    enquire.set_query(Q(Q::OP_FILTER, query.every, rules));
+    Xapian::MSet mset = enquire.get_mset(0, kCandidates);
+    if (mset.size() >= kCandidates) return mset;
+  }
+  enquire.set_query(query.any.empty() ? rules : Q(Q::OP_FILTER, query.any, rules));
+  return enquire.get_mset(0, kCandidates);
+}
+
+// How each candidate meets the need: run on its own, so that the themes'
+// words do not count as the need's.
+std::unordered_map<Xapian::docid, NeedMatch> need_matches(const Xapian::Database& db, const WordsQuery& need_query,
+                                                           const Xapian::Query& rules, const std::vector<NeedWord>& words) {
+  std::unordered_map<Xapian::docid, NeedMatch> matches;
+  if (need_query.any.empty() || words.empty()) return matches;
+  Xapian::Enquire enquire(db);
+  const Xapian::MSet mset = best_candidates(enquire, need_query, rules);
   if (mset.empty()) return matches;
   double total_idf = 0;
   for (const NeedWord& word : words) total_idf += word.idf;
@@ -82,8 +103,8 @@ std::unordered_map<Xapian::docid, NeedMatch> need_matches(const Xapian::Database
 }  // namespace
 
 struct Recommender::Wanted {
-  Xapian::Query need;              // empty without a need
-  Xapian::Query need_or_themes;    // empty when the profile asks for neither
+  WordsQuery need;            // empty without a need
+  WordsQuery need_or_themes;  // empty when the profile asks for neither
   std::vector<NeedWord> need_words;
 };
 
@@ -91,11 +112,19 @@ Recommendation Recommender::recommend(const CollectivityProfile& profile, const 
   using Q = Xapian::Query;
   ranking::QueryBuilder builder(analyzer_, db_, lexicon_);
   Wanted wanted;
-  if (!profile.need.empty()) wanted.need = builder.build(profile.need, {.complete_last_word = false}).query;
-  std::vector<Q> parts{wanted.need};
-  for (const std::string& theme : profile.themes) parts.push_back(builder.build(theme, {.complete_last_word = false}).query);
-  std::erase_if(parts, [](const Q& q) { return q.empty(); });
-  if (!parts.empty()) wanted.need_or_themes = Q(Q::OP_OR, parts.begin(), parts.end());
+  if (!profile.need.empty()) {
+    ranking::BuiltQuery need = builder.build(profile.need, {.complete_last_word = false});
+    wanted.need = {need.query, need.all_words};
+  }
+  std::vector<Q> themes;
+  for (const std::string& theme : profile.themes) themes.push_back(builder.build(theme, {.complete_last_word = false}).query);
+  std::erase_if(themes, [](const Q& q) { return q.empty(); });
+  const auto or_themes = [&](const Q& need) {
+    std::vector<Q> parts = themes;
+    if (!need.empty()) parts.push_back(need);
+    return parts.empty() ? Q() : Q(Q::OP_OR, parts.begin(), parts.end());
+  };
+  wanted.need_or_themes = {or_themes(wanted.need.any), wanted.need.every.empty() ? Q() : or_themes(wanted.need.every)};
   wanted.need_words = need_words(profile.need, analyzer_, db_);
 
   Recommendation out;
@@ -106,13 +135,9 @@ Recommendation Recommender::recommend(const CollectivityProfile& profile, const 
 
 std::vector<RecommendedItem> Recommender::list(const CollectivityProfile& profile, const Wanted& wanted,
                                                const RecommendOptions& options, bool workshops, std::size_t limit) {
-  using Q = Xapian::Query;
-  const Q rules = prefilter(profile, options.today, workshops, analyzer_);
+  const Xapian::Query rules = prefilter(profile, options.today, workshops, analyzer_);
   Xapian::Enquire enquire(db_);
-  enquire.set_query(wanted.need_or_themes.empty() ? rules : Q(Q::OP_FILTER, wanted.need_or_themes, rules));
-  enquire.set_weighting_scheme(Xapian::BM25Weight(ranking::kBm25K1, ranking::kBm25K2, ranking::kBm25K3, ranking::kBm25B,
-                                                  ranking::kBm25MinNormLen));
-  const Xapian::MSet mset = enquire.get_mset(0, kCandidates);
+  const Xapian::MSet mset = best_candidates(enquire, wanted.need_or_themes, rules);
   const auto needs = need_matches(db_, wanted.need, rules, wanted.need_words);
   const ScoringContext context{profile, options.today, territories_, analyzer_};
 
