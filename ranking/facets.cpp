@@ -9,10 +9,25 @@
 
 namespace tec::ranking {
 
+FacetSpy::FacetSpy(const Xapian::Database& db, std::vector<Xapian::valueno> slots)
+    : db_(db), slots_(std::move(slots)), counts_(slots_.size()) {
+  for (const Xapian::valueno slot : slots_) streams_.push_back(db_.valuestream_begin(slot));
+}
+
 void FacetSpy::operator()(const Xapian::Document& doc, double) {
   ++seen_;
+  const Xapian::docid did = doc.get_docid();
+  const bool in_order = did > last_;
+  last_ = std::max(last_, did);
   for (std::size_t i = 0; i < slots_.size(); ++i) {
-    std::string value = doc.get_value(slots_[i]);
+    std::string value;
+    Xapian::ValueIterator& stream = streams_[i];
+    if (!in_order) {
+      value = doc.get_value(slots_[i]);
+    } else if (stream != db_.valuestream_end(slots_[i])) {
+      if (stream.get_docid() < did) stream.skip_to(did);
+      if (stream != db_.valuestream_end(slots_[i]) && stream.get_docid() == did) value = *stream;
+    }
     if (!value.empty()) ++counts_[i][std::move(value)];
   }
 }

@@ -36,6 +36,9 @@ struct Group {
   std::vector<Xapian::Query> some;
   std::size_t clause = 0;
   bool stopword = false;
+  // Documents holding the word (its most frequent form), 0 when unknown or
+  // not a single word: see kCommonWordShare.
+  Xapian::doccount frequency = 0;
 };
 
 struct Replacement {
@@ -225,6 +228,7 @@ class Builder {
           if (rarest_frequency(words, k, n) < kSynonymsRankFirstBelow) alternatives.push_back(any_equivalent);
         }
         group.every = any_of(alternatives);
+        if (!words[k + n - 1].open) group.frequency = rarest_frequency(words, k, n);
         k += n;
       } else if (word.compound) {
         const Token& compound = *word.compound;
@@ -248,6 +252,7 @@ class Builder {
         group.stopword = is_stopword(word.readings.front().term);
         group.every = word_query(word, !group.stopword);
         group.some = {group.every};
+        if (!word.open) group.frequency = rarest_frequency(words, k, 1);
         ++k;
       }
       groups.push_back(std::move(group));
@@ -344,20 +349,32 @@ class Builder {
       }
     }
     const bool only_stopwords = std::all_of(joined.begin(), joined.end(), [](const Group& g) { return g.stopword; });
-    std::vector<Xapian::Query> every, some;
+    std::vector<Xapian::Query> every, some, common;
+    const Xapian::doccount common_from =
+        std::max<Xapian::doccount>(kCommonWordMinDocuments, static_cast<Xapian::doccount>(kCommonWordShare * db_.get_doccount()));
     for (const Group& group : joined) {
       if (group.stopword && !only_stopwords) continue;
       every.push_back(group.every);
-      some.insert(some.end(), group.some.begin(), group.some.end());
+      std::vector<Xapian::Query>& into = group.frequency >= common_from ? common : some;
+      into.insert(into.end(), group.some.begin(), group.some.end());
     }
+    // Without a rarer word, every word leads.
+    if (some.empty()) std::swap(some, common);
 
     built_.words = every.size();
     Xapian::Query positive;
-    if (every.size() == 1 && some.size() == 1) {
+    if (every.size() == 1 && some.size() + common.size() == 1) {
       positive = every.front();
     } else if (!every.empty()) {
       const Xapian::Query every_word(Xapian::Query::OP_AND, every.begin(), every.end());
-      const Xapian::Query some_words(Xapian::Query::OP_OR, some.begin(), some.end());
+      // Documents holding some words but not all are found by their rarer
+      // words; the common ones only add to their weight. Walking the
+      // documents of a word most documents hold would cost most of the
+      // search and bring only documents that rank last.
+      Xapian::Query some_words(Xapian::Query::OP_OR, some.begin(), some.end());
+      if (!common.empty()) {
+        some_words = Xapian::Query(Xapian::Query::OP_AND_MAYBE, some_words, Xapian::Query(Xapian::Query::OP_OR, common.begin(), common.end()));
+      }
       positive = Xapian::Query(Xapian::Query::OP_OR, Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, every_word, kAllWordsBoost), some_words);
       built_.all_words = every_word;
     } else if (!excluded.empty()) {

@@ -13,6 +13,14 @@ inline constexpr double kAllWordsBoost = 10.0;
 // From this many documents holding every word on, they alone answer the
 // query: the documents holding only some words would come after them anyway.
 inline constexpr unsigned kAllWordsEnough = 100;
+// A word held by this share of the documents, and by kCommonWordMinDocuments
+// at least, is common: documents holding some words but not all are looked
+// for through the rarer words only, the common ones adding weight to those
+// found (as Lucene's former "common terms" query did with its cutoff
+// frequency). The floor keeps small bases, where a few documents make a
+// share, searched by every word.
+inline constexpr double kCommonWordShare = 0.05;
+inline constexpr unsigned kCommonWordMinDocuments = 1000;
 
 // BM25 (Xapian::BM25Weight) parameters: Xapian's defaults.
 inline constexpr double kBm25K1 = 1.0;

@@ -79,7 +79,7 @@ SearchResponse Searcher::search(const SearchRequest& request) {
     if (browse || request.sort == SortOrder::Date) enquire.set_sort_by_value_then_relevance(schema::kSlotPublished, true);
     Run result;
     result.query = query;
-    result.spy = std::make_unique<FacetSpy>(std::move(slots));
+    result.spy = std::make_unique<FacetSpy>(db_, std::move(slots));
     enquire.add_matchspy(result.spy.get());
     result.mset = enquire.get_mset(first, count, std::max<Xapian::doccount>(kExactCountFloor, first + count));
     return result;

@@ -21,7 +21,7 @@ TEST(FacetSpyTest, CountsListItemsAndScales) {
   }
   Xapian::Enquire enquire(db);
   enquire.set_query(Xapian::Query("x"));
-  FacetSpy spy({schema::kSlotThemes});
+  FacetSpy spy(db, {schema::kSlotThemes});
   enquire.add_matchspy(&spy);
   enquire.get_mset(0, 10, 10);
   EXPECT_EQ(spy.seen(), 4u);

@@ -294,14 +294,16 @@ TEST_F(SearchTest, ReturnsTheStoredRecord) {
   EXPECT_FALSE(searcher().resource_json("anct", "atelier-session"));
 }
 
-// A base where `both` resources hold "verger partagé" and `one` only "verger".
+// A base where `both` resources hold "verger partagé", `one` only "verger"
+// and `other` only "partagé".
 class AllWordsTest : public ::testing::Test {
  protected:
-  SearchResponse search_orchards(unsigned both, unsigned one) {
+  SearchResponse search_orchards(unsigned both, unsigned one, unsigned other = 0) {
     std::string feed;
-    for (unsigned i = 0; i < both + one; ++i) {
-      feed += R"({"id": "r)" + std::to_string(i) + R"(", "source": "test", "type": "guide", "title": ")" +
-              (i < both ? "Un verger partagé au village" : "Un verger au village") + R"(", "body": "Un exemple parmi d'autres."})" + "\n";
+    for (unsigned i = 0; i < both + one + other; ++i) {
+      const char* title = i < both ? "Un verger partagé au village" : i < both + one ? "Un verger au village" : "Un jardin partagé";
+      feed += R"({"id": "r)" + std::to_string(i) + R"(", "source": "test", "type": "guide", "title": ")" + title +
+              R"(", "body": "Un exemple parmi d'autres."})" + "\n";
     }
     const std::string file = testing::write_file(dir_.path() / "orchards.jsonl", feed);
     EXPECT_EQ(testing::index_files(dir_.str("index"), {file}), 0u);
@@ -314,7 +316,7 @@ class AllWordsTest : public ::testing::Test {
     return Searcher(db, analyzer, &lexicon).search(request);
   }
 
-  static bool holds_both(const SearchHit& hit) { return hit.title.find("partagé") != std::string::npos; }
+  static bool holds_both(const SearchHit& hit) { return hit.title.find("verger partagé") != std::string::npos; }
 
   testing::TempDir dir_;
 };
@@ -333,6 +335,17 @@ TEST_F(AllWordsTest, FewDocumentsWithEveryWordAreFollowedByTheOthers) {
   ASSERT_EQ(response.hits.size(), 50u);
   EXPECT_TRUE(std::all_of(response.hits.begin(), response.hits.begin() + 20, holds_both));
   EXPECT_TRUE(std::none_of(response.hits.begin() + 20, response.hits.end(), holds_both));
+}
+
+TEST_F(AllWordsTest, DocumentsWithSomeWordsAreFoundByTheRarerOnes) {
+  // "verger" is common (kCommonWordShare, kCommonWordMinDocuments): the
+  // documents holding only it are not looked for, those holding only the
+  // rarer "partagé" are.
+  const SearchResponse response = search_orchards(3, kCommonWordMinDocuments + 100, 10);
+  EXPECT_EQ(response.total, 13u);
+  ASSERT_EQ(response.hits.size(), 13u);
+  EXPECT_TRUE(std::all_of(response.hits.begin(), response.hits.begin() + 3, holds_both));
+  for (auto hit = response.hits.begin() + 3; hit != response.hits.end(); ++hit) EXPECT_EQ(hit->title, "Un jardin partagé");
 }
 
 }  // namespace
