@@ -27,12 +27,12 @@ Xapian::Query any_of(std::string_view prefix, const std::vector<std::string>& va
   return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
 }
 
-// Documents carrying some value of `prefix` but none of `accepted`.
-Xapian::Query restricted_elsewhere(std::string_view prefix, const std::vector<std::string>& accepted,
+// Documents in `restricted` (those carrying some value of `prefix`) but
+// with none of `accepted`.
+Xapian::Query restricted_elsewhere(const Xapian::Query& restricted, std::string_view prefix, const std::vector<std::string>& accepted,
                                    analysis::FrenchAnalyzer& analyzer) {
-  const Xapian::Query any(Xapian::Query::OP_WILDCARD, std::string(prefix));
-  if (accepted.empty()) return any;
-  return Xapian::Query(Xapian::Query::OP_AND_NOT, any, any_of(prefix, accepted, analyzer));
+  if (accepted.empty()) return restricted;
+  return Xapian::Query(Xapian::Query::OP_AND_NOT, restricted, any_of(prefix, accepted, analyzer));
 }
 
 }  // namespace
@@ -80,9 +80,15 @@ Xapian::Query prefilter(const CollectivityProfile& profile, std::string_view tod
     if (population >= 1) refused.emplace_back(Q::OP_VALUE_LE, schema::kSlotPopulationMax, Xapian::sortable_serialise(population - 1));
   }
   if (!profile.territory_type.empty()) {
-    refused.push_back(restricted_elsewhere(schema::kPrefixTerritoryType, {profile.territory_type}, analyzer));
+    const Xapian::Query any_type(Q::OP_WILDCARD, std::string(schema::kPrefixTerritoryType));
+    refused.push_back(restricted_elsewhere(any_type, schema::kPrefixTerritoryType, {profile.territory_type}, analyzer));
   }
-  refused.push_back(restricted_elsewhere(schema::kPrefixTerritory, profile.territory_codes, analyzer));
+  // A document with territories has a value in their slot: one value stream
+  // to read, where a wildcard over the territory terms would merge the
+  // posting lists of every département and région. Every value is at least
+  // "\0"; an empty bound would match documents without a value too.
+  const Xapian::Query any_territory(Q::OP_VALUE_GE, schema::kSlotTerritories, std::string(1, '\0'));
+  refused.push_back(restricted_elsewhere(any_territory, schema::kPrefixTerritory, profile.territory_codes, analyzer));
   return Q(Q::OP_AND_NOT, accepted, Q(Q::OP_OR, refused.begin(), refused.end()));
 }
 
