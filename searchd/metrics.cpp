@@ -68,6 +68,10 @@ Metrics::Metrics()
                         .Help("Recherches avec du texte qui n'ont trouvé aucune ressource")
                         .Register(*registry_)
                         .Add({})),
+      cache_lookups_(prometheus::BuildCounter()
+                         .Name("tec_cache_lookups_total")
+                         .Help("Réponses cherchées dans le cache, par route et résultat (hit, miss)")
+                         .Register(*registry_)),
       documents_(prometheus::BuildGauge().Name("tec_index_documents").Help("Documents dans l'index").Register(*registry_).Add({})),
       revision_(prometheus::BuildGauge().Name("tec_index_revision").Help("Révision de l'index lue").Register(*registry_).Add({})),
       last_sync_(prometheus::BuildGauge()
@@ -82,6 +86,10 @@ void Metrics::observe_request(std::string_view method, std::string_view path, in
 }
 
 void Metrics::count_zero_results() { zero_results_.Increment(); }
+
+void Metrics::count_cache_lookup(std::string_view endpoint, bool hit) {
+  cache_lookups_.Add({{"endpoint", std::string(endpoint)}, {"result", hit ? "hit" : "miss"}}).Increment();
+}
 
 std::string Metrics::render(const IndexFacts& index) {
   documents_.Set(index.documents);

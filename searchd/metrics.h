@@ -1,8 +1,8 @@
 // Metrics: what tec-searchd exposes at GET /metrics in the Prometheus text
 // format, through prometheus-cpp's registry and serializer: requests and
-// their latency per endpoint and status, zero-result searches, and, read
-// from the index at each scrape, its document count, revision and the time
-// of each source's last sync.
+// their latency per endpoint and status, zero-result searches, response
+// cache hits and misses, and, read from the index at each scrape, its
+// document count, revision and the time of each source's last sync.
 #pragma once
 
 #include <prometheus/counter.h>
@@ -36,6 +36,7 @@ class Metrics {
 
   void observe_request(std::string_view method, std::string_view path, int status, double seconds);
   void count_zero_results();
+  void count_cache_lookup(std::string_view endpoint, bool hit);
   // The text exposition, with the index gauges set from `index`.
   std::string render(const IndexFacts& index);
 
@@ -44,6 +45,7 @@ class Metrics {
   prometheus::Family<prometheus::Counter>& requests_;
   prometheus::Family<prometheus::Histogram>& latency_;
   prometheus::Counter& zero_results_;
+  prometheus::Family<prometheus::Counter>& cache_lookups_;
   prometheus::Gauge& documents_;
   prometheus::Gauge& revision_;
   prometheus::Family<prometheus::Gauge>& last_sync_;

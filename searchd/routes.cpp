@@ -62,10 +62,35 @@ std::string query_param(const httplib::Request& req) {
   return q;
 }
 
+// What a cached answer was computed from: the index (UUID and revision) and
+// every parameter that shapes it, separated by bytes no parameter holds.
+std::string cache_key(const Xapian::Database& db, std::initializer_list<std::string_view> parts) {
+  std::string key = db.get_uuid() + ':' + std::to_string(db.get_revision());
+  for (const std::string_view part : parts) {
+    key += '\x1e';
+    key += part;
+  }
+  return key;
+}
+
+// The answer cached under `key`, or computed by `compute` and cached.
+template <class Value, class Compute>
+std::shared_ptr<const Value> cached(ResponseCache<Value>& cache, const std::string& key, Metrics& metrics,
+                                    std::string_view endpoint, Compute&& compute) {
+  if (auto hit = cache.find(key)) {
+    metrics.count_cache_lookup(endpoint, true);
+    return hit;
+  }
+  metrics.count_cache_lookup(endpoint, false);
+  auto value = std::make_shared<const Value>(compute());
+  cache.insert(key, value);
+  return value;
+}
+
 }  // namespace
 
-void register_routes(httplib::Server& server, IndexAccess& index, Metrics& metrics) {
-  server.Get("/v1/search", handler([&index, &metrics](const httplib::Request& req, httplib::Response& res) {
+void register_routes(httplib::Server& server, IndexAccess& index, Metrics& metrics, SearchCaches& caches) {
+  server.Get("/v1/search", handler([&index, &metrics, &caches](const httplib::Request& req, httplib::Response& res) {
     const auto started = std::chrono::steady_clock::now();
     ranking::SearchRequest request;
     request.text = query_param(req);
@@ -76,23 +101,35 @@ void register_routes(httplib::Server& server, IndexAccess& index, Metrics& metri
       std::vector<std::string> values = repeated_param(req, std::string(facet.name));
       if (!values.empty()) request.filters[std::string(facet.name)] = std::move(values);
     }
-    const ranking::SearchResponse response = index.run([&](IndexAccess::Reader& reader) {
-      return ranking::Searcher(reader.db, reader.analyzer, reader.lexicon.get()).search(request);
+    std::string filters;
+    for (const auto& [facet, values] : request.filters) {
+      filters += facet;
+      for (const std::string& value : values) filters += '\x1f' + value;
+      filters += '\x1d';
+    }
+    const auto response = index.run([&](IndexAccess::Reader& reader) {
+      const std::string key = cache_key(reader.db, {request.text, std::to_string(request.page), std::to_string(request.per_page),
+                                                    request.sort == ranking::SortOrder::Date ? "date" : "relevance", filters});
+      return cached(caches.search, key, metrics, "/v1/search", [&] {
+        return ranking::Searcher(reader.db, reader.analyzer, reader.lexicon.get()).search(request);
+      });
     });
-    if (response.total == 0 && !request.text.empty()) metrics.count_zero_results();
+    if (response->total == 0 && !request.text.empty()) metrics.count_zero_results();
     const double took_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
-    res.set_content(render_search(request.text, request, response, took_ms), kJson);
+    res.set_content(render_search(request.text, request, *response, took_ms), kJson);
   }));
 
-  server.Get("/v1/suggest", handler([&index](const httplib::Request& req, httplib::Response& res) {
+  server.Get("/v1/suggest", handler([&index, &metrics, &caches](const httplib::Request& req, httplib::Response& res) {
     const auto started = std::chrono::steady_clock::now();
     const std::string text = query_param(req);
     const unsigned limit = unsigned_param(req, "limit", 8, kMaxSuggestions);
-    const ranking::SuggestResponse response = index.run([&](IndexAccess::Reader& reader) {
-      return ranking::Searcher(reader.db, reader.analyzer, reader.lexicon.get()).suggest(text, limit);
+    const auto response = index.run([&](IndexAccess::Reader& reader) {
+      return cached(caches.suggest, cache_key(reader.db, {text, std::to_string(limit)}), metrics, "/v1/suggest", [&] {
+        return ranking::Searcher(reader.db, reader.analyzer, reader.lexicon.get()).suggest(text, limit);
+      });
     });
     const double took_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
-    res.set_content(render_suggest(text, response, took_ms), kJson);
+    res.set_content(render_suggest(text, *response, took_ms), kJson);
   }));
 
   server.Get(R"(/v1/resources/([^/]+)/([^/]+))", handler([&index](const httplib::Request& req, httplib::Response& res) {

@@ -4,8 +4,10 @@
 
 #include <httplib.h>
 
+#include "ranking/searcher.h"
 #include "searchd/index_access.h"
 #include "searchd/metrics.h"
+#include "searchd/response_cache.h"
 
 namespace tec::searchd {
 
@@ -16,7 +18,13 @@ inline constexpr unsigned kMaxPage = 1000;
 inline constexpr unsigned kMaxSuggestions = 20;
 inline constexpr std::size_t kMaxFilterValueBytes = 200;
 
-// `metrics` counts the searches that find nothing.
-void register_routes(httplib::Server& server, IndexAccess& index, Metrics& metrics);
+struct SearchCaches {
+  explicit SearchCaches(std::size_t entries) : search(entries), suggest(entries) {}
+  ResponseCache<ranking::SearchResponse> search;
+  ResponseCache<ranking::SuggestResponse> suggest;
+};
+
+// `metrics` counts the searches that find nothing and the cache's hits.
+void register_routes(httplib::Server& server, IndexAccess& index, Metrics& metrics, SearchCaches& caches);
 
 }  // namespace tec::searchd

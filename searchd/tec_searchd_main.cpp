@@ -54,6 +54,7 @@ int main(int argc, char** argv) {
   std::size_t max_upload_mb = 256;
   std::string territories_dir = "corpus/territories";
   std::string web_dir = "searchd/web";
+  std::size_t cache_entries = 1000;
   tec::searchd::HttpPolicy policy;
   // Each keep-alive connection holds a worker while open: enough workers for
   // a few dozen concurrent clients, each with its own Xapian reader.
@@ -71,6 +72,8 @@ int main(int argc, char** argv) {
   auto* territories_option = app.add_option("--territories", territories_dir,
                                             "Dossier du référentiel des territoires (communes.tsv, epci.tsv…)")->capture_default_str();
   app.add_option("--web", web_dir, "Dossier des pages (/, /conseil) et de leurs fichiers statiques")->capture_default_str();
+  app.add_option("--cache-entries", cache_entries, "Réponses de /v1/search et de /v1/suggest gardées en mémoire, chacune (0 : aucune)")
+      ->capture_default_str()->check(CLI::Range(std::size_t{0}, std::size_t{1000000}));
   app.add_option("--cors-origin", policy.cors_origins, "Origine autorisée à appeler l'API depuis un navigateur (répétable)");
   app.add_option("--max-requests-per-client", policy.max_requests_per_client,
                  "Requêtes simultanées par adresse cliente (0 : sans limite, derrière un mandataire)")->capture_default_str();
@@ -144,7 +147,8 @@ int main(int argc, char** argv) {
   tec::searchd::Metrics metrics;
   httplib::Server server;
   tec::searchd::install_http_policy(server, policy, metrics);
-  tec::searchd::register_routes(server, *index, metrics);
+  tec::searchd::SearchCaches caches(cache_entries);
+  tec::searchd::register_routes(server, *index, metrics, caches);
   tec::searchd::register_source_routes(server, *index, push.get());
   tec::searchd::register_recommend_routes(server, *index, territories.get());
   tec::searchd::register_ops_routes(server, *index, metrics);

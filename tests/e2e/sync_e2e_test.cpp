@@ -116,6 +116,9 @@ TEST_F(PushTest, WithoutAValidTokenNothingChanges) {
 }
 
 TEST_F(PushTest, APushIsSyncedAndReported) {
+  // Asked before the sync, so that a cached answer would show if the sync's
+  // revision did not replace it.
+  EXPECT_EQ(get("/v1/search?q=toponymie")["total"].GetUint(), 0u);
   auto res = put("anct", kAnctFeed, anct_token_);
   ASSERT_TRUE(res);
   ASSERT_EQ(res->status, 202) << res->body;
@@ -139,6 +142,7 @@ TEST_F(PushTest, APushIsSyncedAndReported) {
   EXPECT_EQ(std::string(res->body).find(dir_.str()), std::string::npos);
 
   const rapidjson::Document search = get("/v1/search?q=toponymie");
+  ASSERT_EQ(search["results"].Size(), 1u);
   EXPECT_STREQ(search["results"][0]["id"].GetString(), "a1");
   const rapidjson::Document sources = get("/v1/sources");
   bool listed = false;
