@@ -63,15 +63,15 @@ if (micro.length) {
   })]));
 }
 
-const load = matching(/^load-\d+-\d+\.json$/);
+const load = matching(/^load-(cached-)?\d+-\d+\.json$/);
 if (load.length) {
-  lines.push('**HTTP load** (`tec-load`, keep-alive connections; mix of 60 % search with facets and snippets, 30 % suggest, 10 % recommend; server-side times are the responses\' `took_ms`)', '');
-  table(['documents', 'connections', 'requests/s', 'search p50 / p99 (server)', 'search p99 (client)', 'suggest p99 (server)', 'recommend p99 (server)', 'errors'],
+  lines.push('**HTTP load** (`tec-load`, keep-alive connections; mix of 60 % search with facets and snippets, 30 % suggest, 10 % recommend; server-side times are the responses\' `took_ms`; answer cache off but in the rows that say otherwise)', '');
+  table(['documents', 'connections', 'answer cache', 'requests/s', 'search p50 / p99 (server)', 'search p99 (client)', 'suggest p99 (server)', 'recommend p99 (server)', 'errors'],
     load.map((f) => {
       const r = read(f);
-      const [, size, c] = f.match(/load-(\d+)-(\d+)/);
-      results.load.push({ documents: Number(size), ...r });
-      return [n(Number(size)), c, n(r.requests_per_second), `${f2(r.search.server.p50_ms)} / ${f2(r.search.server.p99_ms)} ms`,
+      const [, cached, size, c] = f.match(/load-(cached-)?(\d+)-(\d+)/);
+      results.load.push({ documents: Number(size), cache: Boolean(cached), ...r });
+      return [n(Number(size)), c, cached ? 'on' : 'off', n(r.requests_per_second), `${f2(r.search.server.p50_ms)} / ${f2(r.search.server.p99_ms)} ms`,
         `${f2(r.search.client.p99_ms)} ms`, `${f2(r.suggest.server.p99_ms)} ms`, `${f2(r.recommend.server.p99_ms)} ms`, String(r.errors)];
     }));
 }

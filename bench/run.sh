@@ -40,6 +40,17 @@ node -e 'for (const l of require("fs").readFileSync("bench/relevance/bundled.jso
 
 peak_rss_kb() { grep VmHWM "/proc/$1/status" | awk '{print $2}'; }
 
+# Starts tec-searchd on $work/index-$n with extra flags "$@"; sets pid and port
+# once it answers.
+start_searchd() {
+  "$bin/searchd/tec-searchd" --index "$work/index-$n" --listen 127.0.0.1:0 --max-requests-per-client 0 --log-level warn "$@" \
+    > "$work/searchd-$n.out" 2> "$work/searchd-$n.err" &
+  pid=$!
+  until grep -q 'écoute sur' "$work/searchd-$n.out" 2>/dev/null; do sleep 0.01; done
+  port=$(sed -n 's/.*:\([0-9]*\)\/$/\1/p' "$work/searchd-$n.out" | head -1)
+  until curl -sf "http://127.0.0.1:$port/v1/search?q=concertation" > /dev/null; do sleep 0.01; done
+}
+
 for n in "${sizes[@]}"; do
   echo "== $n documents"
   "$bin/bench/tec-gen-corpus" --count "$n" > "$work/gen-$n.jsonl"
@@ -64,18 +75,20 @@ echo "{\"documents\": $sync_n, \"first_sync_seconds\": $first, \"unchanged_sync_
 for n in "${load_sizes[@]}"; do
   echo "== tec-searchd, $n documents"
   started=$(date +%s%N)
-  "$bin/searchd/tec-searchd" --index "$work/index-$n" --listen 127.0.0.1:0 --max-requests-per-client 0 --log-level warn \
-    > "$work/searchd-$n.out" 2> "$work/searchd-$n.err" &
-  pid=$!
-  until grep -q 'écoute sur' "$work/searchd-$n.out" 2>/dev/null; do sleep 0.01; done
-  port=$(sed -n 's/.*:\([0-9]*\)\/$/\1/p' "$work/searchd-$n.out" | head -1)
-  until curl -sf "http://127.0.0.1:$port/v1/search?q=concertation" > /dev/null; do sleep 0.01; done
+  # The answer cache off: the query mix repeats the same 88 queries, which a
+  # cache would answer almost always. One run with it on, at 16 connections.
+  start_searchd --cache-entries 0
   first_answer_ms=$(( ($(date +%s%N) - started) / 1000000 ))
   for c in 1 16 64; do
     "$bin/bench/tec-load" --server "127.0.0.1:$port" --queries "$work/queries.txt" --connections "$c" --seconds "$seconds" \
       --label "$n" --json "$out/load-$n-$c.json"
   done
   echo "{\"documents\": $n, \"first_answer_ms\": $first_answer_ms, \"peak_rss_kb\": $(peak_rss_kb $pid), \"rss_kb\": $(grep VmRSS /proc/$pid/status | awk '{print $2}')}" > "$out/searchd-$n.json"
+  kill "$pid"
+  wait "$pid" || true
+  start_searchd
+  "$bin/bench/tec-load" --server "127.0.0.1:$port" --queries "$work/queries.txt" --connections 16 --seconds "$seconds" \
+    --label "$n" --json "$out/load-cached-$n-16.json"
   kill "$pid"
   wait "$pid" || true
 

@@ -70,8 +70,9 @@ export async function open({ feedFiles, binDir, log, connections = 1, keepAlive 
 
   // Port 0: the system picks a free port; the daemon prints it on its first stdout line.
   // The harness is one client address: no per-client cap on its connections.
+  // No answer cache: the peers have none, and the throughput runs repeat queries.
   const child = spawn(daemon, ['--index', indexDir, '--listen', '127.0.0.1:0', '--log-level', 'warn',
-    '--max-requests-per-client', '0'], {
+    '--max-requests-per-client', '0', '--cache-entries', '0'], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const stopDaemon = onCleanup(() => {
