@@ -36,8 +36,9 @@ struct Group {
   std::vector<Xapian::Query> some;
   std::size_t clause = 0;
   bool stopword = false;
-  // Documents holding the word (its most frequent form), 0 when unknown or
-  // not a single word: see kCommonWordShare.
+  // Documents holding its rarest word (in that word's most frequent form);
+  // 0 for an unknown word, the word being typed, a compound or a phrase,
+  // which always lead (see kCommonWordShare).
   Xapian::doccount frequency = 0;
 };
 

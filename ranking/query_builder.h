@@ -12,7 +12,9 @@
 // Hyphenated words match the parts as a phrase or the joined form. "Quoted
 // phrases" match exactly (accents and case aside), -words exclude, OR joins
 // two words into one alternative. Documents holding every word rank before
-// documents holding only some, which still appear rather than an empty page.
+// documents holding only some, which still appear rather than an empty page;
+// those are found through their rarer words, a word most documents hold
+// only adding weight (kCommonWordShare).
 #pragma once
 
 #include <string>
