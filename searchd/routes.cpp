@@ -63,11 +63,12 @@ std::string query_param(const httplib::Request& req) {
 }
 
 // What a cached answer was computed from: the index (UUID and revision) and
-// every parameter that shapes it, separated by bytes no parameter holds.
+// every parameter that shapes it, each preceded by its length, so that no
+// two different requests share a key whatever bytes their values hold.
 std::string cache_key(const Xapian::Database& db, std::initializer_list<std::string_view> parts) {
   std::string key = db.get_uuid() + ':' + std::to_string(db.get_revision());
   for (const std::string_view part : parts) {
-    key += '\x1e';
+    key += ':' + std::to_string(part.size()) + ':';
     key += part;
   }
   return key;
@@ -103,9 +104,8 @@ void register_routes(httplib::Server& server, IndexAccess& index, Metrics& metri
     }
     std::string filters;
     for (const auto& [facet, values] : request.filters) {
-      filters += facet;
-      for (const std::string& value : values) filters += '\x1f' + value;
-      filters += '\x1d';
+      filters += facet + '=' + std::to_string(values.size());
+      for (const std::string& value : values) filters += ':' + std::to_string(value.size()) + ':' + value;
     }
     const auto response = index.run([&](IndexAccess::Reader& reader) {
       const std::string key = cache_key(reader.db, {request.text, std::to_string(request.page), std::to_string(request.per_page),
