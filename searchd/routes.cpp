@@ -110,7 +110,7 @@ void register_routes(httplib::Server& server, IndexAccess& index, Metrics& metri
     const auto response = index.run([&](IndexAccess::Reader& reader) {
       const std::string key = cache_key(reader.db, {request.text, std::to_string(request.page), std::to_string(request.per_page),
                                                     request.sort == ranking::SortOrder::Date ? "date" : "relevance", filters});
-      return cached(caches.search, key, metrics, "/v1/search", [&] {
+      return cached(caches.search, key, metrics, "GET /v1/search", [&] {
         return ranking::Searcher(reader.db, reader.analyzer, reader.lexicon.get()).search(request);
       });
     });
@@ -124,7 +124,7 @@ void register_routes(httplib::Server& server, IndexAccess& index, Metrics& metri
     const std::string text = query_param(req);
     const unsigned limit = unsigned_param(req, "limit", 8, kMaxSuggestions);
     const auto response = index.run([&](IndexAccess::Reader& reader) {
-      return cached(caches.suggest, cache_key(reader.db, {text, std::to_string(limit)}), metrics, "/v1/suggest", [&] {
+      return cached(caches.suggest, cache_key(reader.db, {text, std::to_string(limit)}), metrics, "GET /v1/suggest", [&] {
         return ranking::Searcher(reader.db, reader.analyzer, reader.lexicon.get()).suggest(text, limit);
       });
     });

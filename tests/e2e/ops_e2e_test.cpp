@@ -68,9 +68,10 @@ double metric_value(const std::string& exposition, const std::string& series) {
   return -1;
 }
 
-TEST_F(OpsE2eTest, MetricsCountRequestsLatencyZeroResultsAndTheIndex) {
+TEST_F(OpsE2eTest, MetricsCountRequestsLatencyZeroResultsCacheHitsAndTheIndex) {
   ASSERT_EQ(get("/v1/search?q=eclairage")->status, 200);
   ASSERT_EQ(get("/v1/search?q=zzzqqqxxwvv")->status, 200);
+  ASSERT_EQ(get("/v1/search?q=zzzqqqxxwvv")->status, 200);  // answered from the cache
   ASSERT_EQ(get("/v1/resources/test/absente")->status, 404);
   // A request is counted when the server logs it, which may come just after
   // the client has read the response.
@@ -86,7 +87,9 @@ TEST_F(OpsE2eTest, MetricsCountRequestsLatencyZeroResultsAndTheIndex) {
   EXPECT_GE(metric_value(text, R"(tec_http_requests_total{endpoint="GET /v1/resources/{source}/{id}",status="404"})"), 1);
   EXPECT_GE(metric_value(text, R"(tec_http_request_duration_seconds_count{endpoint="GET /v1/search",status="200"})"), 2);
   EXPECT_NE(text.find(R"(tec_http_request_duration_seconds_bucket{endpoint="GET /v1/search",status="200",le="0.005"})"), std::string::npos);
-  EXPECT_GE(metric_value(text, "tec_search_zero_results_total"), 1);
+  EXPECT_GE(metric_value(text, "tec_search_zero_results_total"), 2);
+  EXPECT_GE(metric_value(text, R"(tec_cache_lookups_total{endpoint="GET /v1/search",result="hit"})"), 1);
+  EXPECT_GE(metric_value(text, R"(tec_cache_lookups_total{endpoint="GET /v1/search",result="miss"})"), 2);
   EXPECT_EQ(metric_value(text, "tec_index_documents"), 12);
   EXPECT_EQ(metric_value(text, "tec_index_revision"), 1);
   EXPECT_NE(text.find("# TYPE tec_http_request_duration_seconds histogram"), std::string::npos);
