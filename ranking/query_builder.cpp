@@ -217,6 +217,7 @@ class Builder {
           if (Xapian::Query q = expression_query(expression, as_typed.size()); !q.empty()) equivalents.push_back(q);
         }
         group.some = as_typed;
+        const Xapian::doccount rarest = rarest_frequency(words, k, n);
         std::vector<Xapian::Query> alternatives;
         alternatives.push_back(as_typed.size() == 1 ? as_typed.front() : Xapian::Query(Xapian::Query::OP_AND, as_typed.begin(), as_typed.end()));
         if (!equivalents.empty()) {
@@ -226,10 +227,10 @@ class Builder {
           group.some.push_back(any_equivalent);
           // When the words as typed are common in the index, the texts using
           // them are the answer; equivalents only fill in after them.
-          if (rarest_frequency(words, k, n) < kSynonymsRankFirstBelow) alternatives.push_back(any_equivalent);
+          if (rarest < kSynonymsRankFirstBelow) alternatives.push_back(any_equivalent);
         }
         group.every = any_of(alternatives);
-        if (!words[k + n - 1].open) group.frequency = rarest_frequency(words, k, n);
+        if (!words[k + n - 1].open) group.frequency = rarest;
         k += n;
       } else if (word.compound) {
         const Token& compound = *word.compound;

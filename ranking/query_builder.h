@@ -19,6 +19,7 @@
 
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <unordered_set>
 #include <vector>
 
@@ -58,6 +59,24 @@ struct BuiltQuery {
   bool has_rare_words = false;  // a rare word might be a typo: see BuildOptions
   std::size_t words = 0;        // words that count (little words aside)
 };
+
+// Runs `match(query, every_word)` on the documents holding every word first
+// (`all_words`), and again on all the documents of `any` only when fewer than
+// `enough` of them match: they come first in `any` anyway, and the matcher
+// then need not walk the documents holding only some words, most of a large
+// base for common words. `match` returns an Xapian::MSet or a result with an
+// `mset` member; with no `all_words`, it runs once, on `any`.
+template <class Match>
+auto all_words_first(const Xapian::Query& all_words, const Xapian::Query& any, Xapian::doccount enough, Match&& match) {
+  if (!all_words.empty()) {
+    auto every = match(all_words, true);
+    const Xapian::MSet* mset = nullptr;
+    if constexpr (std::is_same_v<decltype(every), Xapian::MSet>) mset = &every;
+    else mset = &every.mset;
+    if (mset->get_matches_lower_bound() >= enough) return every;
+  }
+  return match(any, false);
+}
 
 class QueryBuilder {
  public:

@@ -84,17 +84,14 @@ SearchResponse Searcher::search(const SearchRequest& request) {
     result.mset = enquire.get_mset(first, count, std::max<Xapian::doccount>(kExactCountFloor, first + count));
     return result;
   };
-  // Documents holding every word come first in any case. When there are
-  // enough of them, they are the answer (total and facets included), and the
-  // matcher need not walk the documents holding only some words: for common
-  // words, most of a large base.
+  // When enough documents hold every word, they are the answer, total and
+  // facets included.
   const auto run_built = [&](const BuiltQuery& q, Xapian::doccount first, Xapian::doccount count) {
-    if (!q.all_words.empty()) {
-      Run every = run(q.all_words, filter, facet_slots(), first, count);
-      every.all_words = true;
-      if (every.mset.get_matches_lower_bound() >= kAllWordsEnough) return every;
-    }
-    return run(q.query, filter, facet_slots(), first, count);
+    return all_words_first(q.all_words, q.query, kAllWordsEnough, [&](const Xapian::Query& query, bool every_word) {
+      Run result = run(query, filter, facet_slots(), first, count);
+      result.all_words = every_word;
+      return result;
+    });
   };
 
   const Xapian::doccount offset = (request.page - 1) * request.per_page;
@@ -127,10 +124,8 @@ SearchResponse Searcher::search(const SearchRequest& request) {
       for (auto it = expansion.begin(); it != expansion.end(); ++it) terms.emplace_back(*it);
       const Xapian::Query feedback(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end()),
                                    kFeedbackWeight);
-      const bool all_words = main.all_words;
-      main = run(Xapian::Query(all_words ? Xapian::Query::OP_AND_MAYBE : Xapian::Query::OP_OR, main.query, feedback), filter,
+      main = run(Xapian::Query(main.all_words ? Xapian::Query::OP_AND_MAYBE : Xapian::Query::OP_OR, main.query, feedback), filter,
                  facet_slots(), offset, request.per_page);
-      main.all_words = all_words;
     }
   }
 
@@ -204,17 +199,10 @@ SuggestResponse Searcher::suggest(const std::string& text, unsigned limit) {
   if (built.query.empty()) return response;
   Xapian::Enquire enquire(db_);
   enquire.set_weighting_scheme(Xapian::BM25Weight(kBm25K1, kBm25K2, kBm25K3, kBm25B, kBm25MinNormLen));
-  // As in search, documents holding every word first, and alone when they
-  // fill the list.
-  Xapian::MSet mset;
-  if (!built.all_words.empty()) {
-    enquire.set_query(built.all_words);
-    mset = enquire.get_mset(0, limit);
-  }
-  if (mset.size() < limit) {
-    enquire.set_query(built.query);
-    mset = enquire.get_mset(0, limit);
-  }
+  const Xapian::MSet mset = all_words_first(built.all_words, built.query, limit, [&](const Xapian::Query& query, bool) {
+    enquire.set_query(query);
+    return enquire.get_mset(0, limit);
+  });
   for (auto it = mset.begin(); it != mset.end(); ++it) {
     const auto stored = schema::StoredDocument::decode(it.get_document().get_data());
     if (stored) response.titles.push_back(hit_of(*stored, it.get_weight(), built.terms, analyzer_));

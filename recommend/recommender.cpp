@@ -47,28 +47,23 @@ std::vector<NeedWord> need_words(const std::string& need, analysis::FrenchAnalyz
   return out;
 }
 
-// A query as search builds it: `any` ranks the documents holding every word
-// first, `every` (empty for one word) holds those alone.
+// A query as search builds it: `query` ranks the documents holding every
+// word first, `all_words` (empty for one word) holds those alone.
 struct WordsQuery {
-  Xapian::Query any;
-  Xapian::Query every;
+  Xapian::Query query;
+  Xapian::Query all_words;
 };
 
-// The kCandidates best documents of `query` within `rules` (BM25). When
-// enough documents hold every word, they alone are looked at: the others
-// would rank after them, and walking them is most of the work on a large
-// base (as in search, ranking::kAllWordsEnough).
-Xapian::MSet best_candidates(Xapian::Enquire& enquire, const WordsQuery& query, const Xapian::Query& rules) {
+// The kCandidates best documents of `words` within `rules` (BM25), from the
+// documents holding every word when there are enough of them.
+Xapian::MSet best_candidates(Xapian::Enquire& enquire, const WordsQuery& words, const Xapian::Query& rules) {
   using Q = Xapian::Query;
   enquire.set_weighting_scheme(Xapian::BM25Weight(ranking::kBm25K1, ranking::kBm25K2, ranking::kBm25K3, ranking::kBm25B,
                                                   ranking::kBm25MinNormLen));
-  if (!query.every.empty()) {
-    enquire.set_query(Q(Q::OP_FILTER, query.every, rules));
-    Xapian::MSet mset = enquire.get_mset(0, kCandidates);
-    if (mset.size() >= kCandidates) return mset;
-  }
-  enquire.set_query(query.any.empty() ? rules : Q(Q::OP_FILTER, query.any, rules));
-  return enquire.get_mset(0, kCandidates);
+  return ranking::all_words_first(words.all_words, words.query, kCandidates, [&](const Q& query, bool) {
+    enquire.set_query(query.empty() ? rules : Q(Q::OP_FILTER, query, rules));
+    return enquire.get_mset(0, kCandidates);
+  });
 }
 
 // How each candidate meets the need: run on its own, so that the themes'
@@ -76,7 +71,7 @@ Xapian::MSet best_candidates(Xapian::Enquire& enquire, const WordsQuery& query, 
 std::unordered_map<Xapian::docid, NeedMatch> need_matches(const Xapian::Database& db, const WordsQuery& need_query,
                                                            const Xapian::Query& rules, const std::vector<NeedWord>& words) {
   std::unordered_map<Xapian::docid, NeedMatch> matches;
-  if (need_query.any.empty() || words.empty()) return matches;
+  if (need_query.query.empty() || words.empty()) return matches;
   Xapian::Enquire enquire(db);
   const Xapian::MSet mset = best_candidates(enquire, need_query, rules);
   if (mset.empty()) return matches;
@@ -124,7 +119,7 @@ Recommendation Recommender::recommend(const CollectivityProfile& profile, const 
     if (!need.empty()) parts.push_back(need);
     return parts.empty() ? Q() : Q(Q::OP_OR, parts.begin(), parts.end());
   };
-  wanted.need_or_themes = {or_themes(wanted.need.any), wanted.need.every.empty() ? Q() : or_themes(wanted.need.every)};
+  wanted.need_or_themes = {or_themes(wanted.need.query), wanted.need.all_words.empty() ? Q() : or_themes(wanted.need.all_words)};
   wanted.need_words = need_words(profile.need, analyzer_, db_);
 
   Recommendation out;

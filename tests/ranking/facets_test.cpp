@@ -34,5 +34,22 @@ TEST(FacetSpyTest, CountsListItemsAndScales) {
   EXPECT_EQ(spy.top(0, 1, 10.0).front().second, 30u);
 }
 
+TEST(FacetSpyTest, ReadsValuesOfDocumentsSeenOutOfOrder) {
+  Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+  for (const char* type : {"guide", "methode", "outil"}) {
+    Xapian::Document doc;
+    doc.add_value(schema::kSlotType, type);
+    db.add_document(doc);
+  }
+  // The value streams only move forwards; a document before the last one
+  // seen is read from the document itself.
+  FacetSpy spy(db, {schema::kSlotType});
+  for (const Xapian::docid did : {2u, 3u, 1u}) spy(db.get_document(did), 0);
+  EXPECT_EQ(spy.seen(), 3u);
+  const auto counts = spy.top(0, 10);
+  ASSERT_EQ(counts.size(), 3u);
+  for (const auto& [value, count] : counts) EXPECT_EQ(count, 1u) << value;
+}
+
 }  // namespace
 }  // namespace tec::ranking
