@@ -1,11 +1,17 @@
 // IndexWriter implementation over Xapian's flushed transactions.
 #include "indexer/index_writer.h"
 
+#include <cstdlib>
+#include <string>
 #include <thread>
 
 #include "schema/synonym_key.h"
 
 namespace tec::indexer {
+
+void use_small_write_batches() {
+  setenv("XAPIAN_FLUSH_THRESHOLD", std::to_string(kWriteBatchDocuments).c_str(), /*overwrite=*/0);
+}
 
 IndexWriter::IndexWriter(const std::string& directory, std::chrono::seconds wait) {
   const auto deadline = std::chrono::steady_clock::now() + wait;
@@ -33,7 +39,7 @@ IndexWriter::~IndexWriter() {
 
 void IndexWriter::put(const std::string& unique_term, const IndexedDocument& document) {
   db_.replace_document(unique_term, document.document);
-  for (const auto& [word, count] : document.spellings) db_.add_spelling(word, count);
+  for (const auto& [word, count] : document.spellings) pending_spellings_[word] += count;
 }
 
 void IndexWriter::remove(const std::string& unique_term) { db_.delete_document(unique_term); }
@@ -60,6 +66,8 @@ void IndexWriter::replace_synonyms(const std::vector<SynonymGroup>& groups, anal
 }
 
 void IndexWriter::commit() {
+  for (const auto& [word, count] : pending_spellings_) db_.add_spelling(word, count);
+  pending_spellings_.clear();
   db_.commit_transaction();
   open_transaction_ = false;
 }

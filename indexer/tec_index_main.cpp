@@ -156,6 +156,7 @@ int run_sync(const SyncArgs& args) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  tec::indexer::use_small_write_batches();
   CLI::App app{"Écrit des flux de ressources dans un index tec-search."};
   app.require_subcommand(0, 1);
 

@@ -12,6 +12,7 @@
 #include <httplib.h>
 #include <spdlog/spdlog.h>
 
+#include "indexer/index_writer.h"
 #include "searchd/http_policy.h"
 #include "searchd/index_access.h"
 #include "searchd/json_config.h"
@@ -42,6 +43,7 @@ bool split_listen(const std::string& listen, std::string& host, int& port) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  tec::indexer::use_small_write_batches();  // the sync writer's runs
   CLI::App app{"Serveur de recherche tec-search (API HTTP JSON, pages / et /conseil)."};
   app.config_formatter(std::make_shared<tec::searchd::JsonConfig>());
   app.set_config("--config", "", "Fichier de configuration JSON : {\"option\": valeur} pour chaque option longue ci-dessous");

@@ -67,6 +67,7 @@ void BM_Index(benchmark::State& state) {
   const auto directory = std::filesystem::temp_directory_path() / "tec-bench-scale-index";
   tec::analysis::FrenchAnalyzer analyzer;
   tec::indexer::DocumentBuilder builder(analyzer);
+  tec::indexer::use_small_write_batches();
   for (auto _ : state) {
     std::filesystem::remove_all(directory);
     tec::indexer::IndexWriter writer(directory.string());
