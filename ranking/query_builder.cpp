@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <deque>
 #include <map>
+#include <unordered_map>
 #include <unordered_set>
 
 #include "ranking/query_syntax.h"
@@ -108,10 +109,28 @@ class Builder {
     return true;
   }
 
+  // Closest known words of `token`, looked up once per query however many
+  // times the thesaurus and the word's own query ask for them.
+  const std::vector<Lexicon::Correction>& corrections(const Token& token) {
+    auto [found, added] = corrections_.try_emplace(token.term);
+    if (!added) return found->second;
+    const std::size_t max_distance = typo_distance(token.term.size());
+    if (max_distance == 0 || token.stems.empty()) return found->second;
+    if (typo_rows_spent_ >= kTypoBudgetPerQuery) {
+      built_.partial = true;
+      return found->second;
+    }
+    bool cut = false;
+    found->second = lexicon_->corrections(token.term, static_cast<unsigned>(max_distance), kMaxTypoCandidates,
+                                          std::min(kTypoBudget, kTypoBudgetPerQuery - typo_rows_spent_), &cut);
+    typo_rows_spent_ += kTypoBudget;
+    built_.partial = built_.partial || cut;
+    return found->second;
+  }
+
   // Closest known words of an unknown (or, on request, rare) word.
   void add_corrections(const Token& token, const PlainWord& word, std::vector<Xapian::Query>& alternatives) {
-    const std::size_t max_distance = typo_distance(token.term.size());
-    if (max_distance == 0 || token.stems.empty()) return;
+    if (typo_distance(token.term.size()) == 0 || token.stems.empty()) return;
     const Xapian::doccount frequency = lexicon_->frequency(token.term);
     const bool unknown = !known(token);
     if (!unknown && frequency > kRareFrequency) return;
@@ -119,17 +138,8 @@ class Builder {
       built_.has_rare_words = true;
       if (!options_.correct_rare_words) return;
     }
-    if (typo_rows_spent_ >= kTypoBudgetPerQuery) {
-      built_.partial = true;
-      return;
-    }
-    bool cut = false;
-    const auto candidates = lexicon_->corrections(token.term, static_cast<unsigned>(max_distance), kMaxTypoCandidates,
-                                                  std::min(kTypoBudget, kTypoBudgetPerQuery - typo_rows_spent_), &cut);
-    typo_rows_spent_ += kTypoBudget;
-    built_.partial = built_.partial || cut;
     bool replaced = false;
-    for (const Lexicon::Correction& candidate : candidates) {
+    for (const Lexicon::Correction& candidate : corrections(token)) {
       if (!unknown && candidate.frequency < kRareRatio * std::max<Xapian::doccount>(frequency, 1)) continue;
       std::vector<Xapian::Query> forms;
       for (const Token& reading : analyzer_.analyze(candidate.term)) {
@@ -142,6 +152,30 @@ class Builder {
         replaced = true;
       }
     }
+  }
+
+  // Each word as the thesaurus may read it when it does not know the words
+  // as typed: the closest correction of a word the index does not know, so
+  // that "juri citoyen" brings the equivalents of "jury citoyen". The word
+  // being typed is completed, not corrected.
+  std::vector<const Token*> corrected_readings(const std::vector<PlainWord>& words) {
+    std::vector<const Token*> readings;
+    for (const PlainWord& word : words) {
+      const Token* reading = &word.readings.front();
+      if (lexicon_ && !word.open && !known(*reading)) {
+        const auto& candidates = corrections(*reading);
+        if (!candidates.empty()) {
+          for (const Token& corrected : analyzer_.analyze(candidates.front().term)) {
+            if (corrected.kind != Token::Kind::Word) continue;
+            corrected_readings_.push_back(corrected);
+            reading = &corrected_readings_.back();
+            break;
+          }
+        }
+      }
+      readings.push_back(reading);
+    }
+    return readings;
   }
 
   Xapian::Query word_query(const PlainWord& word, bool expand) {
@@ -174,40 +208,57 @@ class Builder {
     return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, all, scale);
   }
 
-  // Documents holding the least frequent (non-little) word of words[k, k + n).
-  Xapian::doccount rarest_frequency(const std::vector<PlainWord>& words, std::size_t k, std::size_t n) const {
+  // Documents holding the word, in its most frequent form.
+  Xapian::doccount frequency_of(const Token& token) const {
+    Xapian::doccount frequency = db_.get_termfreq(token.term);
+    for (const std::string& stem : token.stems) {
+      frequency = std::max(frequency, db_.get_termfreq(schema::prefixed(schema::kPrefixStem, stem)));
+    }
+    return frequency;
+  }
+
+  // Documents holding the least frequent (non-little) word of a run.
+  Xapian::doccount rarest_frequency(const std::vector<const Token*>& run) const {
     Xapian::doccount rarest = db_.get_doccount();
-    for (std::size_t i = k; i < k + n; ++i) {
-      const Token& token = words[i].readings.front();
-      if (n > 1 && is_stopword(token.term)) continue;
-      Xapian::doccount frequency = db_.get_termfreq(token.term);
-      for (const std::string& stem : token.stems) {
-        frequency = std::max(frequency, db_.get_termfreq(schema::prefixed(schema::kPrefixStem, stem)));
-      }
-      rarest = std::min(rarest, frequency);
+    for (const Token* token : run) {
+      if (run.size() > 1 && is_stopword(token->term)) continue;
+      rarest = std::min(rarest, frequency_of(*token));
     }
     return rarest;
   }
 
-  // Longest run of words from `k` that the thesaurus knows, or 0.
-  std::size_t synonym_run(const std::vector<PlainWord>& words, std::size_t k, const std::vector<std::string>** found) {
+  // Longest run of words from `k` that the thesaurus knows, as typed or else
+  // as corrected, or 0; `*run` receives the readings it knew.
+  std::size_t synonym_run(const std::vector<PlainWord>& words, const std::vector<const Token*>& corrected, std::size_t k,
+                          const std::vector<std::string>** found, std::vector<const Token*>* run) {
     if (!lexicon_) return 0;
     const std::size_t longest = std::min<std::size_t>(lexicon_->longest_synonym_key(), words.size() - k);
     for (std::size_t n = longest; n >= 1; --n) {
-      std::vector<const Token*> run;
-      for (std::size_t i = k; i < k + n; ++i) run.push_back(&words[i].readings.front());
-      if ((*found = lexicon_->synonyms(schema::synonym_key(run)))) return n;
+      std::vector<const Token*> typed;
+      for (std::size_t i = k; i < k + n; ++i) typed.push_back(&words[i].readings.front());
+      const std::vector<const Token*> fixed(corrected.begin() + static_cast<std::ptrdiff_t>(k),
+                                            corrected.begin() + static_cast<std::ptrdiff_t>(k + n));
+      if ((*found = lexicon_->synonyms(schema::synonym_key(typed)))) {
+        *run = std::move(typed);
+        return n;
+      }
+      if (fixed != typed && (*found = lexicon_->synonyms(schema::synonym_key(fixed)))) {
+        *run = fixed;
+        return n;
+      }
     }
     return 0;
   }
 
   std::vector<Group> plain_groups(const std::vector<PlainWord>& words) {
     std::vector<Group> groups;
+    const std::vector<const Token*> corrected = corrected_readings(words);
     for (std::size_t k = 0; k < words.size();) {
       const PlainWord& word = words[k];
       Group group{Xapian::Query(), {}, word.clause, false};
       const std::vector<std::string>* synonyms = nullptr;
-      if (const std::size_t n = synonym_run(words, k, &synonyms); n > 0) {
+      std::vector<const Token*> run;
+      if (const std::size_t n = synonym_run(words, corrected, k, &synonyms, &run); n > 0) {
         std::vector<Xapian::Query> as_typed;
         for (std::size_t i = k; i < k + n; ++i) {
           if (n == 1 || !is_stopword(words[i].readings.front().term)) as_typed.push_back(word_query(words[i], true));
@@ -217,7 +268,7 @@ class Builder {
           if (Xapian::Query q = expression_query(expression, as_typed.size()); !q.empty()) equivalents.push_back(q);
         }
         group.some = as_typed;
-        const Xapian::doccount rarest = rarest_frequency(words, k, n);
+        const Xapian::doccount rarest = rarest_frequency(run);
         std::vector<Xapian::Query> alternatives;
         alternatives.push_back(as_typed.size() == 1 ? as_typed.front() : Xapian::Query(Xapian::Query::OP_AND, as_typed.begin(), as_typed.end()));
         if (!equivalents.empty()) {
@@ -254,7 +305,7 @@ class Builder {
         group.stopword = is_stopword(word.readings.front().term);
         group.every = word_query(word, !group.stopword);
         group.some = {group.every};
-        if (!word.open) group.frequency = rarest_frequency(words, k, 1);
+        if (!word.open) group.frequency = frequency_of(word.readings.front());
         ++k;
       }
       groups.push_back(std::move(group));
@@ -405,6 +456,8 @@ class Builder {
   BuiltQuery& built_;
   std::vector<Replacement> replacements_;
   std::size_t typo_rows_spent_ = 0;
+  std::unordered_map<std::string, std::vector<Lexicon::Correction>> corrections_;
+  std::deque<Token> corrected_readings_;  // stable addresses for corrected_readings()
 };
 
 }  // namespace

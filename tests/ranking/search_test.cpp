@@ -194,6 +194,17 @@ TEST_F(SearchTest, ThesaurusExpandsAcronymsAndEquivalents) {
   EXPECT_EQ(ids("budget participatif").front(), "oeuvre-budget");
 }
 
+TEST_F(SearchTest, ThesaurusReadsMistypedWordsAsCorrected) {
+  // "budget citoyen" is an equivalent of "budget participatif": the thesaurus
+  // brings the documents of the whole group, in its own order.
+  const std::vector<std::string> corrected = ids("budget citoyen");
+  ASSERT_EQ(corrected.front(), "oeuvre-budget");
+  const SearchResponse typo = search("budjet citoyen");
+  EXPECT_EQ(typo.corrected_query, "budget citoyen");
+  EXPECT_EQ(ids("budjet citoyen"), corrected);
+  EXPECT_EQ(typo.total, search("budget citoyen").total);
+}
+
 TEST_F(SearchTest, CompletesTheWordBeingTyped) {
   EXPECT_EQ(ids("budget partic").front(), "oeuvre-budget");
   EXPECT_EQ(ids("jurys cit").front(), "jurys-tires");
