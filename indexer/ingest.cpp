@@ -1,7 +1,8 @@
-// Ingest implementation: every valid record built and put, the later of two
-// records with one id replacing the earlier.
+// Ingest implementation: every valid record built (on a worker thread) and
+// put, the later of two records with one id replacing the earlier.
 #include "indexer/ingest.h"
 
+#include "indexer/build_pipeline.h"
 #include "indexer/document_builder.h"
 #include "schema/index_schema.h"
 
@@ -9,20 +10,24 @@ namespace tec::indexer {
 
 IngestReport ingest(IndexWriter& writer, analysis::FrenchAnalyzer& analyzer, const std::vector<std::string>& files,
                     const IngestOptions& options) {
-  DocumentBuilder builder(analyzer);
-  std::size_t written = 0;
-  const auto on_record = [&](std::size_t, std::size_t, const Resource& resource) {
-    const IndexedDocument built = builder.build(resource);
-    writer.put(schema::unique_term(resource.source, resource.id), built);
-    ++written;
-  };
-  const auto on_progress = [&](std::size_t done, std::size_t total) {
-    if (options.on_progress) options.on_progress(done, total, written);
-  };
-  FeedPass pass = read_feeds(files, options.mapping, options.default_source, on_record, on_progress);
+  FeedPass pass;
+  std::size_t built = 0;
+  build_while_writing(
+      [&](const EmitDocument& emit) {
+        DocumentBuilder builder(analyzer);
+        const auto on_record = [&](std::size_t, std::size_t, const Resource& resource) {
+          emit(schema::unique_term(resource.source, resource.id), builder.build(resource));
+          ++built;
+        };
+        const auto on_progress = [&](std::size_t done, std::size_t total) {
+          if (options.on_progress) options.on_progress(done, total, built);
+        };
+        pass = read_feeds(files, options.mapping, options.default_source, on_record, on_progress);
+      },
+      [&](const std::string& unique_term, const IndexedDocument& document) { writer.put(unique_term, document); });
   IngestReport report;
   report.records = pass.records;
-  report.indexed = written - pass.duplicates.size();
+  report.indexed = built - pass.duplicates.size();
   report.rejected = std::move(pass.rejected);
   report.duplicates = std::move(pass.duplicates);
   return report;

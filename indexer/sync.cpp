@@ -1,6 +1,6 @@
 // Sync implementation: a first pass over the feed plans (hash per id), the
 // plan is checked against the index and the mass-delete guard, and a second
-// pass writes only what changed, in one transaction.
+// pass writes only what changed, in one transaction (built on a worker thread).
 #include "indexer/sync.h"
 
 #include <rapidjson/stringbuffer.h>
@@ -11,6 +11,7 @@
 #include <filesystem>
 #include <unordered_map>
 
+#include "indexer/build_pipeline.h"
 #include "indexer/content_hash.h"
 #include "indexer/document_builder.h"
 #include "indexer/index_writer.h"
@@ -94,17 +95,20 @@ SyncReport sync_source(const std::string& index_dir, analysis::FrenchAnalyzer& a
   }
 
   if (report.applied()) {
-    DocumentBuilder builder(analyzer);
-    const auto write = [&](std::size_t file, std::size_t line, const Resource& resource) {
-      const std::string key = schema::unique_term(resource.source, resource.id);
-      const Planned& record = planned.at(key);
-      if (record.file != file || record.line != line) return;  // an earlier duplicate
-      const auto it = current.find(key);
-      if (it != current.end() && it->second == record.hash) return;
-      const IndexedDocument built = builder.build(resource);
-      writer->put(key, built);
-    };
-    read_feeds(files, options.mapping, options.source, write);
+    build_while_writing(
+        [&](const EmitDocument& emit) {
+          DocumentBuilder builder(analyzer);
+          const auto changed = [&](std::size_t file, std::size_t line, const Resource& resource) {
+            std::string key = schema::unique_term(resource.source, resource.id);
+            const Planned& record = planned.at(key);
+            if (record.file != file || record.line != line) return;  // an earlier duplicate
+            const auto it = current.find(key);
+            if (it != current.end() && it->second == record.hash) return;
+            emit(std::move(key), builder.build(resource));
+          };
+          read_feeds(files, options.mapping, options.source, changed);
+        },
+        [&](const std::string& key, const IndexedDocument& document) { writer->put(key, document); });
     for (const auto& entry : current) {
       if (!planned.contains(entry.first)) writer->remove(entry.first);
     }
