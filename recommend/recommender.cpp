@@ -66,32 +66,60 @@ Xapian::MSet best_candidates(Xapian::Enquire& enquire, const WordsQuery& words, 
   });
 }
 
-// How each candidate meets the need: run on its own, so that the themes'
-// words do not count as the need's.
-std::unordered_map<Xapian::docid, NeedMatch> need_matches(const Xapian::Database& db, const WordsQuery& need_query,
-                                                           const Xapian::Query& rules, const std::vector<NeedWord>& words) {
+// A document the list may recommend, once the hard rules have kept it.
+struct Candidate {
+  Xapian::docid docid;
+  ResourceFacts facts;
+};
+
+// How each candidate meets the need. Its words are looked up in their
+// posting lists, candidates in docid order: asking the matcher for each
+// candidate's matching terms decompressed the candidate's whole term list
+// and cost a fifth of a recommendation. The weight is the need's query
+// alone, run over the candidates only, so that the themes' words do not
+// count as the need's.
+std::unordered_map<Xapian::docid, NeedMatch> need_matches(const Xapian::Database& db, const Xapian::Query& need_query,
+                                                           const std::vector<Candidate>& candidates,
+                                                           const std::vector<NeedWord>& words) {
   std::unordered_map<Xapian::docid, NeedMatch> matches;
-  if (need_query.query.empty() || words.empty()) return matches;
-  Xapian::Enquire enquire(db);
-  const Xapian::MSet mset = best_candidates(enquire, need_query, rules);
-  if (mset.empty()) return matches;
+  if (need_query.empty() || words.empty() || candidates.empty()) return matches;
+
+  std::vector<Xapian::docid> in_order;
+  std::vector<std::string> candidate_terms;
+  for (const Candidate& candidate : candidates) {
+    in_order.push_back(candidate.docid);
+    candidate_terms.push_back(schema::unique_term(candidate.facts.source, candidate.facts.id));
+  }
+  std::sort(in_order.begin(), in_order.end());
   double total_idf = 0;
-  for (const NeedWord& word : words) total_idf += word.idf;
-  const double best_weight = mset.begin().get_weight();
-  for (auto it = mset.begin(); it != mset.end(); ++it) {
-    const std::unordered_set<std::string> matching(enquire.get_matching_terms_begin(it), enquire.get_matching_terms_end(it));
-    NeedMatch match;
-    double found_idf = 0;
-    for (const NeedWord& word : words) {
-      if (std::any_of(word.terms.begin(), word.terms.end(), [&](const std::string& t) { return matching.contains(t); })) {
-        match.words_matched.push_back(word.display);
-        found_idf += word.idf;
+  for (const NeedWord& word : words) {
+    total_idf += word.idf;
+    std::unordered_set<Xapian::docid> holding;
+    for (const std::string& term : word.terms) {
+      Xapian::PostingIterator posting = db.postlist_begin(term);
+      for (Xapian::docid docid : in_order) {
+        posting.skip_to(docid);
+        if (posting == db.postlist_end(term)) break;
+        if (*posting == docid) holding.insert(docid);
       }
     }
-    match.weighted_share = found_idf / total_idf;
-    if (best_weight > 0) match.relative_weight = it.get_weight() / best_weight;
-    matches.emplace(*it, std::move(match));
+    for (Xapian::docid docid : holding) {
+      NeedMatch& match = matches[docid];
+      match.words_matched.push_back(word.display);
+      match.weighted_share += word.idf;
+    }
   }
+  for (auto& [docid, match] : matches) match.weighted_share /= total_idf;
+
+  Xapian::Enquire enquire(db);
+  enquire.set_weighting_scheme(Xapian::BM25Weight(ranking::kBm25K1, ranking::kBm25K2, ranking::kBm25K3, ranking::kBm25B,
+                                                  ranking::kBm25MinNormLen));
+  const Xapian::Query among_candidates(Xapian::Query::OP_OR, candidate_terms.begin(), candidate_terms.end());
+  enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, need_query, among_candidates));
+  const Xapian::MSet mset = enquire.get_mset(0, static_cast<Xapian::doccount>(candidates.size()));
+  const double best_weight = mset.empty() ? 0 : mset.begin().get_weight();
+  if (best_weight <= 0) return matches;
+  for (auto it = mset.begin(); it != mset.end(); ++it) matches[*it].relative_weight = it.get_weight() / best_weight;
   return matches;
 }
 
@@ -133,24 +161,29 @@ std::vector<RecommendedItem> Recommender::list(const CollectivityProfile& profil
   const Xapian::Query rules = prefilter(profile, options.today, workshops, analyzer_);
   Xapian::Enquire enquire(db_);
   const Xapian::MSet mset = best_candidates(enquire, wanted.need_or_themes, rules);
-  const auto needs = need_matches(db_, wanted.need, rules, wanted.need_words);
-  const ScoringContext context{profile, options.today, territories_, analyzer_};
-
-  std::vector<RecommendedItem> items;
+  std::vector<Candidate> candidates;
   for (auto it = mset.begin(); it != mset.end(); ++it) {
     const auto stored = schema::StoredDocument::decode(it.get_document().get_data());
     if (!stored) continue;
-    const auto facts = facts_of(*stored);
+    auto facts = facts_of(*stored);
     if (!facts || exclusion(*facts, profile, options.today)) continue;
-    const auto need = needs.find(*it);
+    candidates.push_back({*it, std::move(*facts)});
+  }
+  const auto needs = need_matches(db_, wanted.need.query, candidates, wanted.need_words);
+  const ScoringContext context{profile, options.today, territories_, analyzer_};
+
+  std::vector<RecommendedItem> items;
+  for (const Candidate& candidate : candidates) {
+    const ResourceFacts& facts = candidate.facts;
+    const auto need = needs.find(candidate.docid);
     const NeedMatch match = need == needs.end() ? NeedMatch{} : need->second;
-    const Score scored = score(*facts, match, context);
+    const Score scored = score(facts, match, context);
     if (scored.total <= 0) continue;
 
-    RecommendedItem item{facts->id, facts->source, facts->type, facts->title, facts->summary, facts->url, scored.total, {}, {}};
+    RecommendedItem item{facts.id, facts.source, facts.type, facts.title, facts.summary, facts.url, scored.total, {}, {}};
     for (const ScorePart& part : scored.parts) item.reasons.push_back(part.reason);
     if (workshops) {
-      for (const SessionFacts* session : upcoming_sessions(*facts, options.today)) item.sessions.push_back(*session);
+      for (const SessionFacts* session : upcoming_sessions(facts, options.today)) item.sessions.push_back(*session);
     }
     items.push_back(std::move(item));
   }

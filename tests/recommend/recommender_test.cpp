@@ -121,6 +121,22 @@ TEST_F(RecommenderTest, NeedAloneFindsThroughTheSameAnalysisAsSearch) {
   EXPECT_EQ(result.resources.front().id, "financement-budget-participatif");
 }
 
+TEST_F(RecommenderTest, ReasonsNameNeedWordsPastTheQueryCap) {
+  // An advisor's long note: its last word lies past the query's word cap
+  // (kMaxQueryWords), yet the resource holding it is said to meet it.
+  std::string need;
+  for (int i = 0; i < 40; ++i) need += "commune ";
+  need += "extinction";
+  const auto result = recommend({.insee = "34164", .themes = {"éclairage public"}, .need = need});
+  const auto method = std::find_if(result.resources.begin(), result.resources.end(),
+                                   [](const RecommendedItem& item) { return item.id == "methode-consulter-eclairage"; });
+  ASSERT_NE(method, result.resources.end());
+  const bool named = std::any_of(method->reasons.begin(), method->reasons.end(), [](const std::string& reason) {
+    return reason.starts_with("Répond au besoin exprimé : ") && reason.find("extinction") != std::string::npos;
+  });
+  EXPECT_TRUE(named);
+}
+
 TEST_F(RecommenderTest, EveryItemExplainsItsScore) {
   const auto result = recommend({.insee = "34164", .themes = {"éclairage public"}, .participation_level = "consulter",
                                  .audiences = {"habitants"}, .maturity = "debutant"});
