@@ -8,6 +8,7 @@
 #include "ranking/query_builder.h"
 #include "ranking/ranking_params.h"
 #include "ranking/snippet.h"
+#include "ranking/stopwords.h"
 #include "schema/index_schema.h"
 #include "schema/stored_document.h"
 
@@ -30,6 +31,26 @@ std::vector<Xapian::valueno> facet_slots() {
 struct StemsOnly : Xapian::ExpandDecider {
   bool operator()(const std::string& term) const override { return term.starts_with(schema::kPrefixStem); }
 };
+
+// Documents whose title holds every word typed (little words aside), the word
+// being typed as itself or as one of its `completions`. Title terms have
+// short posting lists, where the search's own query walks every document that
+// mentions a common word anywhere.
+Xapian::Query every_word_in_title(const std::vector<analysis::Token>& tokens, const analysis::Token* open_word,
+                                  const std::vector<std::pair<std::string, Xapian::doccount>>& completions) {
+  std::vector<Xapian::Query> words;
+  for (const analysis::Token& token : tokens) {
+    if (token.kind != analysis::Token::Kind::Word || (&token != open_word && is_stopword(token.term))) continue;
+    std::vector<Xapian::Query> forms{Xapian::Query(schema::prefixed(schema::kPrefixTitle, token.term))};
+    if (&token == open_word) {
+      for (const auto& [completion, documents] : completions) forms.emplace_back(schema::prefixed(schema::kPrefixTitle, completion));
+    }
+    // One word, however many forms: a rare completion must not outweigh the
+    // common one the user most likely means.
+    words.emplace_back(Xapian::Query::OP_SYNONYM, forms.begin(), forms.end());
+  }
+  return words.empty() ? Xapian::Query() : Xapian::Query(Xapian::Query::OP_AND, words.begin(), words.end());
+}
 
 // A result's stored fields and highlighted title; the snippet is the caller's.
 SearchHit hit_of(const schema::StoredDocument& stored, double score, const QueryTerms& terms, analysis::FrenchAnalyzer& analyzer) {
@@ -162,35 +183,38 @@ SearchResponse Searcher::search(const SearchRequest& request) {
 
 SuggestResponse Searcher::suggest(const std::string& text, unsigned limit) {
   SuggestResponse response;
+  const std::vector<analysis::Token> tokens = analyzer_.analyze(text);
+  const analysis::Token* open_word = nullptr;  // the word being typed, if any
+  std::vector<std::pair<std::string, Xapian::doccount>> completions;
   if (lexicon_ && !text.empty() && text.back() != ' ') {
-    const std::vector<analysis::Token> tokens = analyzer_.analyze(text);
-    const analysis::Token* last = nullptr;
     for (const analysis::Token& token : tokens) {
-      if (token.kind == analysis::Token::Kind::Word) last = &token;
+      if (token.kind == analysis::Token::Kind::Word) open_word = &token;
     }
-    if (last && last->end == text.size() && last->term.size() >= kMinPrefixLength) {
-      const std::string before = text.substr(0, last->begin);
-      auto candidates = lexicon_->completions(last->term, kMaxPrefixExpansion, 20000);
-      // After other words, a completion counts the documents it shares with
-      // them: "budget partic" offers "participatif" before "participants".
-      const Xapian::Query context = QueryBuilder(analyzer_, db_, nullptr).build(before + " ").query;
-      if (!context.empty()) {
-        Xapian::Enquire enquire(db_);
-        enquire.set_weighting_scheme(Xapian::BoolWeight());  // counts only
-        auto together = candidates;
-        for (auto& [term, documents] : together) {
-          enquire.set_query(Xapian::Query(Xapian::Query::OP_AND, context, Xapian::Query(term)));
-          documents = enquire.get_mset(0, 0, kMaxSuggestionCheck).get_matches_estimated();
-        }
-        std::erase_if(together, [](const auto& c) { return c.second == 0; });
-        if (!together.empty()) {
-          std::stable_sort(together.begin(), together.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
-          candidates = std::move(together);
-        }
+    if (open_word && (open_word->end != text.size() || open_word->term.size() < kMinPrefixLength)) open_word = nullptr;
+  }
+  if (open_word) {
+    const std::string before = text.substr(0, open_word->begin);
+    completions = lexicon_->completions(open_word->term, kMaxPrefixExpansion, 20000);
+    auto candidates = completions;
+    // After other words, a completion counts the documents it shares with
+    // them: "budget partic" offers "participatif" before "participants".
+    const Xapian::Query context = QueryBuilder(analyzer_, db_, nullptr).build(before + " ").query;
+    if (!context.empty()) {
+      Xapian::Enquire enquire(db_);
+      enquire.set_weighting_scheme(Xapian::BoolWeight());  // counts only
+      auto together = candidates;
+      for (auto& [term, documents] : together) {
+        enquire.set_query(Xapian::Query(Xapian::Query::OP_AND, context, Xapian::Query(term)));
+        documents = enquire.get_mset(0, 0, kMaxSuggestionCheck).get_matches_estimated();
       }
-      for (std::size_t i = 0; i < candidates.size() && i < limit; ++i) {
-        response.completions.push_back({before + lexicon_->display(candidates[i].first), candidates[i].second});
+      std::erase_if(together, [](const auto& c) { return c.second == 0; });
+      if (!together.empty()) {
+        std::stable_sort(together.begin(), together.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
+        candidates = std::move(together);
       }
+    }
+    for (std::size_t i = 0; i < candidates.size() && i < limit; ++i) {
+      response.completions.push_back({before + lexicon_->display(candidates[i].first), candidates[i].second});
     }
   }
 
@@ -199,10 +223,17 @@ SuggestResponse Searcher::suggest(const std::string& text, unsigned limit) {
   if (built.query.empty()) return response;
   Xapian::Enquire enquire(db_);
   enquire.set_weighting_scheme(Xapian::BM25Weight(kBm25K1, kBm25K2, kBm25K3, kBm25B, kBm25MinNormLen));
-  const Xapian::MSet mset = all_words_first(built.all_words, built.query, limit, [&](const Xapian::Query& query, bool) {
-    enquire.set_query(query);
-    return enquire.get_mset(0, limit);
-  });
+  Xapian::MSet mset;
+  if (const Xapian::Query in_titles = every_word_in_title(tokens, open_word, completions); !in_titles.empty()) {
+    enquire.set_query(in_titles);
+    mset = enquire.get_mset(0, limit);
+  }
+  if (mset.size() < limit) {
+    mset = all_words_first(built.all_words, built.query, limit, [&](const Xapian::Query& query, bool) {
+      enquire.set_query(query);
+      return enquire.get_mset(0, limit);
+    });
+  }
   for (auto it = mset.begin(); it != mset.end(); ++it) {
     const auto stored = schema::StoredDocument::decode(it.get_document().get_data());
     if (stored) response.titles.push_back(hit_of(*stored, it.get_weight(), built.terms, analyzer_));

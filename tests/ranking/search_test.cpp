@@ -297,6 +297,16 @@ TEST_F(SearchTest, SuggestsCompletionsAndTitles) {
   EXPECT_EQ(elided.completions.front().text, "l’éclairage");
 }
 
+TEST_F(SearchTest, SuggestsTitlesHoldingTheWordBeingTyped) {
+  // "par" is a little word on its own, but typed at the end it is the start
+  // of "participatif" or "parc": titles holding such a word answer.
+  const SuggestResponse response = searcher().suggest("par", 2);
+  ASSERT_EQ(response.titles.size(), 2u);
+  for (const SearchHit& title : response.titles) {
+    EXPECT_TRUE(title.id == "democratie-francaise" || title.id == "oeuvre-budget" || title.id == "parc-coconstruction") << title.id;
+  }
+}
+
 TEST_F(SearchTest, ReturnsTheStoredRecord) {
   const auto json = searcher().resource_json("test", "atelier-session");
   ASSERT_TRUE(json);
