@@ -37,7 +37,7 @@ std::optional<std::vector<SearchHit>> more_like_this(const Xapian::Database& db,
   }
   enquire.set_query(Xapian::Query(Xapian::Query::OP_AND_NOT, Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end()),
                                   Xapian::Query(key)));
-  enquire.set_weighting_scheme(Xapian::BM25Weight(kBm25K1, kBm25K2, kBm25K3, kBm25B, kBm25MinNormLen));
+  enquire.set_weighting_scheme(bm25_weight());
   const Xapian::MSet mset = enquire.get_mset(0, limit);
   for (auto it = mset.begin(); it != mset.end(); ++it) {
     const auto stored = schema::StoredDocument::decode(it.get_document().get_data());

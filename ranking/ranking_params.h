@@ -4,6 +4,8 @@
 
 #include <cstddef>
 
+#include <xapian.h>
+
 namespace tec::ranking {
 
 // Extra weight given to documents that hold every word of the query, on top
@@ -28,6 +30,8 @@ inline constexpr double kBm25K2 = 0.0;
 inline constexpr double kBm25K3 = 1.0;
 inline constexpr double kBm25B = 0.5;
 inline constexpr double kBm25MinNormLen = 0.5;
+// The weighting of every ranked match (search, suggest, similar, recommend).
+inline Xapian::BM25Weight bm25_weight() { return Xapian::BM25Weight(kBm25K1, kBm25K2, kBm25K3, kBm25B, kBm25MinNormLen); }
 
 // Weight of the exact (accent-folded) form of a word, added to that of its
 // stems: a text with the very form typed ranks a little above one with

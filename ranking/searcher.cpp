@@ -96,7 +96,7 @@ SearchResponse Searcher::search(const SearchRequest& request) {
     const bool browse = query.empty();
     Xapian::Enquire enquire(db_);
     enquire.set_query(filtered(browse ? Xapian::Query::MatchAll : query, facet_query));
-    enquire.set_weighting_scheme(Xapian::BM25Weight(kBm25K1, kBm25K2, kBm25K3, kBm25B, kBm25MinNormLen));
+    enquire.set_weighting_scheme(bm25_weight());
     if (browse || request.sort == SortOrder::Date) enquire.set_sort_by_value_then_relevance(schema::kSlotPublished, true);
     Run result;
     result.query = query;
@@ -195,26 +195,23 @@ SuggestResponse Searcher::suggest(const std::string& text, unsigned limit) {
   if (open_word) {
     const std::string before = text.substr(0, open_word->begin);
     completions = lexicon_->completions(open_word->term, kMaxPrefixExpansion, 20000);
-    auto candidates = completions;
     // After other words, a completion counts the documents it shares with
     // them: "budget partic" offers "participatif" before "participants".
+    std::vector<std::pair<std::string, Xapian::doccount>> together;
     const Xapian::Query context = QueryBuilder(analyzer_, db_, nullptr).build(before + " ").query;
     if (!context.empty()) {
       Xapian::Enquire enquire(db_);
       enquire.set_weighting_scheme(Xapian::BoolWeight());  // counts only
-      auto together = candidates;
-      for (auto& [term, documents] : together) {
+      for (const auto& [term, documents] : completions) {
         enquire.set_query(Xapian::Query(Xapian::Query::OP_AND, context, Xapian::Query(term)));
-        documents = enquire.get_mset(0, 0, kMaxSuggestionCheck).get_matches_estimated();
+        const Xapian::doccount shared = enquire.get_mset(0, 0, kMaxSuggestionCheck).get_matches_estimated();
+        if (shared > 0) together.emplace_back(term, shared);
       }
-      std::erase_if(together, [](const auto& c) { return c.second == 0; });
-      if (!together.empty()) {
-        std::stable_sort(together.begin(), together.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
-        candidates = std::move(together);
-      }
+      std::stable_sort(together.begin(), together.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
     }
-    for (std::size_t i = 0; i < candidates.size() && i < limit; ++i) {
-      response.completions.push_back({before + lexicon_->display(candidates[i].first), candidates[i].second});
+    const auto& offered = together.empty() ? completions : together;
+    for (std::size_t i = 0; i < offered.size() && i < limit; ++i) {
+      response.completions.push_back({before + lexicon_->display(offered[i].first), offered[i].second});
     }
   }
 
@@ -222,7 +219,7 @@ SuggestResponse Searcher::suggest(const std::string& text, unsigned limit) {
   const BuiltQuery built = builder.build(text);
   if (built.query.empty()) return response;
   Xapian::Enquire enquire(db_);
-  enquire.set_weighting_scheme(Xapian::BM25Weight(kBm25K1, kBm25K2, kBm25K3, kBm25B, kBm25MinNormLen));
+  enquire.set_weighting_scheme(bm25_weight());
   Xapian::MSet mset;
   if (const Xapian::Query in_titles = every_word_in_title(tokens, open_word, completions); !in_titles.empty()) {
     enquire.set_query(in_titles);

@@ -58,8 +58,7 @@ struct WordsQuery {
 // documents holding every word when there are enough of them.
 Xapian::MSet best_candidates(Xapian::Enquire& enquire, const WordsQuery& words, const Xapian::Query& rules) {
   using Q = Xapian::Query;
-  enquire.set_weighting_scheme(Xapian::BM25Weight(ranking::kBm25K1, ranking::kBm25K2, ranking::kBm25K3, ranking::kBm25B,
-                                                  ranking::kBm25MinNormLen));
+  enquire.set_weighting_scheme(ranking::bm25_weight());
   return ranking::all_words_first(words.all_words, words.query, kCandidates, [&](const Q& query, bool) {
     enquire.set_query(query.empty() ? rules : Q(Q::OP_FILTER, query, rules));
     return enquire.get_mset(0, kCandidates);
@@ -112,8 +111,7 @@ std::unordered_map<Xapian::docid, NeedMatch> need_matches(const Xapian::Database
   for (auto& [docid, match] : matches) match.weighted_share /= total_idf;
 
   Xapian::Enquire enquire(db);
-  enquire.set_weighting_scheme(Xapian::BM25Weight(ranking::kBm25K1, ranking::kBm25K2, ranking::kBm25K3, ranking::kBm25B,
-                                                  ranking::kBm25MinNormLen));
+  enquire.set_weighting_scheme(ranking::bm25_weight());
   const Xapian::Query among_candidates(Xapian::Query::OP_OR, candidate_terms.begin(), candidate_terms.end());
   enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, need_query, among_candidates));
   const Xapian::MSet mset = enquire.get_mset(0, static_cast<Xapian::doccount>(candidates.size()));
@@ -126,7 +124,7 @@ std::unordered_map<Xapian::docid, NeedMatch> need_matches(const Xapian::Database
 }  // namespace
 
 struct Recommender::Wanted {
-  WordsQuery need;            // empty without a need
+  Xapian::Query need;         // empty without a need
   WordsQuery need_or_themes;  // empty when the profile asks for neither
   std::vector<NeedWord> need_words;
 };
@@ -135,10 +133,9 @@ Recommendation Recommender::recommend(const CollectivityProfile& profile, const 
   using Q = Xapian::Query;
   ranking::QueryBuilder builder(analyzer_, db_, lexicon_);
   Wanted wanted;
-  if (!profile.need.empty()) {
-    ranking::BuiltQuery need = builder.build(profile.need, {.complete_last_word = false});
-    wanted.need = {need.query, need.all_words};
-  }
+  ranking::BuiltQuery need;
+  if (!profile.need.empty()) need = builder.build(profile.need, {.complete_last_word = false});
+  wanted.need = need.query;
   std::vector<Q> themes;
   for (const std::string& theme : profile.themes) themes.push_back(builder.build(theme, {.complete_last_word = false}).query);
   std::erase_if(themes, [](const Q& q) { return q.empty(); });
@@ -147,7 +144,7 @@ Recommendation Recommender::recommend(const CollectivityProfile& profile, const 
     if (!need.empty()) parts.push_back(need);
     return parts.empty() ? Q() : Q(Q::OP_OR, parts.begin(), parts.end());
   };
-  wanted.need_or_themes = {or_themes(wanted.need.query), wanted.need.all_words.empty() ? Q() : or_themes(wanted.need.all_words)};
+  wanted.need_or_themes = {or_themes(need.query), need.all_words.empty() ? Q() : or_themes(need.all_words)};
   wanted.need_words = need_words(profile.need, analyzer_, db_);
 
   Recommendation out;
@@ -169,7 +166,7 @@ std::vector<RecommendedItem> Recommender::list(const CollectivityProfile& profil
     if (!facts || exclusion(*facts, profile, options.today)) continue;
     candidates.push_back({*it, std::move(*facts)});
   }
-  const auto needs = need_matches(db_, wanted.need.query, candidates, wanted.need_words);
+  const auto needs = need_matches(db_, wanted.need, candidates, wanted.need_words);
   const ScoringContext context{profile, options.today, territories_, analyzer_};
 
   std::vector<RecommendedItem> items;

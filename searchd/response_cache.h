@@ -22,6 +22,8 @@ class ResponseCache {
   // At most `capacity` answers; 0 keeps none.
   explicit ResponseCache(std::size_t capacity) : capacity_(capacity) {}
 
+  bool keeps_answers() const { return capacity_ > 0; }
+
   std::shared_ptr<const Value> find(const std::string& key) {
     std::lock_guard lock(mutex_);
     const auto it = entries_.find(key);

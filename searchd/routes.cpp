@@ -62,22 +62,28 @@ std::string query_param(const httplib::Request& req) {
   return q;
 }
 
+// Appends `part` preceded by its length, so that no two different lists of
+// parts make the same key whatever bytes they hold.
+void append_part(std::string& key, std::string_view part) {
+  key += ':' + std::to_string(part.size()) + ':';
+  key += part;
+}
+
 // What a cached answer was computed from: the index (UUID and revision) and
-// every parameter that shapes it, each preceded by its length, so that no
-// two different requests share a key whatever bytes their values hold.
+// every parameter that shapes it.
 std::string cache_key(const Xapian::Database& db, std::initializer_list<std::string_view> parts) {
   std::string key = db.get_uuid() + ':' + std::to_string(db.get_revision());
-  for (const std::string_view part : parts) {
-    key += ':' + std::to_string(part.size()) + ':';
-    key += part;
-  }
+  for (const std::string_view part : parts) append_part(key, part);
   return key;
 }
 
-// The answer cached under `key`, or computed by `compute` and cached.
-template <class Value, class Compute>
-std::shared_ptr<const Value> cached(ResponseCache<Value>& cache, const std::string& key, Metrics& metrics,
+// The answer cached under the key `make_key` gives, or computed by `compute`
+// and cached; without a cache, computed with no key made and nothing counted.
+template <class Value, class MakeKey, class Compute>
+std::shared_ptr<const Value> cached(ResponseCache<Value>& cache, MakeKey&& make_key, Metrics& metrics,
                                     std::string_view endpoint, Compute&& compute) {
+  if (!cache.keeps_answers()) return std::make_shared<const Value>(compute());
+  const std::string key = make_key();
   if (auto hit = cache.find(key)) {
     metrics.count_cache_lookup(endpoint, true);
     return hit;
@@ -102,14 +108,17 @@ void register_routes(httplib::Server& server, IndexAccess& index, Metrics& metri
       std::vector<std::string> values = repeated_param(req, std::string(facet.name));
       if (!values.empty()) request.filters[std::string(facet.name)] = std::move(values);
     }
-    std::string filters;
-    for (const auto& [facet, values] : request.filters) {
-      filters += facet + '=' + std::to_string(values.size());
-      for (const std::string& value : values) filters += ':' + std::to_string(value.size()) + ':' + value;
-    }
     const auto response = index.run([&](IndexAccess::Reader& reader) {
-      const std::string key = cache_key(reader.db, {request.text, std::to_string(request.page), std::to_string(request.per_page),
-                                                    request.sort == ranking::SortOrder::Date ? "date" : "relevance", filters});
+      const auto key = [&] {
+        std::string filters;
+        for (const auto& [facet, values] : request.filters) {
+          append_part(filters, facet);
+          append_part(filters, std::to_string(values.size()));
+          for (const std::string& value : values) append_part(filters, value);
+        }
+        return cache_key(reader.db, {request.text, std::to_string(request.page), std::to_string(request.per_page),
+                                     request.sort == ranking::SortOrder::Date ? "date" : "relevance", filters});
+      };
       return cached(caches.search, key, metrics, "GET /v1/search", [&] {
         return ranking::Searcher(reader.db, reader.analyzer, reader.lexicon.get()).search(request);
       });
@@ -124,7 +133,8 @@ void register_routes(httplib::Server& server, IndexAccess& index, Metrics& metri
     const std::string text = query_param(req);
     const unsigned limit = unsigned_param(req, "limit", 8, kMaxSuggestions);
     const auto response = index.run([&](IndexAccess::Reader& reader) {
-      return cached(caches.suggest, cache_key(reader.db, {text, std::to_string(limit)}), metrics, "GET /v1/suggest", [&] {
+      const auto key = [&] { return cache_key(reader.db, {text, std::to_string(limit)}); };
+      return cached(caches.suggest, key, metrics, "GET /v1/suggest", [&] {
         return ranking::Searcher(reader.db, reader.analyzer, reader.lexicon.get()).suggest(text, limit);
       });
     });
