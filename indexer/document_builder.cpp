@@ -86,12 +86,10 @@ IndexedDocument DocumentBuilder::build(const Resource& resource) {
     doc.add_value(kSlotPublished, date);
   }
   if (!resource.updated_at.empty()) doc.add_value(kSlotUpdated, compact_date(resource.updated_at));
-  doc.add_value(kSlotType, resource.type);
-  doc.add_value(kSlotSource, resource.source);
-  if (!resource.themes.empty()) doc.add_value(kSlotThemes, joined(resource.themes));
-  if (!resource.participation_levels.empty()) doc.add_value(kSlotLevels, joined(resource.participation_levels));
-  if (!resource.audiences.empty()) doc.add_value(kSlotAudiences, joined(resource.audiences));
-  if (!resource.format.empty()) doc.add_value(kSlotFormat, resource.format);
+  // In kFacets order: type, theme, source, level, audience, format, territory.
+  doc.add_value(kSlotFacets, packed_facets({resource.type, joined(resource.themes), resource.source,
+                                            joined(resource.participation_levels), joined(resource.audiences),
+                                            resource.format, joined(resource.territories)}));
   if (!resource.territories.empty()) doc.add_value(kSlotTerritories, joined(resource.territories));
   if (resource.population_min) doc.add_value(kSlotPopulationMin, Xapian::sortable_serialise(static_cast<double>(*resource.population_min)));
   if (resource.population_max) doc.add_value(kSlotPopulationMax, Xapian::sortable_serialise(static_cast<double>(*resource.population_max)));

@@ -9,36 +9,45 @@
 
 namespace tec::ranking {
 
-FacetSpy::FacetSpy(const Xapian::Database& db, std::vector<Xapian::valueno> slots)
-    : db_(db), slots_(std::move(slots)), counts_(slots_.size()) {
-  for (const Xapian::valueno slot : slots_) streams_.push_back(db_.valuestream_begin(slot));
+FacetSpy::FacetSpy(const Xapian::Database& db, const FacetTable* table)
+    : db_(db), table_(table && table->revision() == db.get_revision() ? table : nullptr) {
+  if (table_) {
+    counts_by_id_.assign(table_->value_count(), 0);
+  } else {
+    stream_ = db_.valuestream_begin(schema::kSlotFacets);
+  }
 }
 
 void FacetSpy::operator()(const Xapian::Document& doc, double) {
   ++seen_;
   const Xapian::docid did = doc.get_docid();
-  const bool in_order = did > last_;
-  last_ = std::max(last_, did);
-  for (std::size_t i = 0; i < slots_.size(); ++i) {
-    std::string value;
-    Xapian::ValueIterator& stream = streams_[i];
-    if (!in_order) {
-      value = doc.get_value(slots_[i]);
-    } else if (stream != db_.valuestream_end(slots_[i])) {
-      if (stream.get_docid() < did) stream.skip_to(did);
-      if (stream != db_.valuestream_end(slots_[i]) && stream.get_docid() == did) value = *stream;
-    }
-    if (!value.empty()) ++counts_[i][std::move(value)];
+  if (table_) {
+    for (const FacetTable::ValueId id : table_->values_of(did)) ++counts_by_id_[id];
+    return;
   }
+  std::string value;
+  if (did <= last_) {
+    value = doc.get_value(schema::kSlotFacets);
+  } else if (stream_ != db_.valuestream_end(schema::kSlotFacets)) {
+    if (stream_.get_docid() < did) stream_.skip_to(did);
+    if (stream_ != db_.valuestream_end(schema::kSlotFacets) && stream_.get_docid() == did) value = *stream_;
+  }
+  last_ = std::max(last_, did);
+  if (!value.empty()) ++counts_[std::move(value)];
 }
 
-std::vector<std::pair<std::string, Xapian::doccount>> FacetSpy::top(std::size_t i, std::size_t limit, double scale) const {
+std::vector<std::pair<std::string, Xapian::doccount>> FacetSpy::top(std::size_t facet, std::size_t limit, double scale) const {
   std::unordered_map<std::string_view, Xapian::doccount> items;
-  for (const auto& [value, count] : counts_[i]) {
+  for (FacetTable::ValueId id = 0; id < counts_by_id_.size(); ++id) {
+    if (counts_by_id_[id] > 0 && table_->facet_of(id) == facet) items[table_->text_of(id)] += counts_by_id_[id];
+  }
+  for (const auto& [packed, count] : counts_) {
+    const std::string_view list = schema::packed_facet(packed, facet);
+    if (list.empty()) continue;
     for (std::size_t start = 0;;) {
-      const std::size_t stop = value.find(schema::kListSeparator, start);
-      items[std::string_view(value).substr(start, stop - start)] += count;
-      if (stop == std::string::npos) break;
+      const std::size_t stop = list.find(schema::kListSeparator, start);
+      items[list.substr(start, stop - start)] += count;
+      if (stop == std::string_view::npos) break;
       start = stop + 1;
     }
   }

@@ -10,36 +10,40 @@
 #include <xapian.h>
 
 #include "analysis/french_analyzer.h"
+#include "ranking/facet_table.h"
 
 namespace tec::ranking {
 
-// Counts the values of some facets over the documents a match looks at.
-// A slot's value is counted whole (many documents share the same list of
-// themes) and split into its items only when the counts are read.
+// Counts the facets' values over the documents a match looks at.
 //
-// Values are read from each slot's value stream, which the matcher's
-// documents, coming in ascending order, walk forwards: Document::get_value
-// would look each value up in the B-tree and decode its chunk from the
-// start, and did so seven times per document (a fifth of the search time in
-// the HTTP load test at 100,000 documents, see bench/README.md).
+// With a FacetTable of the database's revision, a match's values are looked
+// up in memory. Without one (the table of a new revision is still being
+// built), they are read from schema::kSlotFacets: a document's facets are
+// counted whole (many documents share the same themes, levels and
+// audiences) and split into their items only when the counts are read, and
+// the slot's value stream is walked forwards, in the order the matcher
+// brings documents (Document::get_value would look each value up in the
+// B-tree and decode its chunk from the start).
 class FacetSpy : public Xapian::MatchSpy {
  public:
-  FacetSpy(const Xapian::Database& db, std::vector<Xapian::valueno> slots);
+  // `table` is used only when it describes the revision `db` is at.
+  FacetSpy(const Xapian::Database& db, const FacetTable* table);
 
   void operator()(const Xapian::Document& doc, double weight) override;
 
-  // Values of the i-th slot, most frequent first, at most `limit`, each
-  // count multiplied by `scale` (the matches over the documents looked at,
-  // when the matcher stopped before the last match).
-  std::vector<std::pair<std::string, Xapian::doccount>> top(std::size_t i, std::size_t limit, double scale = 1) const;
+  // Values of the facet schema::kFacets[facet], most frequent first, at most
+  // `limit`, each count multiplied by `scale` (the matches over the
+  // documents looked at, when the matcher stopped before the last match).
+  std::vector<std::pair<std::string, Xapian::doccount>> top(std::size_t facet, std::size_t limit, double scale = 1) const;
   Xapian::doccount seen() const { return seen_; }
 
  private:
   const Xapian::Database& db_;
-  std::vector<Xapian::valueno> slots_;
-  std::vector<Xapian::ValueIterator> streams_;
+  const FacetTable* table_;
+  std::vector<Xapian::doccount> counts_by_id_;  // with the table: per FacetTable::ValueId
+  Xapian::ValueIterator stream_;
   Xapian::docid last_ = 0;  // the last document seen, to notice one out of order
-  std::vector<std::unordered_map<std::string, Xapian::doccount>> counts_;
+  std::unordered_map<std::string, Xapian::doccount> counts_;  // without: per value of kSlotFacets
   Xapian::doccount seen_ = 0;
 };
 

@@ -20,12 +20,6 @@ Xapian::Query filtered(const Xapian::Query& query, const Xapian::Query& filter) 
   return Xapian::Query(Xapian::Query::OP_FILTER, query, filter);
 }
 
-std::vector<Xapian::valueno> facet_slots() {
-  std::vector<Xapian::valueno> slots;
-  for (const schema::Facet& facet : schema::kFacets) slots.push_back(facet.slot);
-  return slots;
-}
-
 // Feedback expands with stems only: folded words and boolean terms would
 // repeat the stems or filter by accident.
 struct StemsOnly : Xapian::ExpandDecider {
@@ -91,8 +85,8 @@ SearchResponse Searcher::search(const SearchRequest& request) {
   BuiltQuery built = builder.build(request.text);
   const Xapian::Query filter = facet_filter(request.filters, analyzer_);
 
-  const auto run = [&](const Xapian::Query& query, const Xapian::Query& facet_query, std::vector<Xapian::valueno> slots,
-                       Xapian::doccount first, Xapian::doccount count) {
+  const auto run = [&](const Xapian::Query& query, const Xapian::Query& facet_query, Xapian::doccount first,
+                       Xapian::doccount count) {
     const bool browse = query.empty();
     Xapian::Enquire enquire(db_);
     enquire.set_query(filtered(browse ? Xapian::Query::MatchAll : query, facet_query));
@@ -100,7 +94,7 @@ SearchResponse Searcher::search(const SearchRequest& request) {
     if (browse || request.sort == SortOrder::Date) enquire.set_sort_by_value_then_relevance(schema::kSlotPublished, true);
     Run result;
     result.query = query;
-    result.spy = std::make_unique<FacetSpy>(db_, std::move(slots));
+    result.spy = std::make_unique<FacetSpy>(db_, facets_);
     enquire.add_matchspy(result.spy.get());
     result.mset = enquire.get_mset(first, count, std::max<Xapian::doccount>(kExactCountFloor, first + count));
     return result;
@@ -109,7 +103,7 @@ SearchResponse Searcher::search(const SearchRequest& request) {
   // facets included.
   const auto run_built = [&](const BuiltQuery& q, Xapian::doccount first, Xapian::doccount count) {
     return all_words_first(q.all_words, q.query, kAllWordsEnough, [&](const Xapian::Query& query, bool every_word) {
-      Run result = run(query, filter, facet_slots(), first, count);
+      Run result = run(query, filter, first, count);
       result.all_words = every_word;
       return result;
     });
@@ -145,8 +139,8 @@ SearchResponse Searcher::search(const SearchRequest& request) {
       for (auto it = expansion.begin(); it != expansion.end(); ++it) terms.emplace_back(*it);
       const Xapian::Query feedback(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end()),
                                    kFeedbackWeight);
-      main = run(Xapian::Query(main.all_words ? Xapian::Query::OP_AND_MAYBE : Xapian::Query::OP_OR, main.query, feedback), filter,
-                 facet_slots(), offset, request.per_page);
+      main = run(Xapian::Query(main.all_words ? Xapian::Query::OP_AND_MAYBE : Xapian::Query::OP_OR, main.query, feedback), filter, offset,
+                 request.per_page);
     }
   }
 
@@ -170,8 +164,8 @@ SearchResponse Searcher::search(const SearchRequest& request) {
     std::vector<std::pair<std::string, Xapian::doccount>> values;
     if (request.filters.contains(counts.name)) {
       // The facet's own filter is left out, so its other values keep their counts.
-      const Run own = run(main.query, facet_filter(request.filters, analyzer_, counts.name), {facet.slot}, 0, 0);
-      values = own.spy->top(0, kMaxFacetValues, facet_scale(own));
+      const Run own = run(main.query, facet_filter(request.filters, analyzer_, counts.name), 0, 0);
+      values = own.spy->top(i, kMaxFacetValues, facet_scale(own));
     } else {
       values = main.spy->top(i, kMaxFacetValues, facet_scale(main));
     }

@@ -11,6 +11,7 @@
 #include <xapian.h>
 
 #include "analysis/french_analyzer.h"
+#include "ranking/facet_table.h"
 #include "ranking/lexicon.h"
 
 namespace tec::ranking {
@@ -64,9 +65,11 @@ struct SuggestResponse {
 
 class Searcher {
  public:
-  // `lexicon` may be null (no completion, correction or synonyms).
-  Searcher(const Xapian::Database& db, analysis::FrenchAnalyzer& analyzer, const Lexicon* lexicon)
-      : db_(db), analyzer_(analyzer), lexicon_(lexicon) {}
+  // `lexicon` may be null (no completion, correction or synonyms); so may
+  // `facets` (facet counts then read the index, see FacetSpy).
+  Searcher(const Xapian::Database& db, analysis::FrenchAnalyzer& analyzer, const Lexicon* lexicon,
+           const FacetTable* facets = nullptr)
+      : db_(db), analyzer_(analyzer), lexicon_(lexicon), facets_(facets) {}
 
   SearchResponse search(const SearchRequest& request);
   SuggestResponse suggest(const std::string& text, unsigned limit);
@@ -78,6 +81,7 @@ class Searcher {
   const Xapian::Database& db_;
   analysis::FrenchAnalyzer& analyzer_;
   const Lexicon* lexicon_;
+  const FacetTable* facets_;
 };
 
 }  // namespace tec::ranking

@@ -40,40 +40,64 @@ inline constexpr std::string_view kPrefixTerritoryType = "XTT";   // XTTcommune
 // Value slots.
 inline constexpr Xapian::valueno kSlotPublished = 0;      // "YYYYMMDD", sorts as text
 inline constexpr Xapian::valueno kSlotUpdated = 1;        // "YYYYMMDD"
-inline constexpr Xapian::valueno kSlotType = 2;           // "methode"
-inline constexpr Xapian::valueno kSlotSource = 3;         // "anct"
 inline constexpr Xapian::valueno kSlotPopulationMin = 4;  // Xapian::sortable_serialise
 inline constexpr Xapian::valueno kSlotPopulationMax = 5;  // Xapian::sortable_serialise
-inline constexpr Xapian::valueno kSlotThemes = 6;         // list, as written in the feed
-inline constexpr Xapian::valueno kSlotLevels = 7;         // list
-inline constexpr Xapian::valueno kSlotAudiences = 8;      // list
-inline constexpr Xapian::valueno kSlotFormat = 9;         // "distanciel"
-inline constexpr Xapian::valueno kSlotTerritories = 10;   // list
+// List, as written in the feed: the hard rules of a recommendation ask
+// whether a resource names any territory at all.
+inline constexpr Xapian::valueno kSlotTerritories = 10;
 inline constexpr Xapian::valueno kSlotContentHash = 11;   // hex digest of the record, see content_hash.h
 // "YYYYMMDD" of the latest session's start: a workshop is worth recommending
 // only while this is today or later.
 inline constexpr Xapian::valueno kSlotLastSession = 12;
+// Every facet's value, in kFacets order, joined by kFacetSeparator: counting
+// facets reads one value stream per match instead of one per facet (reading
+// seven streams was a third of a search, see bench/README.md). Slots 2, 3
+// and 6 to 9 held single facets in layouts before tec-layout-3 and are left
+// unused, so an index of an older layout cannot be misread.
+inline constexpr Xapian::valueno kSlotFacets = 13;
 
 // Lists in value slots are joined with this separator (ASCII unit separator).
 inline constexpr char kListSeparator = '\x1f';
+// The facets of kSlotFacets are joined with this one (ASCII record separator).
+inline constexpr char kFacetSeparator = '\x1e';
 
-// The facets a search can filter on and count: the query parameter, the
-// boolean term prefix (filter values are accent-folded like the terms), and
-// the value slot read to count them.
+// The facets a search can filter on and count: the query parameter and the
+// boolean term prefix (filter values are accent-folded like the terms).
 struct Facet {
   std::string_view name;
   std::string_view prefix;
-  Xapian::valueno slot;
 };
 inline constexpr std::array<Facet, 7> kFacets = {{
-    {"type", kPrefixType, kSlotType},
-    {"theme", kPrefixTheme, kSlotThemes},
-    {"source", kPrefixSource, kSlotSource},
-    {"level", kPrefixLevel, kSlotLevels},
-    {"audience", kPrefixAudience, kSlotAudiences},
-    {"format", kPrefixFormat, kSlotFormat},
-    {"territory", kPrefixTerritory, kSlotTerritories},
+    {"type", kPrefixType},
+    {"theme", kPrefixTheme},
+    {"source", kPrefixSource},
+    {"level", kPrefixLevel},
+    {"audience", kPrefixAudience},
+    {"format", kPrefixFormat},
+    {"territory", kPrefixTerritory},
 }};
+
+// The value of kSlotFacets for the facets' values in kFacets order, each a
+// list joined with kListSeparator.
+inline std::string packed_facets(const std::array<std::string, kFacets.size()>& values) {
+  std::string packed;
+  for (const std::string& value : values) {
+    if (&value != values.data()) packed += kFacetSeparator;
+    packed += value;
+  }
+  return packed;
+}
+
+// The i-th facet's list in a value of kSlotFacets (empty when absent).
+inline std::string_view packed_facet(std::string_view packed, std::size_t i) {
+  std::size_t start = 0;
+  for (; i > 0; --i) {
+    start = packed.find(kFacetSeparator, start);
+    if (start == std::string_view::npos) return {};
+    ++start;
+  }
+  return packed.substr(start, packed.find(kFacetSeparator, start) - start);
+}
 
 // Index metadata (Xapian user metadata): the report of the last sync of a
 // source, as JSON, under "sync:<source>".

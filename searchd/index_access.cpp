@@ -1,5 +1,5 @@
 // IndexAccess implementation: one Reader per (thread, IndexAccess), one
-// Lexicon per revision.
+// Lexicon and one FacetTable per revision.
 #include "searchd/index_access.h"
 
 #include <atomic>
@@ -16,7 +16,8 @@ std::atomic<std::uint64_t> next_serial{1};
 IndexAccess::IndexAccess(std::string directory, bool replica)
     : directory_(std::move(directory)), replica_(replica), serial_(next_serial++) {
   Reader& reader = thread_reader();
-  lexicon_ = std::make_shared<const ranking::Lexicon>(reader.db, reader.analyzer);
+  derived_ = {std::make_shared<const ranking::Lexicon>(reader.db, reader.analyzer),
+              std::make_shared<const ranking::FacetTable>(reader.db)};
 }
 
 IndexAccess::Reader& IndexAccess::thread_reader() {
@@ -58,22 +59,23 @@ std::string IndexAccess::replica_state() const {
   return state.str();
 }
 
-std::shared_ptr<const ranking::Lexicon> IndexAccess::current_lexicon() {
-  std::lock_guard lock(lexicon_mutex_);
-  return lexicon_;
+IndexAccess::Derived IndexAccess::current() {
+  std::lock_guard lock(derived_mutex_);
+  return derived_;
 }
 
-std::shared_ptr<const ranking::Lexicon> IndexAccess::lexicon_for(Reader& reader) {
+IndexAccess::Derived IndexAccess::derived_for(Reader& reader) {
   const Xapian::rev revision = reader.db.get_revision();
-  std::shared_ptr<const ranking::Lexicon> current = current_lexicon();
-  if (current->revision() >= revision) return current;
+  Derived derived = current();
+  if (derived.lexicon->revision() >= revision) return derived;
   std::unique_lock rebuilding(rebuild_mutex_, std::try_to_lock);
-  if (!rebuilding.owns_lock()) return current;
-  current = current_lexicon();
-  if (current->revision() >= revision) return current;
-  auto fresh = std::make_shared<const ranking::Lexicon>(reader.db, reader.analyzer);
-  std::lock_guard lock(lexicon_mutex_);
-  lexicon_ = fresh;
+  if (!rebuilding.owns_lock()) return derived;
+  derived = current();
+  if (derived.lexicon->revision() >= revision) return derived;
+  Derived fresh{std::make_shared<const ranking::Lexicon>(reader.db, reader.analyzer),
+                std::make_shared<const ranking::FacetTable>(reader.db)};
+  std::lock_guard lock(derived_mutex_);
+  derived_ = fresh;
   return fresh;
 }
 

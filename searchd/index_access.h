@@ -1,7 +1,8 @@
 // IndexAccess: gives each worker thread its own read handle on the index
 // (Xapian databases are not shared between threads), brought to the latest
-// committed revision before each request, with the Lexicon of that revision
-// (shared by all threads, rebuilt once per revision), and retries a request
+// committed revision before each request, with the Lexicon and FacetTable of
+// that revision (shared by all threads, rebuilt once per revision), and
+// retries a request
 // that a concurrent commit invalidated (Xapian::DatabaseModifiedError).
 //
 // On a replica kept by xapian-replicate, a new revision may arrive as a full
@@ -16,10 +17,12 @@
 #include <mutex>
 #include <string>
 #include <type_traits>
+#include <utility>
 
 #include <xapian.h>
 
 #include "analysis/french_analyzer.h"
+#include "ranking/facet_table.h"
 #include "ranking/lexicon.h"
 
 namespace tec::searchd {
@@ -32,6 +35,8 @@ class IndexAccess {
     std::string replica_state;  // replica mode: what the handle was opened on
     analysis::FrenchAnalyzer analyzer;
     std::shared_ptr<const ranking::Lexicon> lexicon;  // of db's revision, or a slightly older one while rebuilt
+    // Of db's revision, or an older one while rebuilt, which FacetSpy does not use.
+    std::shared_ptr<const ranking::FacetTable> facets;
   };
 
   // Throws Xapian::DatabaseOpeningError when `directory` holds no index.
@@ -44,7 +49,9 @@ class IndexAccess {
     for (int attempt = 1;; ++attempt) {
       try {
         refresh(reader);
-        reader.lexicon = lexicon_for(reader);
+        Derived derived = derived_for(reader);
+        reader.lexicon = std::move(derived.lexicon);
+        reader.facets = std::move(derived.facets);
         return work(reader);
       } catch (const Xapian::DatabaseModifiedError&) {
         if (attempt == kAttempts) throw;
@@ -60,18 +67,23 @@ class IndexAccess {
   // Replica mode: the stub's contents and the modification time of the live
   // copy's version file, which change with every replicated revision.
   std::string replica_state() const;
-  // The lexicon of the reader's revision. One thread rebuilds it when the
-  // revision moves; the others keep the previous one meanwhile.
-  std::shared_ptr<const ranking::Lexicon> lexicon_for(Reader& reader);
+  // What is derived from the reader's revision: its lexicon and facet
+  // table. One thread rebuilds them when the revision moves; the others keep
+  // the previous ones meanwhile.
+  struct Derived {
+    std::shared_ptr<const ranking::Lexicon> lexicon;
+    std::shared_ptr<const ranking::FacetTable> facets;
+  };
+  Derived derived_for(Reader& reader);
 
   std::string directory_;
   bool replica_;
   std::uint64_t serial_;  // tells this instance's readers apart in thread-local storage
-  std::shared_ptr<const ranking::Lexicon> current_lexicon();
+  Derived current();
 
-  std::mutex lexicon_mutex_;  // guards lexicon_, held only to read or swap it
+  std::mutex derived_mutex_;  // guards derived_, held only to read or swap it
   std::mutex rebuild_mutex_;  // held by the one thread rebuilding
-  std::shared_ptr<const ranking::Lexicon> lexicon_;
+  Derived derived_;
 };
 
 }  // namespace tec::searchd

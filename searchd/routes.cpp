@@ -120,7 +120,7 @@ void register_routes(httplib::Server& server, IndexAccess& index, Metrics& metri
                                      request.sort == ranking::SortOrder::Date ? "date" : "relevance", filters});
       };
       return cached(caches.search, key, metrics, "GET /v1/search", [&] {
-        return ranking::Searcher(reader.db, reader.analyzer, reader.lexicon.get()).search(request);
+        return ranking::Searcher(reader.db, reader.analyzer, reader.lexicon.get(), reader.facets.get()).search(request);
       });
     });
     if (response->total == 0 && !request.text.empty()) metrics.count_zero_results();

@@ -85,6 +85,7 @@ class IndexFixture : public benchmark::Fixture {
     if (db) return;
     db = std::make_unique<Xapian::Database>(env("TEC_BENCH_INDEX"));
     lexicon = std::make_unique<tec::ranking::Lexicon>(*db, analyzer);
+    facets = std::make_unique<tec::ranking::FacetTable>(*db);
     territories = std::make_unique<tec::territory::Territories>(
         tec::territory::Territories::load(std::filesystem::path(TEC_SOURCE_DIR) / "corpus" / "territories"));
   }
@@ -92,6 +93,7 @@ class IndexFixture : public benchmark::Fixture {
   static inline tec::analysis::FrenchAnalyzer analyzer;
   static inline std::unique_ptr<Xapian::Database> db;
   static inline std::unique_ptr<tec::ranking::Lexicon> lexicon;
+  static inline std::unique_ptr<tec::ranking::FacetTable> facets;
   static inline std::unique_ptr<tec::territory::Territories> territories;
 };
 
@@ -115,7 +117,7 @@ const std::vector<QueryKind>& query_kinds() {
 
 BENCHMARK_DEFINE_F(IndexFixture, Search)(benchmark::State& state) {
   const QueryKind& kind = query_kinds()[static_cast<std::size_t>(state.range(0))];
-  tec::ranking::Searcher searcher(*db, analyzer, lexicon.get());
+  tec::ranking::Searcher searcher(*db, analyzer, lexicon.get(), facets.get());
   std::size_t i = 0;
   for (auto _ : state) {
     tec::ranking::SearchRequest request;

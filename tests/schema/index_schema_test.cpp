@@ -3,6 +3,7 @@
 
 #include <gtest/gtest.h>
 
+#include <map>
 #include <set>
 
 #include "indexer/document_builder.h"
@@ -82,12 +83,27 @@ TEST(IndexSchema, FieldsDoNotTouchForPhrases) {
   EXPECT_GE(first_position("participatif") - first_position("budget"), kFieldPositionGap);
 }
 
-TEST(IndexSchema, ValuesHoldDatesTypeSourceAndSizes) {
+TEST(IndexSchema, FacetSlotHoldsEveryFacetUnderItsName) {
+  const std::string packed = build(kRecord).get_value(kSlotFacets);
+  const std::map<std::string_view, std::string> expected = {
+      {"type", "methode"},           {"theme", "Démocratie locale"}, {"source", "decider-ensemble"},
+      {"level", "concerter"},        {"audience", "habitants"},      {"format", "presentiel"},
+      {"territory", std::string("2A") + kListSeparator + "r94"},
+  };
+  ASSERT_EQ(expected.size(), kFacets.size());
+  for (std::size_t i = 0; i < kFacets.size(); ++i) EXPECT_EQ(packed_facet(packed, i), expected.at(kFacets[i].name)) << kFacets[i].name;
+  // A record without a format leaves that facet empty, the others in place.
+  const std::string without = build(R"({"id":"f","source":"anct","type":"outil","title":"t","summary":"s"})").get_value(kSlotFacets);
+  EXPECT_EQ(packed_facet(without, 0), "outil");
+  EXPECT_EQ(packed_facet(without, 2), "anct");
+  EXPECT_EQ(packed_facet(without, 5), "");
+  EXPECT_EQ(packed_facet(without, kFacets.size()), "");
+}
+
+TEST(IndexSchema, ValuesHoldDatesAndSizes) {
   const Xapian::Document doc = build(kRecord);
   EXPECT_EQ(doc.get_value(kSlotPublished), "20260314");
   EXPECT_EQ(doc.get_value(kSlotUpdated), "20260401");
-  EXPECT_EQ(doc.get_value(kSlotType), "methode");
-  EXPECT_EQ(doc.get_value(kSlotSource), "decider-ensemble");
   EXPECT_EQ(Xapian::sortable_unserialise(doc.get_value(kSlotPopulationMin)), 1000);
   EXPECT_EQ(Xapian::sortable_unserialise(doc.get_value(kSlotPopulationMax)), 20000);
 }
