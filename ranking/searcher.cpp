@@ -90,7 +90,13 @@ SearchResponse Searcher::search(const SearchRequest& request) {
     const bool browse = query.empty();
     Xapian::Enquire enquire(db_);
     enquire.set_query(filtered(browse ? Xapian::Query::MatchAll : query, facet_query));
-    enquire.set_weighting_scheme(bm25_weight());
+    // A run that only counts needs no weights: BM25 would read every
+    // match's length for nothing.
+    if (count == 0) {
+      enquire.set_weighting_scheme(Xapian::BoolWeight());
+    } else {
+      enquire.set_weighting_scheme(bm25_weight());
+    }
     if (browse || request.sort == SortOrder::Date) enquire.set_sort_by_value_then_relevance(schema::kSlotPublished, true);
     Run result;
     result.query = query;
