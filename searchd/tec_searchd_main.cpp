@@ -13,6 +13,7 @@
 #include <spdlog/spdlog.h>
 
 #include "indexer/index_writer.h"
+#include "schema/index_schema.h"
 #include "searchd/http_policy.h"
 #include "searchd/index_access.h"
 #include "searchd/json_config.h"
@@ -103,6 +104,17 @@ int main(int argc, char** argv) {
   } catch (const Xapian::Error& e) {
     std::cerr << "tec-searchd : impossible d'ouvrir l'index " << index_dir << " : " << e.get_msg() << "\n";
     return 2;
+  }
+  // Documents written before the facets shared one value slot (layouts
+  // before tec-layout-3) stay searchable but out of the facet counts until
+  // rewritten.
+  const Xapian::doccount without_facets = index->run([](tec::searchd::IndexAccess::Reader& reader) {
+    return reader.db.get_doccount() - reader.db.get_value_freq(tec::schema::kSlotFacets);
+  });
+  if (without_facets > 0) {
+    spdlog::warn("{} documents écrits par une version antérieure ne sont pas comptés dans les facettes : reconstruisez l'index "
+                 "(tec-index) ou synchronisez leurs sources",
+                 without_facets);
   }
 
   // Without the reference data, profiles must give their fields directly;

@@ -7,6 +7,7 @@
 #include <netinet/in.h>
 #include <rapidjson/document.h>
 #include <sys/socket.h>
+#include <xapian.h>
 
 #include <regex>
 #include <set>
@@ -14,6 +15,7 @@
 #include <thread>
 
 #include "e2e/child_process.h"
+#include "schema/index_schema.h"
 #include "test_support.h"
 
 namespace tec {
@@ -245,6 +247,26 @@ TEST_F(OpsE2eTest, LogsAreOneJsonObjectPerLine) {
     requests += std::string(entry["message"].GetString()).rfind("GET /healthz 200", 0) == 0;
   }
   EXPECT_GE(requests, 1u);
+  // An index written by this version: every document counted in the facets.
+  EXPECT_EQ(log.find("version antérieure"), std::string::npos);
+}
+
+TEST(OpsE2eLayoutTest, WarnsOfDocumentsLeftOutOfTheFacetCounts) {
+  const testing::TempDir dir;
+  ASSERT_EQ(run_indexer({"--index", dir.str("index"), testing::test_corpus_path()}), 0);
+  {
+    // As a document written before the facets shared one value slot.
+    Xapian::WritableDatabase db(dir.str("index"));
+    Xapian::Document older;
+    older.add_boolean_term(schema::unique_term("test", "ancienne"));
+    older.add_value(schema::kSlotPublished, "20200101");
+    db.add_document(older);
+    db.commit();
+  }
+  Child server({TEC_SEARCHD_BIN, "--index", dir.str("index"), "--listen", "127.0.0.1:0"}, dir.str("stderr.log"));
+  read_port(server);
+  const std::string log = testing::read_file(dir.path() / "stderr.log");
+  EXPECT_NE(log.find("1 documents écrits par une version antérieure ne sont pas comptés dans les facettes"), std::string::npos) << log;
 }
 
 TEST_F(OpsE2eTest, ErrorsShowNoInternals) {
