@@ -49,11 +49,11 @@ inline constexpr Xapian::valueno kSlotContentHash = 11;   // hex digest of the r
 // "YYYYMMDD" of the latest session's start: a workshop is worth recommending
 // only while this is today or later.
 inline constexpr Xapian::valueno kSlotLastSession = 12;
-// Every facet's value, in kFacets order, joined by kFacetSeparator: counting
-// facets reads one value stream per match instead of one per facet (reading
-// seven streams was a third of a search, see bench/README.md). Slots 2, 3
-// and 6 to 9 held single facets in layouts before tec-layout-3 and are left
-// unused, so an index of an older layout cannot be misread.
+// Every facet's value, in kFacets order, joined by kFacetSeparator: one value
+// stream for ranking::FacetTable to read into memory once per revision, where
+// facets are counted. Slots 2, 3 and 6 to 9 held single facets in layouts
+// before tec-layout-3 and are left unused, so an index of an older layout
+// cannot be misread.
 inline constexpr Xapian::valueno kSlotFacets = 13;
 
 // Lists in value slots are joined with this separator (ASCII unit separator).

@@ -2,8 +2,8 @@
 // (Xapian databases are not shared between threads), brought to the latest
 // committed revision before each request, with the Lexicon and FacetTable of
 // that revision (shared by all threads, rebuilt once per revision), and
-// retries a request
-// that a concurrent commit invalidated (Xapian::DatabaseModifiedError).
+// retries a request that a concurrent commit invalidated
+// (Xapian::DatabaseModifiedError).
 //
 // On a replica kept by xapian-replicate, a new revision may arrive as a full
 // copy that the replica's stub file (XAPIANDB) switches to; Xapian's
