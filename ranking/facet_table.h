@@ -1,8 +1,8 @@
 // FacetTable: every document's facet values, held in memory as small
 // integers, read once per revision of the index from schema::kSlotFacets.
 // Counting facets over a search's matches then costs an array lookup per
-// match; reading each match's value from the index cost a B-tree lookup per
-// value chunk, the largest part of a search at 100,000 documents (see
+// match; reading each match's values from the index cost a B-tree lookup per
+// value chunk, a third of a search at 100,000 documents (see
 // bench/README.md). This is what Lucene calls doc values, kept in memory.
 #pragma once
 

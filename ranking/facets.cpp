@@ -22,7 +22,9 @@ void FacetSpy::operator()(const Xapian::Document& doc, double) {
   ++seen_;
   const Xapian::docid did = doc.get_docid();
   if (table_) {
-    for (const FacetTable::ValueId id : table_->values_of(did)) ++counts_by_id_[id];
+    for (const FacetTable::ValueId id : table_->values_of(did)) {
+      if (counts_by_id_[id]++ == 0) counted_ids_.push_back(id);
+    }
     return;
   }
   std::string value;
@@ -38,8 +40,8 @@ void FacetSpy::operator()(const Xapian::Document& doc, double) {
 
 std::vector<std::pair<std::string, Xapian::doccount>> FacetSpy::top(std::size_t facet, std::size_t limit, double scale) const {
   std::unordered_map<std::string_view, Xapian::doccount> items;
-  for (FacetTable::ValueId id = 0; id < counts_by_id_.size(); ++id) {
-    if (counts_by_id_[id] > 0 && table_->facet_of(id) == facet) items[table_->text_of(id)] += counts_by_id_[id];
+  for (const FacetTable::ValueId id : counted_ids_) {
+    if (table_->facet_of(id) == facet) items[table_->text_of(id)] += counts_by_id_[id];
   }
   for (const auto& [packed, count] : counts_) {
     const std::string_view list = schema::packed_facet(packed, facet);

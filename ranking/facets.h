@@ -41,6 +41,7 @@ class FacetSpy : public Xapian::MatchSpy {
   const Xapian::Database& db_;
   const FacetTable* table_;
   std::vector<Xapian::doccount> counts_by_id_;  // with the table: per FacetTable::ValueId
+  std::vector<FacetTable::ValueId> counted_ids_;  // those counted at least once
   Xapian::ValueIterator stream_;
   Xapian::docid last_ = 0;  // the last document seen, to notice one out of order
   std::unordered_map<std::string, Xapian::doccount> counts_;  // without: per value of kSlotFacets
