@@ -87,8 +87,9 @@ inline constexpr unsigned kSimilarTerms = 25;
 inline constexpr unsigned kExactCountFloor = 2000;
 inline constexpr unsigned kMaxFacetValues = 50;
 
-// Suggestions: documents checked when counting a completion with the words before it.
-inline constexpr unsigned kMaxSuggestionCheck = 100;
+// Suggestions: documents holding the words before the one being typed among
+// which each completion is counted (the count then scaled to all of them).
+inline constexpr unsigned kSuggestionSample = 1000;
 
 // Snippets: words shown, and words of context kept before the first match.
 inline constexpr unsigned kSnippetWords = 30;

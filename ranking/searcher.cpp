@@ -3,6 +3,7 @@
 #include "ranking/searcher.h"
 
 #include <algorithm>
+#include <cmath>
 
 #include "ranking/facets.h"
 #include "ranking/query_builder.h"
@@ -44,6 +45,43 @@ Xapian::Query every_word_in_title(const std::vector<analysis::Token>& tokens, co
     words.emplace_back(Xapian::Query::OP_SYNONYM, forms.begin(), forms.end());
   }
   return words.empty() ? Xapian::Query() : Xapian::Query(Xapian::Query::OP_AND, words.begin(), words.end());
+}
+
+// The first kSuggestionSample documents, in index order, holding every word
+// of `text` (typed as is), and how many hold them in all (estimated).
+struct Sample {
+  std::vector<Xapian::docid> documents;  // ascending
+  Xapian::doccount matches = 0;
+};
+
+Sample documents_holding(const std::string& text, analysis::FrenchAnalyzer& analyzer, const Xapian::Database& db) {
+  const BuiltQuery built = QueryBuilder(analyzer, db, nullptr).build(text + " ");
+  const Xapian::Query& query = built.all_words.empty() ? built.query : built.all_words;
+  Sample sample;
+  if (query.empty()) return sample;
+  Xapian::Enquire enquire(db);
+  enquire.set_weighting_scheme(Xapian::BoolWeight());
+  enquire.set_query(query);
+  const Xapian::MSet mset = enquire.get_mset(0, kSuggestionSample);
+  for (auto it = mset.begin(); it != mset.end(); ++it) sample.documents.push_back(*it);
+  std::sort(sample.documents.begin(), sample.documents.end());
+  sample.matches = mset.get_matches_estimated();
+  return sample;
+}
+
+// The documents holding `term` among those `sample` stands for: its posting
+// list walked once over the sample, scaled. Counting each completion with a
+// match of its own, the words before it included, cost up to 30 matches per
+// keystroke (a third of the slowest suggestions at 100,000 documents).
+Xapian::doccount count_among(const Sample& sample, const std::string& term, const Xapian::Database& db) {
+  Xapian::PostingIterator posting = db.postlist_begin(term);
+  Xapian::doccount held = 0;
+  for (const Xapian::docid did : sample.documents) {
+    posting.skip_to(did);
+    if (posting == db.postlist_end(term)) break;
+    held += *posting == did;
+  }
+  return static_cast<Xapian::doccount>(std::lround(static_cast<double>(held) * sample.matches / sample.documents.size()));
 }
 
 // A result's stored fields and highlighted title; the snippet is the caller's.
@@ -198,13 +236,10 @@ SuggestResponse Searcher::suggest(const std::string& text, unsigned limit) {
     // After other words, a completion counts the documents it shares with
     // them: "budget partic" offers "participatif" before "participants".
     std::vector<std::pair<std::string, Xapian::doccount>> together;
-    const Xapian::Query context = QueryBuilder(analyzer_, db_, nullptr).build(before + " ").query;
-    if (!context.empty()) {
-      Xapian::Enquire enquire(db_);
-      enquire.set_weighting_scheme(Xapian::BoolWeight());  // counts only
+    const Sample sample = documents_holding(before, analyzer_, db_);
+    if (!sample.documents.empty()) {
       for (const auto& [term, documents] : completions) {
-        enquire.set_query(Xapian::Query(Xapian::Query::OP_AND, context, Xapian::Query(term)));
-        const Xapian::doccount shared = enquire.get_mset(0, 0, kMaxSuggestionCheck).get_matches_estimated();
+        const Xapian::doccount shared = count_among(sample, term, db_);
         if (shared > 0) together.emplace_back(term, shared);
       }
       std::stable_sort(together.begin(), together.end(), [](const auto& a, const auto& b) { return a.second > b.second; });

@@ -307,6 +307,27 @@ TEST_F(SearchTest, SuggestsTitlesHoldingTheWordBeingTyped) {
   }
 }
 
+TEST(SuggestTest, CompletesWithWhatGoesWithEveryWordBefore) {
+  // Three documents hold "atelier" and "participants"; one holds "atelier",
+  // "vélo" and "participatif". After "atelier vélo", "participatif" comes
+  // first: "participants" never goes with "vélo".
+  const testing::TempDir dir;
+  std::string feed;
+  const auto record = [&](const std::string& id, const std::string& title) {
+    feed += R"({"id":")" + id + R"(","source":"test","type":"methode","title":")" + title + R"(","summary":"Fiche."})" "\n";
+  };
+  record("velo", "Atelier vélo participatif");
+  for (const char* id : {"a", "b", "c"}) record(std::string("participants-") + id, "Atelier avec les participants");
+  ASSERT_EQ(testing::index_files(dir.str("index"), {testing::write_file(dir.path() / "feed.jsonl", feed)}), 0u);
+  const Xapian::Database db(dir.str("index"));
+  analysis::FrenchAnalyzer analyzer;
+  const Lexicon lexicon(db, analyzer);
+  const SuggestResponse response = Searcher(db, analyzer, &lexicon).suggest("atelier velo partic", 5);
+  ASSERT_FALSE(response.completions.empty());
+  EXPECT_EQ(response.completions.front().text, "atelier velo participatif");
+  EXPECT_EQ(response.completions.front().documents, 1u);
+}
+
 TEST_F(SearchTest, ReturnsTheStoredRecord) {
   const auto json = searcher().resource_json("test", "atelier-session");
   ASSERT_TRUE(json);
