@@ -9,6 +9,7 @@
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
 
+#include <algorithm>
 #include <chrono>
 #include <stdexcept>
 
@@ -79,6 +80,26 @@ std::string string_with_nul(const rapidjson::Value& value, const std::string& pa
       const std::string name(member.name.GetString(), member.name.GetStringLength());
       if (name.find('\0') != std::string::npos) return path + "/(nom de champ)";
       if (std::string found = string_with_nul(member.value, path + "/" + name); !found.empty()) return found;
+    }
+  }
+  return "";
+}
+
+// The first item of a free-text facet list (themes, audiences) holding a
+// control character, as "field/index", or empty: the index joins a
+// resource's facets with control characters (schema::kListSeparator,
+// schema::kFacetSeparator), so such an item would count as several.
+std::string facet_item_with_control(const rapidjson::Value& record) {
+  for (const char* field : {"themes", "audiences"}) {
+    const auto list = record.FindMember(field);
+    if (list == record.MemberEnd() || !list->value.IsArray()) continue;
+    for (rapidjson::SizeType i = 0; i < list->value.Size(); ++i) {
+      const rapidjson::Value& item = list->value[i];
+      if (!item.IsString()) continue;
+      const std::string_view text(item.GetString(), item.GetStringLength());
+      if (std::any_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x20; })) {
+        return std::string(field) + "/" + std::to_string(i);
+      }
     }
   }
   return "";
@@ -226,6 +247,10 @@ ValidationOutcome RecordValidator::validate(std::string_view line, std::string_v
   impl_->validator->Reset();
   if (!record.Accept(*impl_->validator)) {
     outcome.error = impl_->describe_schema_error(record);
+    return outcome;
+  }
+  if (const std::string item = facet_item_with_control(record); !item.empty()) {
+    outcome.error = item + " : caractère de contrôle interdit (retour à la ligne, tabulation…)";
     return outcome;
   }
 

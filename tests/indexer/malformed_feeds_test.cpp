@@ -50,6 +50,8 @@ std::vector<MalformedCase> cases() {
        "type : valeur \"webinaire\" inconnue (valeurs permises : methode, outil, guide, retour_experience, atelier, "
        "formation, acteur, financement)"},
       {"NulEscapeInDate", with_fields(R"(,"published_at":"2026-01-01\u0000")"), "published_at : caractère NUL (\\u0000) interdit"},
+      {"ControlCharacterInTheme", with_fields(R"(,"themes":["mobilité","eau\u001fassainissement"])"),
+       "themes/1 : caractère de contrôle interdit (retour à la ligne, tabulation…)"},
       {"NulEscapeInId", R"({"id":"b\u0000 x/../","source":"anct","type":"guide","title":"T"})", "id : caractère NUL (\\u0000) interdit"},
       {"OversizeBody", with_fields(R"(,"body":")" + std::string(9 * 1024 * 1024, 'a') + "\""),
        "enregistrement trop long (9437251 octets, maximum 8388608)"},
