@@ -6,6 +6,7 @@
 #include <cmath>
 
 #include "ranking/facets.h"
+#include "ranking/postings.h"
 #include "ranking/query_builder.h"
 #include "ranking/ranking_params.h"
 #include "ranking/snippet.h"
@@ -54,7 +55,7 @@ struct Sample {
   Xapian::doccount matches = 0;
 };
 
-Sample documents_holding(const std::string& text, analysis::FrenchAnalyzer& analyzer, const Xapian::Database& db) {
+Sample sample_holding(const std::string& text, analysis::FrenchAnalyzer& analyzer, const Xapian::Database& db) {
   const BuiltQuery built = QueryBuilder(analyzer, db, nullptr).build(text + " ");
   const Xapian::Query& query = built.all_words.empty() ? built.query : built.all_words;
   Sample sample;
@@ -69,18 +70,13 @@ Sample documents_holding(const std::string& text, analysis::FrenchAnalyzer& anal
   return sample;
 }
 
-// The documents holding `term` among those `sample` stands for: its posting
-// list walked once over the sample, scaled. Counting each completion with a
-// match of its own, the words before it included, cost up to 30 matches per
-// keystroke (a third of the slowest suggestions at 100,000 documents).
+// The documents holding `term` among those `sample` stands for, scaled from
+// the sample. Counting each completion with a match of its own, the words
+// before it included, cost up to 30 matches per keystroke, and made the
+// slowest suggestions at 100,000 documents four to seven times as long
+// (bench/README.md).
 Xapian::doccount count_among(const Sample& sample, const std::string& term, const Xapian::Database& db) {
-  Xapian::PostingIterator posting = db.postlist_begin(term);
-  Xapian::doccount held = 0;
-  for (const Xapian::docid did : sample.documents) {
-    posting.skip_to(did);
-    if (posting == db.postlist_end(term)) break;
-    held += *posting == did;
-  }
+  const std::size_t held = documents_with_term(db, term, sample.documents).size();
   return static_cast<Xapian::doccount>(std::lround(static_cast<double>(held) * sample.matches / sample.documents.size()));
 }
 
@@ -236,7 +232,7 @@ SuggestResponse Searcher::suggest(const std::string& text, unsigned limit) {
     // After other words, a completion counts the documents it shares with
     // them: "budget partic" offers "participatif" before "participants".
     std::vector<std::pair<std::string, Xapian::doccount>> together;
-    const Sample sample = documents_holding(before, analyzer_, db_);
+    const Sample sample = sample_holding(before, analyzer_, db_);
     if (!sample.documents.empty()) {
       for (const auto& [term, documents] : completions) {
         const Xapian::doccount shared = count_among(sample, term, db_);

@@ -7,6 +7,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "ranking/postings.h"
 #include "ranking/query_builder.h"
 #include "ranking/ranking_params.h"
 #include "ranking/stopwords.h"
@@ -95,12 +96,7 @@ std::unordered_map<Xapian::docid, NeedMatch> need_matches(const Xapian::Database
     total_idf += word.idf;
     std::unordered_set<Xapian::docid> holding;
     for (const std::string& term : word.terms) {
-      Xapian::PostingIterator posting = db.postlist_begin(term);
-      for (Xapian::docid docid : in_order) {
-        posting.skip_to(docid);
-        if (posting == db.postlist_end(term)) break;
-        if (*posting == docid) holding.insert(docid);
-      }
+      for (const Xapian::docid docid : ranking::documents_with_term(db, term, in_order)) holding.insert(docid);
     }
     for (Xapian::docid docid : holding) {
       NeedMatch& match = matches[docid];
