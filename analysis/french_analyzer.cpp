@@ -55,6 +55,8 @@ bool is_hyphen(std::string_view gap) {
 
 // Separators of inclusive writing ("·", "‧", "•", ".") inside one ICU word.
 bool split_on_points(const std::string& word, std::vector<std::string>& parts) {
+  // Most words hold none of them: no byte '.', nor the first byte of one.
+  if (word.find_first_of(".\xC2\xE2") == std::string::npos) return false;
   parts.clear();
   std::string current;
   bool found = false;
@@ -151,12 +153,19 @@ struct FrenchAnalyzer::Impl {
 
   // NFKC + case folding; apostrophe variants become "'".
   std::string lower(std::string_view word) const {
+    std::string out;
+    lower_into(word, out);
+    return out;
+  }
+
+  // lower() into a buffer the caller reuses word after word.
+  void lower_into(std::string_view word, std::string& out) const {
     if (is_ascii(word)) {
-      std::string out(word);
+      out.assign(word);
       for (char& c : out) {
         if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
       }
-      return out;
+      return;
     }
     UErrorCode status = U_ZERO_ERROR;
     icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(word.data(), static_cast<int32_t>(word.size())));
@@ -164,9 +173,8 @@ struct FrenchAnalyzer::Impl {
     folded.findAndReplace(icu::UnicodeString(static_cast<UChar32>(0x2019)), icu::UnicodeString(static_cast<UChar32>('\'')));
     folded.findAndReplace(icu::UnicodeString(static_cast<UChar32>(0x2018)), icu::UnicodeString(static_cast<UChar32>('\'')));
     folded.findAndReplace(icu::UnicodeString(static_cast<UChar32>(0x02BC)), icu::UnicodeString(static_cast<UChar32>('\'')));
-    std::string out;
+    out.clear();
     folded.toUTF8String(out);
-    return out;
   }
 
   // Accents removed and ligatures expanded from already lower-cased text.
@@ -217,29 +225,21 @@ struct FrenchAnalyzer::Impl {
     std::string term;
     std::vector<std::string> stems;
   };
+  struct StringHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
   static constexpr std::size_t kFormsCacheLimit = 200000;
-  std::unordered_map<std::string, Forms> forms_cache;
+  std::unordered_map<std::string, Forms, StringHash, std::equal_to<>> forms_cache;
 
-  const Forms& forms_of(const std::string& lowered) {
+  const Forms& forms_of(std::string_view lowered) {
     if (const auto it = forms_cache.find(lowered); it != forms_cache.end()) return it->second;
     if (forms_cache.size() >= kFormsCacheLimit) forms_cache.clear();
+    std::string key(lowered);
     Forms forms;
-    forms.term = strip_accents(lowered);
-    forms.stems = stems_of(lowered, forms.term);
-    return forms_cache.emplace(lowered, std::move(forms)).first->second;
-  }
-
-  Token make_token(const std::string& lowered, unsigned position, std::size_t begin, std::size_t end, Token::Kind kind) {
-    const Forms& forms = forms_of(lowered);
-    Token token;
-    token.term = forms.term;
-    token.lowered = lowered;
-    token.stems = forms.stems;
-    token.position = position;
-    token.begin = begin;
-    token.end = end;
-    token.kind = kind;
-    return token;
+    forms.term = strip_accents(key);
+    forms.stems = stems_of(key, forms.term);
+    return forms_cache.emplace(std::move(key), std::move(forms)).first->second;
   }
 };
 
@@ -252,26 +252,50 @@ std::string FrenchAnalyzer::fold(std::string_view text) const {
 
 std::vector<Token> FrenchAnalyzer::analyze(std::string_view text, unsigned first_position) {
   std::vector<Token> tokens;
+  analyze(text, first_position, [&](const TokenView& view) {
+    tokens.push_back(Token{std::string(view.term), std::string(view.lowered), {view.stems.begin(), view.stems.end()},
+                           view.position, view.span, view.begin, view.end, view.kind});
+  });
+  return tokens;
+}
+
+void FrenchAnalyzer::analyze(std::string_view text, unsigned first_position, const TokenSink& sink) {
   UErrorCode status = U_ZERO_ERROR;
   UText* utext = utext_openUTF8(nullptr, text.data(), static_cast<int64_t>(text.size()), &status);
-  if (U_FAILURE(status)) return tokens;
+  if (U_FAILURE(status)) return;
   icu::BreakIterator& breaker = *impl_->breaker;
   breaker.setText(utext, status);
 
   unsigned position = first_position;
-  // Words of the hyphenated chain being read: indexes into `tokens`.
-  std::vector<std::size_t> chain;
+  // Words of the hyphenated chain being read, kept to join them once it ends.
+  struct ChainWord {
+    std::string term;
+    unsigned position;
+    std::size_t begin, end;
+  };
+  std::vector<ChainWord> chain;
   std::size_t previous_end = std::string_view::npos;
   std::vector<std::string> parts;
+  std::string lowered;
+
+  // Words too long once folded are not handed over (see kMaxWordBytes), but
+  // they still take their position.
+  const auto emit = [&](std::string_view word, unsigned at, std::size_t begin, std::size_t end, Token::Kind kind,
+                        unsigned span = 1) -> const std::string& {
+    const Impl::Forms& forms = impl_->forms_of(word);
+    if (forms.term.size() <= kMaxWordBytes) sink(TokenView{forms.term, word, forms.stems, at, span, begin, end, kind});
+    return forms.term;
+  };
 
   auto close_chain = [&]() {
-    std::string joined;
-    for (std::size_t i : chain) joined += tokens[i].term;
-    if (chain.size() >= 2 && joined.size() <= kMaxWordBytes) {
-      const Token& first = tokens[chain.front()];
-      Token compound = impl_->make_token(joined, first.position, first.begin, tokens[chain.back()].end, Token::Kind::Compound);
-      compound.span = tokens[chain.back()].position - first.position + 1;
-      tokens.push_back(std::move(compound));
+    if (chain.size() >= 2) {
+      std::string joined;
+      for (const ChainWord& word : chain) joined += word.term;
+      if (joined.size() <= kMaxWordBytes) {
+        const ChainWord& first = chain.front();
+        emit(joined, first.position, first.begin, chain.back().end, Token::Kind::Compound,
+             chain.back().position - first.position + 1);
+      }
     }
     chain.clear();
   };
@@ -291,25 +315,26 @@ std::vector<Token> FrenchAnalyzer::analyze(std::string_view text, unsigned first
       close_chain();
       return;
     }
-    const std::string lowered = impl_->lower(word);
+    impl_->lower_into(word, lowered);
     if (split_on_points(lowered, parts)) {
       std::string masculine, feminine;
       if (read_inclusive(parts, masculine, feminine)) {
-        tokens.push_back(impl_->make_token(masculine, position, begin, end, Token::Kind::Word));
-        if (feminine != masculine) tokens.push_back(impl_->make_token(feminine, position, begin, end, Token::Kind::Variant));
+        emit(masculine, position, begin, end, Token::Kind::Word);
+        if (feminine != masculine) emit(feminine, position, begin, end, Token::Kind::Variant);
         ++position;
       } else {
         // Dotted words that are not inclusive writing ("www.ville.fr",
         // "S.N.C.F") are read part by part.
         for (const std::string& part : parts) {
-          if (!part.empty()) tokens.push_back(impl_->make_token(part, position++, begin, end, Token::Kind::Word));
+          if (!part.empty()) emit(part, position++, begin, end, Token::Kind::Word);
         }
       }
       close_chain();
       return;
     }
-    tokens.push_back(impl_->make_token(lowered, position++, begin, end, Token::Kind::Word));
-    chain.push_back(tokens.size() - 1);
+    const std::string& term = emit(lowered, position, begin, end, Token::Kind::Word);
+    chain.push_back({term, position, begin, end});
+    ++position;
   };
 
   // ICU counts the narrow no-break space (U+202F) as a word joiner (it is
@@ -329,8 +354,6 @@ std::vector<Token> FrenchAnalyzer::analyze(std::string_view text, unsigned first
   }
   close_chain();
   utext_close(utext);
-  std::erase_if(tokens, [](const Token& token) { return token.term.size() > kMaxWordBytes; });
-  return tokens;
 }
 
 }  // namespace tec::analysis

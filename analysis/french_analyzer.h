@@ -19,7 +19,9 @@
 #pragma once
 
 #include <cstddef>
+#include <functional>
 #include <memory>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -48,6 +50,23 @@ struct Token {
   Kind kind = Kind::Word;
 };
 
+// A token as the analyzer hands it over, without copies: the views point into
+// the analyzer's buffers and memo, valid during the call that receives them.
+// The indexer and the snippets read every word of every text they see, and
+// copying three strings and a vector per word was most of their analysis.
+struct TokenView {
+  std::string_view term;
+  std::string_view lowered;
+  std::span<const std::string> stems;
+  unsigned position = 0;
+  unsigned span = 1;
+  std::size_t begin = 0;
+  std::size_t end = 0;
+  Token::Kind kind = Token::Kind::Word;
+};
+
+using TokenSink = std::function<void(const TokenView&)>;
+
 class FrenchAnalyzer {
  public:
   FrenchAnalyzer();
@@ -58,6 +77,9 @@ class FrenchAnalyzer {
   // Tokens of `text` (valid UTF-8) in text order; `first_position` lets a
   // caller continue the numbering across fields.
   std::vector<Token> analyze(std::string_view text, unsigned first_position = 0);
+
+  // The same tokens in the same order, each handed to `sink` as it is read.
+  void analyze(std::string_view text, unsigned first_position, const TokenSink& sink);
 
   // NFKC case folding plus accent and ligature folding of a short string, for
   // keys such as facet values: "Éclairage Public" -> "eclairage public".

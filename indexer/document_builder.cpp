@@ -27,7 +27,14 @@ std::string joined(const std::vector<std::string>& values) {
   return out;
 }
 
-bool is_word(const analysis::Token& token) {
+const std::string& prefixed_into(std::string& out, std::string_view prefix, std::string_view value) {
+  out.clear();
+  out += prefix;
+  out += value;
+  return out;
+}
+
+bool is_word(const analysis::TokenView& token) {
   return token.kind == analysis::Token::Kind::Word && !token.stems.empty();
 }
 
@@ -37,15 +44,26 @@ unsigned DocumentBuilder::index_text(IndexedDocument& out, std::string_view text
                                      unsigned position, bool title) {
   Xapian::Document& doc = out.document;
   unsigned next = position;
-  for (const analysis::Token& token : analyzer_.analyze(text, position)) {
-    if (is_word(token)) ++out.spellings[token.lowered];
+  std::string term;  // reused: a prefixed term per stem of every word
+  std::string word;
+  analyzer_.analyze(text, position, [&](const analysis::TokenView& token) {
+    if (is_word(token)) {
+      const auto it = out.spellings.find(token.lowered);
+      if (it != out.spellings.end()) {
+        ++it->second;
+      } else {
+        out.spellings.emplace(std::string(token.lowered), 1);
+      }
+    }
     // Positions are 1-based in Xapian; compounds and variants sit at the
     // position of their first word so phrases over the parts still match.
-    doc.add_posting(token.term, token.position + 1, wdf);
-    if (title) doc.add_term(schema::prefixed(schema::kPrefixTitle, token.term), wdf);
-    for (const std::string& stem : token.stems) doc.add_term(schema::prefixed(schema::kPrefixStem, stem), wdf);
+    word.clear();
+    word += token.term;
+    doc.add_posting(word, token.position + 1, wdf);
+    if (title) doc.add_term(prefixed_into(term, schema::kPrefixTitle, token.term), wdf);
+    for (const std::string& stem : token.stems) doc.add_term(prefixed_into(term, schema::kPrefixStem, stem), wdf);
     next = std::max(next, token.position + token.span);
-  }
+  });
   return next + schema::kFieldPositionGap;
 }
 

@@ -14,7 +14,7 @@ namespace tec::indexer {
 
 struct IndexedDocument {
   Xapian::Document document;
-  std::map<std::string, Xapian::termcount> spellings;  // lower-case words with accents, and their counts
+  std::map<std::string, Xapian::termcount, std::less<>> spellings;  // lower-case words with accents, and their counts
 };
 
 class DocumentBuilder {

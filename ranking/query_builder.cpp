@@ -462,7 +462,7 @@ class Builder {
 
 }  // namespace
 
-bool QueryTerms::matches(const Token& token) const {
+bool QueryTerms::matches(const analysis::TokenView& token) const {
   if (terms.contains(token.term)) return true;
   for (const std::string& stem : token.stems) {
     if (stems.contains(stem)) return true;

@@ -32,12 +32,19 @@ namespace tec::ranking {
 
 // What a query looks for, to mark it in titles and snippets.
 struct QueryTerms {
-  std::unordered_set<std::string> terms;  // folded words
-  std::unordered_set<std::string> stems;
-  std::vector<std::string> prefixes;      // of the word being typed
+  // Looked up by the views the analyzer hands over, without a copy.
+  struct Hash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  using Set = std::unordered_set<std::string, Hash, std::equal_to<>>;
+
+  Set terms;  // folded words
+  Set stems;
+  std::vector<std::string> prefixes;  // of the word being typed
 
   bool empty() const { return terms.empty() && prefixes.empty(); }
-  bool matches(const analysis::Token& token) const;
+  bool matches(const analysis::TokenView& token) const;
 };
 
 struct BuildOptions {

@@ -2,7 +2,7 @@
 #include "ranking/snippet.h"
 
 #include <algorithm>
-#include <unordered_set>
+#include <unordered_map>
 #include <vector>
 
 #include "ranking/ranking_params.h"
@@ -23,32 +23,45 @@ std::string_view utf8_prefix(std::string_view text, std::size_t limit) {
   return text.substr(0, cut);
 }
 
+struct Word {
+  std::size_t begin, end;
+  unsigned position;
+};
+
 struct Analysed {
-  std::vector<analysis::Token> words;  // one token per position
-  std::vector<Span> marks;             // byte ranges to mark, sorted, disjoint
-  std::vector<std::string> matched;    // per word: the matched term, or empty
+  std::vector<Word> words;        // one per position
+  std::vector<Span> marks;        // byte ranges to mark, sorted, disjoint
+  std::vector<unsigned> matched;  // per word: 1 + the id of the term it matched, or 0
+  unsigned distinct_terms = 0;    // ids handed out
 };
 
 Analysed analyse(std::string_view text, const QueryTerms& query, analysis::FrenchAnalyzer& analyzer) {
   Analysed out;
   bool only_fillers = true;
   for (const std::string& term : query.terms) only_fillers = only_fillers && is_stopword(term);
+  std::unordered_map<std::string, unsigned, QueryTerms::Hash, std::equal_to<>> ids;
+  const auto id_of = [&](std::string_view term) {
+    auto it = ids.find(term);
+    if (it == ids.end()) it = ids.emplace(std::string(term), ++out.distinct_terms).first;
+    return it->second;
+  };
   std::vector<Span> spans;
-  for (analysis::Token& token : analyzer.analyze(text)) {
+  analyzer.analyze(text, 0, [&](const analysis::TokenView& token) {
     const bool hit = query.matches(token) && (only_fillers || !is_stopword(token.term));
     if (hit) spans.push_back({token.begin, token.end});
     if (token.kind == analysis::Token::Kind::Word) {
-      out.matched.push_back(hit ? token.term : std::string());
-      out.words.push_back(std::move(token));
+      out.matched.push_back(hit ? id_of(token.term) : 0);
+      out.words.push_back({token.begin, token.end, token.position});
     } else if (hit && token.kind == analysis::Token::Kind::Variant && !out.matched.empty()) {
-      out.matched.back() = token.term;
+      out.matched.back() = id_of(token.term);
     } else if (hit && token.kind == analysis::Token::Kind::Compound) {
       // A compound is emitted right after its last part.
+      const unsigned id = id_of(token.term);
       for (std::size_t i = out.words.size(); i-- > 0 && out.words[i].position >= token.position;) {
-        if (out.matched[i].empty()) out.matched[i] = token.term;
+        if (out.matched[i] == 0) out.matched[i] = id;
       }
     }
-  }
+  });
   std::sort(spans.begin(), spans.end(), [](const Span& a, const Span& b) { return a.begin < b.begin; });
   for (const Span& span : spans) {
     if (!out.marks.empty() && out.marks.back().end >= span.begin) {
@@ -109,22 +122,28 @@ std::string make_snippet(std::string_view text, const QueryTerms& query, analysi
   if (n == 0) return {};
 
   // Best window: most distinct matched terms, then most matches, earliest.
+  // `window_of[id]` is the last window that counted the term, so each window
+  // counts its distinct terms without a set of its own.
   std::size_t best_start = 0;
   std::size_t best_distinct = 0, best_count = 0;
+  std::vector<std::size_t> window_of(analysed.distinct_terms + 1, n);
   for (std::size_t first = 0; first < n; ++first) {
-    if (analysed.matched[first].empty()) continue;
+    if (analysed.matched[first] == 0) continue;
     const std::size_t start = first >= kSnippetLeadWords ? first - kSnippetLeadWords : 0;
     const std::size_t stop = std::min(n, start + max_words);
-    std::unordered_set<std::string> distinct;
-    std::size_t count = 0;
+    std::size_t distinct = 0, count = 0;
     for (std::size_t i = start; i < stop; ++i) {
-      if (analysed.matched[i].empty()) continue;
-      distinct.insert(analysed.matched[i]);
+      const unsigned id = analysed.matched[i];
+      if (id == 0) continue;
+      if (window_of[id] != first) {
+        window_of[id] = first;
+        ++distinct;
+      }
       ++count;
     }
-    if (distinct.size() > best_distinct || (distinct.size() == best_distinct && count > best_count)) {
+    if (distinct > best_distinct || (distinct == best_distinct && count > best_count)) {
       best_start = start;
-      best_distinct = distinct.size();
+      best_distinct = distinct;
       best_count = count;
     }
   }

@@ -3,13 +3,13 @@
 // and when nothing else is left.
 #pragma once
 
-#include <string>
+#include <string_view>
 #include <unordered_set>
 
 namespace tec::ranking {
 
-inline bool is_stopword(const std::string& term) {
-  static const std::unordered_set<std::string> kStopwords = {
+inline bool is_stopword(std::string_view term) {
+  static const std::unordered_set<std::string_view> kStopwords = {
       "a",    "au",   "aux",  "avec", "ce",   "ces",  "cet",  "cette", "dans", "de",   "des",  "du",   "elle",
       "elles", "en",  "et",   "eux",  "il",   "ils",  "je",   "la",    "le",   "les",  "leur", "leurs", "lui",
       "ma",   "mais", "me",   "mes",  "moi",  "mon",  "ne",   "nos",   "notre", "nous", "on",  "ou",   "par",
