@@ -65,7 +65,9 @@ class Builder {
 
   // The exact form and stems of a token, noted for highlighting.
   void add_forms(const Token& token, std::vector<Xapian::Query>& alternatives) {
-    alternatives.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(token.term), kExactFormWeight);
+    if (options_.exact_forms || token.stems.empty()) {
+      alternatives.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(token.term), kExactFormWeight);
+    }
     built_.terms.terms.insert(token.term);
     for (const std::string& stem : token.stems) {
       alternatives.emplace_back(schema::prefixed(schema::kPrefixStem, stem));

@@ -52,6 +52,9 @@ struct BuildOptions {
   // Also correct words the index knows but in very few documents (a second
   // pass when the first found little).
   bool correct_rare_words = false;
+  // Also match a word's exact form, which only adds weight to its stems
+  // (kExactFormWeight); without it, a query has half the posting lists.
+  bool exact_forms = true;
 };
 
 struct BuiltQuery {
