@@ -44,7 +44,7 @@ inline constexpr double kExactFormWeight = 0.5;
 inline constexpr double kPrefixWeight = 0.8;
 inline constexpr double kPrefixWeightOfCompleteWord = 0.2;  // the word typed is itself a known word
 inline constexpr double kTypoWeight = 0.6;
-inline constexpr double kSynonymWeight = 0.25;
+inline constexpr double kSynonymWeight = 0.2;
 // Equivalents compete with the words typed for the first ranks only when one
 // of those words is in fewer documents than this.
 inline constexpr unsigned kSynonymsRankFirstBelow = 3;
