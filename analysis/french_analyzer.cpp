@@ -15,6 +15,8 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "analysis/string_hash.h"
+
 namespace tec::analysis {
 namespace {
 
@@ -224,10 +226,6 @@ struct FrenchAnalyzer::Impl {
   struct Forms {
     std::string term;
     std::vector<std::string> stems;
-  };
-  struct StringHash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
   };
   static constexpr std::size_t kFormsCacheLimit = 200000;
   std::unordered_map<std::string, Forms, StringHash, std::equal_to<>> forms_cache;

@@ -52,8 +52,8 @@ struct Token {
 
 // A token as the analyzer hands it over, without copies: the views point into
 // the analyzer's buffers and memo, valid during the call that receives them.
-// The indexer and the snippets read every word of every text they see, and
-// copying three strings and a vector per word was most of their analysis.
+// The indexer and the snippets read every word of every text they see;
+// copying three strings and a vector per word was two fifths of a snippet.
 struct TokenView {
   std::string_view term;
   std::string_view lowered;

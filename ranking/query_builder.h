@@ -26,6 +26,7 @@
 #include <xapian.h>
 
 #include "analysis/french_analyzer.h"
+#include "analysis/string_hash.h"
 #include "ranking/lexicon.h"
 
 namespace tec::ranking {
@@ -33,11 +34,7 @@ namespace tec::ranking {
 // What a query looks for, to mark it in titles and snippets.
 struct QueryTerms {
   // Looked up by the views the analyzer hands over, without a copy.
-  struct Hash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-  };
-  using Set = std::unordered_set<std::string, Hash, std::equal_to<>>;
+  using Set = std::unordered_set<std::string, analysis::StringHash, std::equal_to<>>;
 
   Set terms;  // folded words
   Set stems;

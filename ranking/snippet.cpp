@@ -5,6 +5,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "analysis/string_hash.h"
 #include "ranking/ranking_params.h"
 #include "ranking/stopwords.h"
 
@@ -31,7 +32,7 @@ struct Word {
 struct Analysed {
   std::vector<Word> words;        // one per position
   std::vector<Span> marks;        // byte ranges to mark, sorted, disjoint
-  std::vector<unsigned> matched;  // per word: 1 + the id of the term it matched, or 0
+  std::vector<unsigned> matched;  // per word: the id of the term it matched (from 1), or 0
   unsigned distinct_terms = 0;    // ids handed out
 };
 
@@ -39,7 +40,7 @@ Analysed analyse(std::string_view text, const QueryTerms& query, analysis::Frenc
   Analysed out;
   bool only_fillers = true;
   for (const std::string& term : query.terms) only_fillers = only_fillers && is_stopword(term);
-  std::unordered_map<std::string, unsigned, QueryTerms::Hash, std::equal_to<>> ids;
+  std::unordered_map<std::string, unsigned, analysis::StringHash, std::equal_to<>> ids;
   const auto id_of = [&](std::string_view term) {
     auto it = ids.find(term);
     if (it == ids.end()) it = ids.emplace(std::string(term), ++out.distinct_terms).first;
