@@ -75,6 +75,12 @@ TEST_F(RecommenderTest, SmallHeraultVillageGetsWhatSuitsIt) {
   EXPECT_TRUE(has(herault->reasons, "Adapté aux communes jusqu'à 3\u202f500 habitants"));
 }
 
+TEST_F(RecommenderTest, AThemeBringsWhatHoldsAllItsWordsNotOneOfThem) {
+  const auto resources = ids(recommend({.insee = "34164", .themes = {"éclairage public"}}).resources);
+  EXPECT_TRUE(has(resources, "methode-consulter-eclairage"));
+  EXPECT_FALSE(has(resources, "guide-marches-publics")) << "shares \"public\" with the theme, nothing else";
+}
+
 TEST_F(RecommenderTest, WorkshopsOnlyWithSessionsStillToCome) {
   const auto result = recommend({.insee = "34164", .themes = {"éclairage public"}});
   const auto workshops = ids(result.workshops);
