@@ -16,7 +16,6 @@
 #include "recommend/recommend_params.h"
 #include "recommend/scoring.h"
 #include "schema/index_schema.h"
-#include "schema/stored_document.h"
 
 namespace tec::recommend {
 namespace {
@@ -171,9 +170,7 @@ std::vector<RecommendedItem> Recommender::list(const CollectivityProfile& profil
   const Xapian::MSet mset = best_candidates(enquire, wanted.need_or_themes, rules);
   std::vector<Candidate> candidates;
   for (auto it = mset.begin(); it != mset.end(); ++it) {
-    const auto stored = schema::StoredDocument::decode(it.get_document().get_data());
-    if (!stored) continue;
-    auto facts = facts_of(*stored);
+    auto facts = facts_of(it.get_document().get_data());
     if (!facts || exclusion(*facts, profile, options.today)) continue;
     candidates.push_back({*it, std::move(*facts)});
   }

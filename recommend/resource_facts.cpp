@@ -4,6 +4,8 @@
 
 #include <rapidjson/document.h>
 
+#include "schema/stored_document.h"
+
 namespace tec::recommend {
 namespace {
 
@@ -33,17 +35,18 @@ std::optional<std::int64_t> integer_field(const rapidjson::Value& object, const 
 
 bool is_workshop(const std::string& type) { return type == "atelier" || type == "formation"; }
 
-std::optional<ResourceFacts> facts_of(const schema::StoredDocument& stored) {
-  rapidjson::Document record;
-  record.Parse(stored.resource_json.data(), stored.resource_json.size());
-  if (record.HasParseError() || !record.IsObject()) return std::nullopt;
+std::optional<ResourceFacts> facts_of(const std::string& document_data) {
+  rapidjson::Document document;
+  const rapidjson::Value* found = schema::StoredDocument::parse_record(document_data, document);
+  if (!found) return std::nullopt;
+  const rapidjson::Value& record = *found;
   ResourceFacts facts;
-  facts.id = stored.id;
-  facts.source = stored.source;
-  facts.type = stored.type;
-  facts.title = stored.title;
-  facts.summary = stored.summary;
-  facts.url = stored.url;
+  facts.id = string_field(record, "id");
+  facts.source = string_field(record, "source");
+  facts.type = string_field(record, "type");
+  facts.title = string_field(record, "title");
+  facts.summary = string_field(record, "summary");
+  facts.url = string_field(record, "url");
   facts.themes = string_list(record, "themes");
   facts.participation_levels = string_list(record, "participation_levels");
   facts.audiences = string_list(record, "audiences");

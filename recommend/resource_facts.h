@@ -7,8 +7,6 @@
 #include <string>
 #include <vector>
 
-#include "schema/stored_document.h"
-
 namespace tec::recommend {
 
 struct SessionFacts {
@@ -29,8 +27,9 @@ struct ResourceFacts {
   std::vector<SessionFacts> sessions;
 };
 
-// nullopt when the stored record is not a JSON object.
-std::optional<ResourceFacts> facts_of(const schema::StoredDocument& stored);
+// The facts of a document's data (schema/stored_document.h), parsed once;
+// nullopt when it is not a stored document.
+std::optional<ResourceFacts> facts_of(const std::string& document_data);
 
 // Workshops and trainings are recommended by their sessions; other types are
 // read.

@@ -19,21 +19,26 @@ std::string StoredDocument::encode() const {
   return std::string(buffer.GetString(), buffer.GetSize());
 }
 
+const rapidjson::Value* StoredDocument::parse_record(const std::string& data, rapidjson::Document& document) {
+  document.Parse(data.data(), data.size());
+  if (document.HasParseError() || !document.IsObject()) return nullptr;
+  const auto resource = document.FindMember("resource");
+  if (resource == document.MemberEnd() || !resource->value.IsObject()) return nullptr;
+  return &resource->value;
+}
+
 std::optional<StoredDocument> StoredDocument::decode(const std::string& data) {
   rapidjson::Document doc;
-  doc.Parse(data.data(), data.size());
-  if (doc.HasParseError() || !doc.IsObject()) return std::nullopt;
-  const auto resource = doc.FindMember("resource");
-  const auto body = doc.FindMember("body_text");
-  if (resource == doc.MemberEnd() || !resource->value.IsObject()) return std::nullopt;
+  const rapidjson::Value* record = parse_record(data, doc);
+  if (!record) return std::nullopt;
   StoredDocument stored;
   rapidjson::StringBuffer buffer;
   rapidjson::Writer<rapidjson::StringBuffer> writer(buffer);
-  resource->value.Accept(writer);
+  record->Accept(writer);
   stored.resource_json.assign(buffer.GetString(), buffer.GetSize());
   const auto field = [&](const char* name) {
-    const auto member = resource->value.FindMember(name);
-    if (member == resource->value.MemberEnd() || !member->value.IsString()) return std::string();
+    const auto member = record->FindMember(name);
+    if (member == record->MemberEnd() || !member->value.IsString()) return std::string();
     return std::string(member->value.GetString(), member->value.GetStringLength());
   };
   stored.id = field("id");
@@ -42,7 +47,7 @@ std::optional<StoredDocument> StoredDocument::decode(const std::string& data) {
   stored.title = field("title");
   stored.summary = field("summary");
   stored.url = field("url");
-  if (body != doc.MemberEnd() && body->value.IsString()) {
+  if (const auto body = doc.FindMember("body_text"); body != doc.MemberEnd() && body->value.IsString()) {
     stored.body_text.assign(body->value.GetString(), body->value.GetStringLength());
   }
   return stored;

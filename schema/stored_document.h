@@ -9,6 +9,8 @@
 #include <optional>
 #include <string>
 
+#include <rapidjson/document.h>
+
 namespace tec::schema {
 
 struct StoredDocument {
@@ -21,6 +23,10 @@ struct StoredDocument {
   std::string encode() const;
   // nullopt when `data` is not a stored document (not written by tec-index).
   static std::optional<StoredDocument> decode(const std::string& data);
+  // The record inside `data`, parsed into `document`; nullptr when `data` is
+  // not a stored document. For readers of more fields than decode() gives,
+  // which would otherwise parse the record a second time.
+  static const rapidjson::Value* parse_record(const std::string& data, rapidjson::Document& document);
 };
 
 }  // namespace tec::schema

@@ -7,7 +7,6 @@
 #include <set>
 
 #include "recommend/profile_resolver.h"
-#include "schema/stored_document.h"
 #include "test_support.h"
 
 namespace tec::recommend {
@@ -113,9 +112,7 @@ TEST(HardRulesTest, PrefilterAgreesWithTheRules) {
         std::set<Xapian::docid> kept_ids;
         for (auto it = kept.begin(); it != kept.end(); ++it) kept_ids.insert(*it);
         for (Xapian::docid id = 1; id <= db.get_lastdocid(); ++id) {
-          const auto stored = schema::StoredDocument::decode(db.get_document(id).get_data());
-          ASSERT_TRUE(stored);
-          const auto facts = facts_of(*stored);
+          const auto facts = facts_of(db.get_document(id).get_data());
           ASSERT_TRUE(facts);
           const bool stated = is_workshop(facts->type) == workshops && !exclusion(*facts, profile, today);
           EXPECT_EQ(kept_ids.contains(id), stated) << facts->id << " for " << profile.name << " on " << today;
