@@ -153,14 +153,8 @@ struct FrenchAnalyzer::Impl {
     if (U_FAILURE(status)) throw std::runtime_error(std::string("ICU initialisation failed: ") + u_errorName(status));
   }
 
-  // NFKC + case folding; apostrophe variants become "'".
-  std::string lower(std::string_view word) const {
-    std::string out;
-    lower_into(word, out);
-    return out;
-  }
-
-  // lower() into a buffer the caller reuses word after word.
+  // NFKC + case folding; apostrophe variants become "'". Into a buffer the
+  // caller reuses word after word.
   void lower_into(std::string_view word, std::string& out) const {
     if (is_ascii(word)) {
       out.assign(word);
@@ -245,7 +239,9 @@ FrenchAnalyzer::FrenchAnalyzer() : impl_(std::make_unique<Impl>()) {}
 FrenchAnalyzer::~FrenchAnalyzer() = default;
 
 std::string FrenchAnalyzer::fold(std::string_view text) const {
-  return impl_->strip_accents(impl_->lower(text));
+  std::string lowered;
+  impl_->lower_into(text, lowered);
+  return impl_->strip_accents(lowered);
 }
 
 std::vector<Token> FrenchAnalyzer::analyze(std::string_view text, unsigned first_position) {

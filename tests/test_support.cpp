@@ -1,6 +1,7 @@
 // Implementation of the shared test helpers.
 #include "test_support.h"
 
+#include <algorithm>
 #include <fstream>
 #include <random>
 #include <sstream>
@@ -46,6 +47,15 @@ std::filesystem::path shared_dir() {
 }
 
 std::string test_corpus_path() { return (source_dir() / "tests" / "data" / "test_corpus.jsonl").string(); }
+std::vector<std::string> bundled_corpus_files() {
+  std::vector<std::string> files;
+  for (const auto& entry : std::filesystem::directory_iterator(source_dir() / "corpus" / "resources")) {
+    if (entry.path().extension() == ".jsonl") files.push_back(entry.path().string());
+  }
+  std::sort(files.begin(), files.end());
+  return files;
+}
+
 std::string recommend_corpus_path() { return (source_dir() / "tests" / "data" / "recommend_corpus.jsonl").string(); }
 
 std::size_t index_files(const std::string& index_dir, const std::vector<std::string>& files) {

@@ -29,6 +29,8 @@ std::filesystem::path source_dir();
 std::filesystem::path shared_dir();
 // The feed of test resources written for the tests (tests/data/test_corpus.jsonl).
 std::string test_corpus_path();
+// The bundled resource base's feed files (corpus/resources/*.jsonl), sorted.
+std::vector<std::string> bundled_corpus_files();
 // Resources written for the recommender's tests: each hard rule, past and
 // upcoming sessions (tests/data/recommend_corpus.jsonl).
 std::string recommend_corpus_path();

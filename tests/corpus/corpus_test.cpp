@@ -4,7 +4,6 @@
 #include <rapidjson/document.h>
 #include <xapian.h>
 
-#include <filesystem>
 #include <fstream>
 #include <map>
 #include <set>
@@ -15,18 +14,9 @@
 namespace tec {
 namespace {
 
-std::vector<std::string> corpus_files() {
-  std::vector<std::string> files;
-  for (const auto& entry : std::filesystem::directory_iterator(testing::source_dir() / "corpus" / "resources")) {
-    if (entry.path().extension() == ".jsonl") files.push_back(entry.path().string());
-  }
-  std::sort(files.begin(), files.end());
-  return files;
-}
-
 TEST(BundledCorpus, IndexesWithZeroRejections) {
   testing::TempDir dir;
-  EXPECT_EQ(testing::index_files(dir.str("index"), corpus_files()), 0u);
+  EXPECT_EQ(testing::index_files(dir.str("index"), testing::bundled_corpus_files()), 0u);
   Xapian::Database db(dir.str("index"));
   EXPECT_GE(db.get_doccount(), 150u);
   for (const char* source : {"anct", "democratie-ouverte", "decider-ensemble", "icpc", "banque-des-territoires"}) {
@@ -40,7 +30,7 @@ TEST(BundledCorpus, IndexesWithZeroRejections) {
 TEST(BundledCorpus, WorkshopsAndTrainingsHaveDatedSessionsMostlyAhead) {
   std::size_t past = 0, ahead = 0;
   std::set<std::string> departments;
-  for (const std::string& file : corpus_files()) {
+  for (const std::string& file : testing::bundled_corpus_files()) {
     std::ifstream in(file);
     std::string line;
     while (std::getline(in, line)) {

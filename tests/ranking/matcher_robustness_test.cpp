@@ -8,7 +8,6 @@
 #include <xapian.h>
 
 #include <cstdlib>
-#include <filesystem>
 #include <fstream>
 
 #include "ranking/lexicon.h"
@@ -34,11 +33,7 @@ std::vector<std::string> judged_queries() {
 TEST(MatcherRobustness, JudgedQueriesRunAtEveryResultCount) {
   GTEST_FLAG_SET(death_test_style, "threadsafe");
   testing::TempDir dir;
-  std::vector<std::string> files;
-  for (const auto& entry : std::filesystem::directory_iterator(testing::source_dir() / "corpus" / "resources")) {
-    files.push_back(entry.path().string());
-  }
-  ASSERT_EQ(testing::index_files(dir.str("index"), files), 0u);
+  ASSERT_EQ(testing::index_files(dir.str("index"), testing::bundled_corpus_files()), 0u);
   const std::vector<std::string> queries = judged_queries();
   ASSERT_GE(queries.size(), 80u);
 
