@@ -60,8 +60,15 @@ unsigned DocumentBuilder::index_text(IndexedDocument& out, std::string_view text
     word.clear();
     word += token.term;
     doc.add_posting(word, token.position + 1, wdf);
-    if (title) doc.add_term(prefixed_into(term, schema::kPrefixTitle, token.term), wdf);
     for (const std::string& stem : token.stems) doc.add_term(prefixed_into(term, schema::kPrefixStem, stem), wdf);
+    // A title word's weight goes to its title stems. The exact title word
+    // weighs nothing: suggestions match by it words without a stem (numbers)
+    // and phrases, and document lengths, hence BM25, stay what they were
+    // when it held the weight.
+    if (title) {
+      doc.add_term(prefixed_into(term, schema::kPrefixTitle, token.term), 0);
+      for (const std::string& stem : token.stems) doc.add_term(prefixed_into(term, schema::kPrefixTitleStem, stem), wdf);
+    }
     next = std::max(next, token.position + token.span);
   });
   return next + schema::kFieldPositionGap;

@@ -2,20 +2,11 @@
 #include "ranking/more_like_this.h"
 
 #include "ranking/ranking_params.h"
+#include "ranking/text_stems_only.h"
 #include "schema/index_schema.h"
 #include "schema/stored_document.h"
 
 namespace tec::ranking {
-namespace {
-
-// Stems only: the folded words would count each word twice, and boolean
-// terms (type, source, theme) would match on the catalogue's structure
-// rather than on what the text is about.
-struct StemsOnly : Xapian::ExpandDecider {
-  bool operator()(const std::string& term) const override { return term.starts_with(schema::kPrefixStem); }
-};
-
-}  // namespace
 
 std::optional<std::vector<SearchHit>> more_like_this(const Xapian::Database& db, const std::string& source,
                                                      const std::string& id, unsigned limit) {
@@ -26,7 +17,7 @@ std::optional<std::vector<SearchHit>> more_like_this(const Xapian::Database& db,
   Xapian::RSet rset;
   rset.add_document(*posting);
   Xapian::Enquire enquire(db);
-  const StemsOnly stems_only;
+  const TextStemsOnly stems_only;
   const Xapian::ESet eset = enquire.get_eset(kSimilarTerms, rset, &stems_only);
   std::vector<SearchHit> hits;
   if (eset.empty()) return hits;

@@ -63,14 +63,28 @@ class Builder {
           const BuildOptions& options, BuiltQuery& built)
       : analyzer_(analyzer), db_(db), lexicon_(lexicon), options_(options), built_(built) {}
 
+  // The terms of a folded word and of a stem in the text searched.
+  std::string word_term(const std::string& term) const {
+    return options_.titles_only ? schema::prefixed(schema::kPrefixTitle, term) : term;
+  }
+  std::string stem_term(const std::string& stem) const {
+    return schema::prefixed(options_.titles_only ? schema::kPrefixTitleStem : schema::kPrefixStem, stem);
+  }
+
+  // Words side by side, or anywhere in a title (title words have no positions).
+  static Xapian::Query phrase_of(std::vector<Xapian::Query>& words, bool in_titles) {
+    if (in_titles) return Xapian::Query(Xapian::Query::OP_AND, words.begin(), words.end());
+    return Xapian::Query(Xapian::Query::OP_PHRASE, words.begin(), words.end(), static_cast<Xapian::termcount>(words.size()));
+  }
+
   // The exact form and stems of a token, noted for highlighting.
   void add_forms(const Token& token, std::vector<Xapian::Query>& alternatives) {
     if (options_.exact_forms || token.stems.empty()) {
-      alternatives.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(token.term), kExactFormWeight);
+      alternatives.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(word_term(token.term)), kExactFormWeight);
     }
     built_.terms.terms.insert(token.term);
     for (const std::string& stem : token.stems) {
-      alternatives.emplace_back(schema::prefixed(schema::kPrefixStem, stem));
+      alternatives.emplace_back(stem_term(stem));
       built_.terms.stems.insert(stem);
     }
   }
@@ -100,7 +114,7 @@ class Builder {
       for (const Token& reading : analyzer_.analyze(completion)) {
         if (reading.kind != Token::Kind::Word) continue;
         for (const std::string& stem : reading.stems) {
-          if (seen.insert(stem).second) stems.emplace_back(schema::prefixed(schema::kPrefixStem, stem));
+          if (seen.insert(stem).second) stems.emplace_back(stem_term(stem));
         }
       }
     }
@@ -210,12 +224,10 @@ class Builder {
     return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, all, scale);
   }
 
-  // Documents holding the word, in its most frequent form.
+  // Documents holding the word in the text searched, in its most frequent form.
   Xapian::doccount frequency_of(const Token& token) const {
-    Xapian::doccount frequency = db_.get_termfreq(token.term);
-    for (const std::string& stem : token.stems) {
-      frequency = std::max(frequency, db_.get_termfreq(schema::prefixed(schema::kPrefixStem, stem)));
-    }
+    Xapian::doccount frequency = db_.get_termfreq(word_term(token.term));
+    for (const std::string& stem : token.stems) frequency = std::max(frequency, db_.get_termfreq(stem_term(stem)));
     return frequency;
   }
 
@@ -291,13 +303,13 @@ class Builder {
         std::vector<Xapian::Query> parts, part_words;
         std::size_t n = 0;
         for (; k + n < words.size() && n < compound.span; ++n) {
-          parts.emplace_back(words[k + n].readings.front().term);
+          parts.emplace_back(word_term(words[k + n].readings.front().term));
           part_words.push_back(word_query(words[k + n], !is_stopword(words[k + n].readings.front().term)));
         }
         // Exact parts side by side, the joined form, or each part in any
         // form (plural, corrected): "tier-lieux" still finds "tiers-lieu".
         std::vector<Xapian::Query> alternatives;
-        alternatives.emplace_back(Xapian::Query::OP_PHRASE, parts.begin(), parts.end(), static_cast<Xapian::termcount>(parts.size()));
+        alternatives.push_back(phrase_of(parts, options_.titles_only));
         alternatives.emplace_back(Xapian::Query::OP_AND, part_words.begin(), part_words.end());
         add_forms(compound, alternatives);
         if (lexicon_ && options_.complete_last_word && words[k + n - 1].open) add_completions(compound, alternatives);
@@ -305,7 +317,9 @@ class Builder {
         group.some = {group.every};
         k += std::max<std::size_t>(n, 1);
       } else {
-        group.stopword = is_stopword(word.readings.front().term);
+        // In titles (the dropdown), the word being typed is the start of a
+        // longer one even when it is a little word: "par" for "participatif".
+        group.stopword = is_stopword(word.readings.front().term) && !(options_.titles_only && word.open);
         group.every = word_query(word, !group.stopword);
         group.some = {group.every};
         if (!word.open) group.frequency = frequency_of(word.readings.front());
@@ -316,15 +330,15 @@ class Builder {
     return groups;
   }
 
-  Xapian::Query phrase_query(const std::vector<Token>& tokens) {
+  Xapian::Query phrase_query(const std::vector<Token>& tokens, bool in_titles) {
     std::vector<Xapian::Query> terms;
     for (const Token& token : tokens) {
       if (token.kind != Token::Kind::Word) continue;
-      terms.emplace_back(token.term);
+      terms.emplace_back(in_titles ? schema::prefixed(schema::kPrefixTitle, token.term) : token.term);
       built_.terms.terms.insert(token.term);
     }
     if (terms.size() <= 1) return terms.empty() ? Xapian::Query() : terms.front();
-    return Xapian::Query(Xapian::Query::OP_PHRASE, terms.begin(), terms.end(), static_cast<Xapian::termcount>(terms.size()));
+    return phrase_of(terms, in_titles);
   }
 
   void build(std::string_view text) {
@@ -355,7 +369,7 @@ class Builder {
         flush_plain();
         Xapian::Query query;
         if (clause.phrase) {
-          query = phrase_query(tokens);
+          query = phrase_query(tokens, options_.titles_only && !clause.excluded);
         } else {
           std::vector<Xapian::Query> forms;
           for (const Token& token : tokens) {

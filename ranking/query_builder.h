@@ -52,6 +52,11 @@ struct BuildOptions {
   // Also match a word's exact form, which only adds weight to its stems
   // (kExactFormWeight); without it, a query has half the posting lists.
   bool exact_forms = true;
+  // Match titles alone (S and ZS terms): short posting lists, for the search
+  // box's suggestions. Title words have no positions, so phrases there
+  // require their words in any order; exclusions still look at the whole
+  // text, and a word still counts as known (not a typo) wherever it appears.
+  bool titles_only = false;
 };
 
 struct BuiltQuery {

@@ -88,8 +88,11 @@ inline constexpr unsigned kExactCountFloor = 2000;
 inline constexpr unsigned kMaxFacetValues = 50;
 
 // Suggestions: documents holding the words before the one being typed among
-// which each completion is counted (the count then scaled to all of them).
+// which each completion is counted (the count then scaled to all of them),
+// and how many of those words, the nearest, count: the words of a long
+// sentence, all required, cost a long walk for little.
 inline constexpr unsigned kSuggestionSample = 1000;
+inline constexpr unsigned kSuggestionContextWords = 3;
 
 // Snippets: words shown, and words of context kept before the first match.
 inline constexpr unsigned kSnippetWords = 30;

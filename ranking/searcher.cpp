@@ -11,6 +11,7 @@
 #include "ranking/ranking_params.h"
 #include "ranking/snippet.h"
 #include "ranking/stopwords.h"
+#include "ranking/text_stems_only.h"
 #include "schema/index_schema.h"
 #include "schema/stored_document.h"
 
@@ -22,30 +23,17 @@ Xapian::Query filtered(const Xapian::Query& query, const Xapian::Query& filter) 
   return Xapian::Query(Xapian::Query::OP_FILTER, query, filter);
 }
 
-// Feedback expands with stems only: folded words and boolean terms would
-// repeat the stems or filter by accident.
-struct StemsOnly : Xapian::ExpandDecider {
-  bool operator()(const std::string& term) const override { return term.starts_with(schema::kPrefixStem); }
-};
-
-// Documents whose title holds every word typed (little words aside), the word
-// being typed as itself or as one of its `completions`. Title terms have
-// short posting lists, where the search's own query walks every document that
-// mentions a common word anywhere.
-Xapian::Query every_word_in_title(const std::vector<analysis::Token>& tokens, const analysis::Token* open_word,
-                                  const std::vector<std::pair<std::string, Xapian::doccount>>& completions) {
-  std::vector<Xapian::Query> words;
-  for (const analysis::Token& token : tokens) {
-    if (token.kind != analysis::Token::Kind::Word || (&token != open_word && is_stopword(token.term))) continue;
-    std::vector<Xapian::Query> forms{Xapian::Query(schema::prefixed(schema::kPrefixTitle, token.term))};
-    if (&token == open_word) {
-      for (const auto& [completion, documents] : completions) forms.emplace_back(schema::prefixed(schema::kPrefixTitle, completion));
-    }
-    // One word, however many forms: a rare completion must not outweigh the
-    // common one the user most likely means.
-    words.emplace_back(Xapian::Query::OP_SYNONYM, forms.begin(), forms.end());
+// The last kSuggestionContextWords words of `text` before the word being
+// typed (little words aside), from the first of them to that word.
+std::string context_before(const std::string& text, const std::vector<analysis::Token>& tokens, const analysis::Token& open_word) {
+  std::size_t begin = open_word.begin;
+  unsigned words = 0;
+  for (auto it = tokens.rbegin(); it != tokens.rend() && words < kSuggestionContextWords; ++it) {
+    if (it->kind != analysis::Token::Kind::Word || it->begin >= open_word.begin || is_stopword(it->term)) continue;
+    begin = it->begin;
+    ++words;
   }
-  return words.empty() ? Xapian::Query() : Xapian::Query(Xapian::Query::OP_AND, words.begin(), words.end());
+  return text.substr(begin, open_word.begin - begin);
 }
 
 // The first kSuggestionSample documents, in index order, holding every word
@@ -172,7 +160,7 @@ SearchResponse Searcher::search(const SearchRequest& request) {
     for (auto it = main.mset.begin(); it != main.mset.end() && top.size() < kFeedbackDocuments; ++it) top.add_document(*it);
     Xapian::Enquire expander(db_);
     expander.set_query(main.query);
-    const StemsOnly stems_only;
+    const TextStemsOnly stems_only;
     const Xapian::ESet expansion = expander.get_eset(kFeedbackTerms, top, &stems_only);
     if (!expansion.empty()) {
       std::vector<Xapian::Query> terms;
@@ -219,7 +207,6 @@ SuggestResponse Searcher::suggest(const std::string& text, unsigned limit) {
   SuggestResponse response;
   const std::vector<analysis::Token> tokens = analyzer_.analyze(text);
   const analysis::Token* open_word = nullptr;  // the word being typed, if any
-  std::vector<std::pair<std::string, Xapian::doccount>> completions;
   if (lexicon_ && !text.empty() && text.back() != ' ') {
     for (const analysis::Token& token : tokens) {
       if (token.kind == analysis::Token::Kind::Word) open_word = &token;
@@ -228,11 +215,12 @@ SuggestResponse Searcher::suggest(const std::string& text, unsigned limit) {
   }
   if (open_word) {
     const std::string before = text.substr(0, open_word->begin);
-    completions = lexicon_->completions(open_word->term, kMaxPrefixExpansion, 20000);
+    const auto completions = lexicon_->completions(open_word->term, kMaxPrefixExpansion, 20000);
     // After other words, a completion counts the documents it shares with
-    // them: "budget partic" offers "participatif" before "participants".
+    // the last of them: "budget partic" offers "participatif" before
+    // "participants".
     std::vector<std::pair<std::string, Xapian::doccount>> together;
-    const Sample sample = sample_holding(before, analyzer_, db_);
+    const Sample sample = sample_holding(context_before(text, tokens, *open_word), analyzer_, db_);
     if (!sample.documents.empty()) {
       for (const auto& [term, documents] : completions) {
         const Xapian::doccount shared = count_among(sample, term, db_);
@@ -246,22 +234,19 @@ SuggestResponse Searcher::suggest(const std::string& text, unsigned limit) {
     }
   }
 
+  // Titles holding every word first, then titles holding some. Only titles:
+  // their posting lists are short, where matching whole texts walks every
+  // document that mentions a common word anywhere; at 100,000 documents that
+  // made the slowest suggestions twice as long (bench/README.md).
   QueryBuilder builder(analyzer_, db_, lexicon_);
-  const BuiltQuery built = builder.build(text);
+  const BuiltQuery built = builder.build(text, {.titles_only = true});
   if (built.query.empty()) return response;
   Xapian::Enquire enquire(db_);
   enquire.set_weighting_scheme(bm25_weight());
-  Xapian::MSet mset;
-  if (const Xapian::Query in_titles = every_word_in_title(tokens, open_word, completions); !in_titles.empty()) {
-    enquire.set_query(in_titles);
-    mset = enquire.get_mset(0, limit);
-  }
-  if (mset.size() < limit) {
-    mset = all_words_first(built.all_words, built.query, limit, [&](const Xapian::Query& query, bool) {
-      enquire.set_query(query);
-      return enquire.get_mset(0, limit);
-    });
-  }
+  const Xapian::MSet mset = all_words_first(built.all_words, built.query, limit, [&](const Xapian::Query& query, bool) {
+    enquire.set_query(query);
+    return enquire.get_mset(0, limit);
+  });
   for (auto it = mset.begin(); it != mset.end(); ++it) {
     const auto stored = schema::StoredDocument::decode(it.get_document().get_data());
     if (stored) response.titles.push_back(hit_of(*stored, it.get_weight(), built.terms, analyzer_));

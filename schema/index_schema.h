@@ -18,9 +18,18 @@ namespace tec::schema {
 
 // Free-text terms. Unprefixed terms are accent-folded words with positions
 // (phrases); Z terms are stems without positions, as Xapian's TermGenerator
-// writes them.
+// writes them. Title words are also indexed apart, with their stems as "Z" +
+// the title prefix (Omega's ZS), so that the search box's suggestions can
+// match titles alone, whose posting lists are short.
 inline constexpr std::string_view kPrefixStem = "Z";
 inline constexpr std::string_view kPrefixTitle = "S";  // title words, also indexed unprefixed
+inline constexpr std::string_view kPrefixTitleStem = "ZS";  // title stems, also indexed as Z terms
+
+// A stem of the whole text (Z), not of the title alone (ZS): stems are
+// lower-case, so no stem can be mistaken for the title prefix.
+inline bool is_text_stem(std::string_view term) {
+  return term.starts_with(kPrefixStem) && !term.starts_with(kPrefixTitleStem);
+}
 
 // Boolean (filter) terms.
 inline constexpr std::string_view kPrefixUniqueId = "Q";          // Q<source>:<id>

@@ -37,5 +37,25 @@ TEST_F(QueryBuilderTest, WithoutExactFormsWordsAreMatchedByTheirStemsAndNumbersA
   EXPECT_TRUE(built.terms.terms.contains("budgets"));
 }
 
+TEST_F(QueryBuilderTest, InTitlesOnlyWordsAreTitleWordsAndTitleStemsButExclusionsCoverTheWholeText) {
+  const BuiltQuery built = QueryBuilder(analyzer, db, nullptr).build("budgets -vote ", {.titles_only = true});
+  const std::set<std::string> terms = terms_of(built.query);
+  EXPECT_TRUE(terms.contains(schema::prefixed(schema::kPrefixTitle, "budgets")));
+  EXPECT_TRUE(terms.contains(schema::prefixed(schema::kPrefixTitleStem, "budget")));
+  EXPECT_FALSE(terms.contains("budgets"));
+  EXPECT_FALSE(terms.contains(schema::prefixed(schema::kPrefixStem, "budget")));
+  EXPECT_TRUE(terms.contains("vote"));
+  EXPECT_TRUE(built.terms.terms.contains("budgets"));
+}
+
+TEST_F(QueryBuilderTest, InTitlesOnlyAPhraseNeedsItsWordsInAnyOrder) {
+  // Title words are indexed without positions: a phrase of them would match nothing.
+  const Xapian::Query query = QueryBuilder(analyzer, db, nullptr).build("\"budget participatif\" ", {.titles_only = true}).query;
+  EXPECT_EQ(query.get_description().find("PHRASE"), std::string::npos) << query.get_description();
+  EXPECT_NE(query.get_description().find("Sbudget AND Sparticipatif"), std::string::npos) << query.get_description();
+  const Xapian::Query whole_text = QueryBuilder(analyzer, db, nullptr).build("\"budget participatif\" ").query;
+  EXPECT_NE(whole_text.get_description().find("PHRASE"), std::string::npos) << whole_text.get_description();
+}
+
 }  // namespace
 }  // namespace tec::ranking

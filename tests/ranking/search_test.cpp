@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <set>
 
 #include "ranking/ranking_params.h"
 #include "test_support.h"
@@ -307,6 +308,22 @@ TEST_F(SearchTest, SuggestsTitlesHoldingTheWordBeingTyped) {
   }
 }
 
+TEST_F(SearchTest, SuggestsTitlesHoldingTheWordsInAnyFormAndOnlyTitles) {
+  // "budgets" as typed is in no title; its stem is in two.
+  const SuggestResponse plural = searcher().suggest("budgets ", 5);
+  std::set<std::string> ids;
+  for (const SearchHit& title : plural.titles) ids.insert(title.id);
+  EXPECT_EQ(ids, (std::set<std::string>{"oeuvre-budget", "budget-commune"}));
+  // Typed with a typo, still the title holding both words first.
+  const SuggestResponse typo = searcher().suggest("budjet participatif ", 5);
+  ASSERT_FALSE(typo.titles.empty());
+  EXPECT_EQ(typo.titles.front().id, "oeuvre-budget");
+  // "calendrier" is only in a summary: the dropdown offers titles that hold
+  // what was typed, the search results page finds the rest.
+  EXPECT_TRUE(searcher().suggest("calendrier ", 5).titles.empty());
+  EXPECT_FALSE(search("calendrier").hits.empty());
+}
+
 TEST(SuggestTest, CompletesWithWhatGoesWithEveryWordBefore) {
   // Three documents hold "atelier" and "participants"; one holds "atelier",
   // "vélo" and "participatif". After "atelier vélo", "participatif" comes
@@ -322,10 +339,17 @@ TEST(SuggestTest, CompletesWithWhatGoesWithEveryWordBefore) {
   const Xapian::Database db(dir.str("index"));
   analysis::FrenchAnalyzer analyzer;
   const Lexicon lexicon(db, analyzer);
-  const SuggestResponse response = Searcher(db, analyzer, &lexicon).suggest("atelier velo partic", 5);
+  Searcher searcher(db, analyzer, &lexicon);
+  const SuggestResponse response = searcher.suggest("atelier velo partic", 5);
   ASSERT_FALSE(response.completions.empty());
   EXPECT_EQ(response.completions.front().text, "atelier velo participatif");
   EXPECT_EQ(response.completions.front().documents, 1u);
+  // Only the nearest words count (kSuggestionContextWords): no document
+  // holds "participants" and "vélo" together, yet after "… atelier vélo"
+  // "participatif" still comes first.
+  const SuggestResponse longer = searcher.suggest("participants atelier atelier velo partic", 5);
+  ASSERT_FALSE(longer.completions.empty());
+  EXPECT_EQ(longer.completions.front().text, "participants atelier atelier velo participatif");
 }
 
 TEST_F(SearchTest, ReturnsTheStoredRecord) {

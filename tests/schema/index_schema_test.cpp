@@ -51,9 +51,14 @@ TEST(IndexSchema, FreeTextTermsAreFoldedWordsTitleWordsAndStems) {
   const auto terms = terms_of(doc);
   EXPECT_TRUE(terms.contains("jury"));
   EXPECT_TRUE(terms.contains(prefixed(kPrefixTitle, "citoyen")));
-  EXPECT_TRUE(terms.contains(prefixed(kPrefixStem, "tir")));     // tirées
-  EXPECT_TRUE(terms.contains("motive"));                         // motiv&eacute; decoded, folded
-  EXPECT_FALSE(terms.contains(prefixed(kPrefixTitle, "avis")));  // body word
+  EXPECT_TRUE(terms.contains(prefixed(kPrefixTitleStem, "citoyen")));
+  EXPECT_TRUE(terms.contains(prefixed(kPrefixStem, "citoyen")));  // title words count in the whole text too
+  EXPECT_TRUE(terms.contains(prefixed(kPrefixStem, "tir")));      // tirées
+  EXPECT_TRUE(terms.contains("motive"));                          // motiv&eacute; decoded, folded
+  EXPECT_FALSE(terms.contains(prefixed(kPrefixTitle, "avis")));   // body word
+  EXPECT_FALSE(terms.contains(prefixed(kPrefixTitleStem, "tir")));
+  EXPECT_TRUE(is_text_stem(prefixed(kPrefixStem, "tir")));
+  EXPECT_FALSE(is_text_stem(prefixed(kPrefixTitleStem, "citoyen")));
 }
 
 TEST(IndexSchema, TitleWeighsMoreThanSummaryAndThemesMoreThanBody) {
