@@ -324,7 +324,7 @@ TEST_F(SearchTest, SuggestsTitlesHoldingTheWordsInAnyFormAndOnlyTitles) {
   EXPECT_FALSE(search("calendrier").hits.empty());
 }
 
-TEST(SuggestTest, CompletesWithWhatGoesWithEveryWordBefore) {
+TEST(SuggestTest, CompletesWithWhatGoesWithTheWordsBefore) {
   // Three documents hold "atelier" and "participants"; one holds "atelier",
   // "vélo" and "participatif". After "atelier vélo", "participatif" comes
   // first: "participants" never goes with "vélo".
@@ -334,7 +334,7 @@ TEST(SuggestTest, CompletesWithWhatGoesWithEveryWordBefore) {
     feed += R"({"id":")" + id + R"(","source":"test","type":"methode","title":")" + title + R"(","summary":"Fiche."})" "\n";
   };
   record("velo", "Atelier vélo participatif");
-  for (const char* id : {"a", "b", "c"}) record(std::string("participants-") + id, "Atelier avec les participants");
+  for (const char* id : {"a", "b", "c"}) record(std::string("participants-") + id, "Atelier de quartier avec les participants");
   ASSERT_EQ(testing::index_files(dir.str("index"), {testing::write_file(dir.path() / "feed.jsonl", feed)}), 0u);
   const Xapian::Database db(dir.str("index"));
   analysis::FrenchAnalyzer analyzer;
@@ -345,11 +345,11 @@ TEST(SuggestTest, CompletesWithWhatGoesWithEveryWordBefore) {
   EXPECT_EQ(response.completions.front().text, "atelier velo participatif");
   EXPECT_EQ(response.completions.front().documents, 1u);
   // Only the nearest words count (kSuggestionContextWords): no document
-  // holds "participants" and "vélo" together, yet after "… atelier vélo"
+  // holds "quartier" and "vélo" together, yet after "… atelier atelier vélo"
   // "participatif" still comes first.
-  const SuggestResponse longer = searcher.suggest("participants atelier atelier velo partic", 5);
+  const SuggestResponse longer = searcher.suggest("quartier atelier atelier velo partic", 5);
   ASSERT_FALSE(longer.completions.empty());
-  EXPECT_EQ(longer.completions.front().text, "participants atelier atelier velo participatif");
+  EXPECT_EQ(longer.completions.front().text, "quartier atelier atelier velo participatif");
 }
 
 TEST_F(SearchTest, ReturnsTheStoredRecord) {
