@@ -72,7 +72,7 @@ class Builder {
   }
 
   // Words side by side, or anywhere in a title (title words have no positions).
-  static Xapian::Query phrase_of(std::vector<Xapian::Query>& words, bool in_titles) {
+  static Xapian::Query phrase_of(const std::vector<Xapian::Query>& words, bool in_titles) {
     if (in_titles) return Xapian::Query(Xapian::Query::OP_AND, words.begin(), words.end());
     return Xapian::Query(Xapian::Query::OP_PHRASE, words.begin(), words.end(), static_cast<Xapian::termcount>(words.size()));
   }
@@ -334,7 +334,7 @@ class Builder {
     std::vector<Xapian::Query> terms;
     for (const Token& token : tokens) {
       if (token.kind != Token::Kind::Word) continue;
-      terms.emplace_back(in_titles ? schema::prefixed(schema::kPrefixTitle, token.term) : token.term);
+      terms.emplace_back(in_titles ? word_term(token.term) : token.term);
       built_.terms.terms.insert(token.term);
     }
     if (terms.size() <= 1) return terms.empty() ? Xapian::Query() : terms.front();
