@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <map>
+#include <optional>
 #include <set>
 
 #include "indexer/document_builder.h"
@@ -76,6 +77,22 @@ TEST(IndexSchema, TitleWeighsMoreThanSummaryAndThemesMoreThanBody) {
   EXPECT_EQ(wdf("delta"), kWdfBody);
   EXPECT_GT(kWdfTitle, kWdfSummary);
   EXPECT_GT(kWdfSummary, kWdfBody);
+}
+
+TEST(IndexSchema, TitleWordsWeighThroughTheirTitleStems) {
+  // The exact title word matches (numbers, phrases in suggestions) but adds
+  // nothing to the document's length: BM25 over whole texts stays as it was
+  // before titles had stems of their own.
+  const Xapian::Document doc = build(R"({"id":"t","source":"anct","type":"guide","title":"Budgets 2024","summary":"s"})");
+  auto wdf = [&](const std::string& term) {
+    auto it = doc.termlist_begin();
+    it.skip_to(term);
+    return it != doc.termlist_end() && *it == term ? std::optional<Xapian::termcount>(it.get_wdf()) : std::nullopt;
+  };
+  EXPECT_EQ(wdf(prefixed(kPrefixTitle, "budgets")), 0u);
+  EXPECT_EQ(wdf(prefixed(kPrefixTitle, "2024")), 0u);
+  EXPECT_EQ(wdf(prefixed(kPrefixTitleStem, "budget")), kWdfTitle);
+  EXPECT_EQ(wdf(prefixed(kPrefixStem, "budget")), kWdfTitle);
 }
 
 TEST(IndexSchema, FieldsDoNotTouchForPhrases) {
