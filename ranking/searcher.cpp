@@ -258,9 +258,7 @@ std::optional<std::string> Searcher::resource_json(const std::string& source, co
   const std::string key = schema::unique_term(source, id);
   Xapian::PostingIterator posting = db_.postlist_begin(key);
   if (posting == db_.postlist_end(key)) return std::nullopt;
-  const auto stored = schema::StoredDocument::decode(db_.get_document(*posting).get_data());
-  if (!stored) return std::nullopt;
-  return stored->resource_json;
+  return schema::StoredDocument::record_json(db_.get_document(*posting).get_data());
 }
 
 }  // namespace tec::ranking

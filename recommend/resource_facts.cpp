@@ -9,12 +9,6 @@
 namespace tec::recommend {
 namespace {
 
-std::string string_field(const rapidjson::Value& object, const char* name) {
-  const auto it = object.FindMember(name);
-  return it != object.MemberEnd() && it->value.IsString() ? std::string(it->value.GetString(), it->value.GetStringLength())
-                                                          : std::string();
-}
-
 std::vector<std::string> string_list(const rapidjson::Value& object, const char* name) {
   std::vector<std::string> out;
   const auto it = object.FindMember(name);
@@ -41,32 +35,32 @@ std::optional<ResourceFacts> facts_of(const std::string& document_data) {
   if (!found) return std::nullopt;
   const rapidjson::Value& record = *found;
   ResourceFacts facts;
-  facts.id = string_field(record, "id");
-  facts.source = string_field(record, "source");
-  facts.type = string_field(record, "type");
-  facts.title = string_field(record, "title");
-  facts.summary = string_field(record, "summary");
-  facts.url = string_field(record, "url");
+  facts.id = schema::string_member(record, "id");
+  facts.source = schema::string_member(record, "source");
+  facts.type = schema::string_member(record, "type");
+  facts.title = schema::string_member(record, "title");
+  facts.summary = schema::string_member(record, "summary");
+  facts.url = schema::string_member(record, "url");
   facts.themes = string_list(record, "themes");
   facts.participation_levels = string_list(record, "participation_levels");
   facts.audiences = string_list(record, "audiences");
   facts.territory_types = string_list(record, "territory_types");
   facts.territories = string_list(record, "territories");
-  facts.format = string_field(record, "format");
+  facts.format = schema::string_member(record, "format");
   facts.population_min = integer_field(record, "population_min");
   facts.population_max = integer_field(record, "population_max");
   if (const auto sessions = record.FindMember("sessions"); sessions != record.MemberEnd() && sessions->value.IsArray()) {
     for (const auto& item : sessions->value.GetArray()) {
       if (!item.IsObject()) continue;
       SessionFacts session;
-      session.start = string_field(item, "start");
+      session.start = schema::string_member(item, "start");
       session.date = session.start.substr(0, 10);
-      session.location = string_field(item, "location");
-      session.departement = string_field(item, "department");
+      session.location = schema::string_member(item, "location");
+      session.departement = schema::string_member(item, "department");
       const auto online = item.FindMember("online");
       session.online = online != item.MemberEnd() && online->value.IsBool() && online->value.GetBool();
       session.seats_left = integer_field(item, "seats_left");
-      session.registration_url = string_field(item, "registration_url");
+      session.registration_url = schema::string_member(item, "registration_url");
       if (!session.date.empty()) facts.sessions.push_back(std::move(session));
     }
   }

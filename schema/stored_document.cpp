@@ -27,30 +27,35 @@ const rapidjson::Value* StoredDocument::parse_record(const std::string& data, ra
   return &resource->value;
 }
 
+std::string string_member(const rapidjson::Value& object, const char* name) {
+  const auto member = object.FindMember(name);
+  if (member == object.MemberEnd() || !member->value.IsString()) return std::string();
+  return std::string(member->value.GetString(), member->value.GetStringLength());
+}
+
 std::optional<StoredDocument> StoredDocument::decode(const std::string& data) {
   rapidjson::Document doc;
   const rapidjson::Value* record = parse_record(data, doc);
   if (!record) return std::nullopt;
   StoredDocument stored;
+  stored.id = string_member(*record, "id");
+  stored.source = string_member(*record, "source");
+  stored.type = string_member(*record, "type");
+  stored.title = string_member(*record, "title");
+  stored.summary = string_member(*record, "summary");
+  stored.url = string_member(*record, "url");
+  stored.body_text = string_member(doc, "body_text");
+  return stored;
+}
+
+std::optional<std::string> StoredDocument::record_json(const std::string& data) {
+  rapidjson::Document doc;
+  const rapidjson::Value* record = parse_record(data, doc);
+  if (!record) return std::nullopt;
   rapidjson::StringBuffer buffer;
   rapidjson::Writer<rapidjson::StringBuffer> writer(buffer);
   record->Accept(writer);
-  stored.resource_json.assign(buffer.GetString(), buffer.GetSize());
-  const auto field = [&](const char* name) {
-    const auto member = record->FindMember(name);
-    if (member == record->MemberEnd() || !member->value.IsString()) return std::string();
-    return std::string(member->value.GetString(), member->value.GetStringLength());
-  };
-  stored.id = field("id");
-  stored.source = field("source");
-  stored.type = field("type");
-  stored.title = field("title");
-  stored.summary = field("summary");
-  stored.url = field("url");
-  if (const auto body = doc.FindMember("body_text"); body != doc.MemberEnd() && body->value.IsString()) {
-    stored.body_text.assign(body->value.GetString(), body->value.GetStringLength());
-  }
-  return stored;
+  return std::string(buffer.GetString(), buffer.GetSize());
 }
 
 }  // namespace tec::schema

@@ -14,19 +14,29 @@
 namespace tec::schema {
 
 struct StoredDocument {
-  std::string resource_json;  // the record, serialised JSON object
+  // The record, serialised JSON object: written by encode(). decode() leaves
+  // it empty; record_json() reads it back.
+  std::string resource_json;
   std::string body_text;
 
   // Read from the record by decode(), for result lists; encode() ignores them.
   std::string id, source, type, title, summary, url;
 
   std::string encode() const;
-  // nullopt when `data` is not a stored document (not written by tec-index).
+  // The fields of a result list and body_text, without writing the whole
+  // record out again as JSON, which only the resource route returns; nullopt
+  // when `data` is not a stored document (not written by tec-index).
   static std::optional<StoredDocument> decode(const std::string& data);
+  // The record inside `data` as JSON; nullopt when `data` is not a stored document.
+  static std::optional<std::string> record_json(const std::string& data);
   // The record inside `data`, parsed into `document`; nullptr when `data` is
   // not a stored document. For readers of more fields than decode() gives,
   // which would otherwise parse the record a second time.
   static const rapidjson::Value* parse_record(const std::string& data, rapidjson::Document& document);
 };
+
+// A string member of a parsed record; empty when it is absent or not a
+// string (records were validated at indexing).
+std::string string_member(const rapidjson::Value& object, const char* name);
 
 }  // namespace tec::schema

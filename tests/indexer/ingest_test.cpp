@@ -116,11 +116,14 @@ TEST(Ingest, StoresTheRecordWithAccentsAndThePlainBody) {
   ASSERT_EQ(testing::index_files(dir.str("index"), {testing::test_corpus_path()}), 0u);
   Xapian::Database db(dir.str("index"));
   const std::string key = schema::unique_term("test", "demarche-html");
-  const auto stored = schema::StoredDocument::decode(db.get_document(*db.postlist_begin(key)).get_data());
+  const std::string data = db.get_document(*db.postlist_begin(key)).get_data();
+  const auto stored = schema::StoredDocument::decode(data);
   ASSERT_TRUE(stored);
   EXPECT_EQ(stored->title, "Une démarche pas à pas");
   EXPECT_EQ(stored->body_text, "Principe\nUne démarche concertée en trois temps\u00A0: informer, écouter, restituer.");
-  EXPECT_NE(stored->resource_json.find("<strong>concert&eacute;e</strong>"), std::string::npos);
+  const auto record = schema::StoredDocument::record_json(data);
+  ASSERT_TRUE(record);
+  EXPECT_NE(record->find("<strong>concert&eacute;e</strong>"), std::string::npos);
 }
 
 }  // namespace
