@@ -7,6 +7,9 @@
 // peer; writes them as JSON.
 //   node throughput.mjs --feeds gen-10000.jsonl --queries q.txt [--engines tec,sqlite-fts5,pg-french]
 //        [--connections 1,16] [--seconds 10] [--bin-dir build/release] [--json out.json]
+//   node throughput.mjs --server HOST:PORT --queries q.txt [--connections 1] [--seconds 10]
+//        (tec alone, a tec-searchd already running: two binaries or indexes
+//        compared in turn, or a daemon profiled under this load)
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -26,18 +29,20 @@ const { values } = parseArgs({
     seconds: { type: 'string', default: '10' },
     'bin-dir': { type: 'string' },
     json: { type: 'string' },
+    server: { type: 'string' },
   },
 });
-if (!values.feeds || !values.queries) {
-  log('Usage: node throughput.mjs --feeds FILE.jsonl --queries FILE [--engines …] [--connections 1,16] [--seconds 10] [--json out.json]');
+if ((!values.feeds && !values.server) || !values.queries) {
+  log('Usage: node throughput.mjs (--feeds FILE.jsonl | --server HOTE:PORT) --queries FILE [--engines …] [--connections 1,16] [--seconds 10] [--json out.json]');
   process.exit(2);
 }
 const queries = fs.readFileSync(values.queries, 'utf8').split('\n').filter((q) => q.trim() !== '');
 const levels = values.connections.split(',').map(Number);
 const seconds = Number(values.seconds);
 const binDir = values['bin-dir'] ? path.resolve(values['bin-dir']) : path.resolve(HERE, '../../build/release');
-const feedFiles = resolveFeedFiles(values.feeds);
-const { records } = loadRecords(feedFiles);
+const feedFiles = values.server ? [] : resolveFeedFiles(values.feeds);
+const { records } = values.server ? { records: [] } : loadRecords(feedFiles);
+if (values.server) values.engines = 'tec';
 
 function percentile(sorted, p) {
   if (sorted.length === 0) return 0;
@@ -87,7 +92,7 @@ try {
     const t0 = performance.now();
     try {
       const mod = await import(`./engines/${engine}.mjs`);
-      adapter = await mod.open({ records, feedFiles, binDir, log, connections: maxConnections, keepAlive: true });
+      adapter = await mod.open({ records, feedFiles, binDir, log, connections: maxConnections, keepAlive: true, server: values.server });
     } catch (err) {
       log(`  ignoré : ${err.message}`);
       results.push({ engine, status: err.skip ? 'skipped' : 'failed', reason: err.message });

@@ -1,15 +1,18 @@
-// node bench/scale/suggest_latency.mjs --server HOST:PORT --queries q.txt [--tries 3]
+// node bench/scale/suggest_latency.mjs --server HOST:PORT --queries q.txt [--tries 3] [--slowest N]
 // The prefixes tec-load types for suggestions (each query cut at 1/7 … 6/7
 // of its bytes, at least 2), asked one at a time of a running tec-searchd:
 // each prefix `tries` times, its median server time (`took_ms`) kept, then
-// the percentiles over all prefixes. One request at a time, so the figures
-// are the work of a suggestion alone, without queueing.
+// the percentiles over all prefixes, and with --slowest the N slowest
+// prefixes. One request at a time, so the figures are the work of a
+// suggestion alone, without queueing.
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 
-const { values } = parseArgs({ options: { server: { type: 'string' }, queries: { type: 'string' }, tries: { type: 'string', default: '3' } } });
+const { values } = parseArgs({
+  options: { server: { type: 'string' }, queries: { type: 'string' }, tries: { type: 'string', default: '3' }, slowest: { type: 'string', default: '0' } },
+});
 if (!values.server || !values.queries) {
-  console.error('usage : suggest_latency.mjs --server HOTE:PORT --queries FICHIER [--tries 3]');
+  console.error('usage : suggest_latency.mjs --server HOTE:PORT --queries FICHIER [--tries 3] [--slowest N]');
   process.exit(2);
 }
 const tries = Number(values.tries);
@@ -27,7 +30,7 @@ function prefixes(query) {
   return out;
 }
 
-const times = [];
+const timed = [];  // {prefix, ms}, the median of its tries
 for (const query of queries) {
   for (const prefix of prefixes(query)) {
     const tried = [];
@@ -36,9 +39,11 @@ for (const query of queries) {
       tried.push((await res.json()).took_ms);
     }
     tried.sort((a, b) => a - b);
-    times.push(tried[Math.floor(tried.length / 2)]);
+    timed.push({ prefix, ms: tried[Math.floor(tried.length / 2)] });
   }
 }
-times.sort((a, b) => a - b);
-const at = (share) => times[Math.min(times.length - 1, Math.floor(times.length * share))].toFixed(2);
-console.log(`${times.length} préfixes : p50 ${at(0.5)} ms, p90 ${at(0.9)} ms, p99 ${at(0.99)} ms, max ${times[times.length - 1].toFixed(2)} ms`);
+timed.sort((a, b) => a.ms - b.ms);
+const at = (share) => timed[Math.min(timed.length - 1, Math.floor(timed.length * share))].ms.toFixed(2);
+console.log(`${timed.length} préfixes : p50 ${at(0.5)} ms, p90 ${at(0.9)} ms, p99 ${at(0.99)} ms, max ${timed[timed.length - 1].ms.toFixed(2)} ms`);
+const slowest = Number(values.slowest);
+for (const { prefix, ms } of slowest > 0 ? timed.slice(-slowest).reverse() : []) console.log(`${ms.toFixed(2)} ms  ${prefix}`);

@@ -1,5 +1,7 @@
 // tec: our engine. Indexes the feed files with tec-index into a temporary index,
-// serves it with tec-searchd on a free loopback port and queries its HTTP API.
+// serves it with tec-searchd on a free loopback port and queries its HTTP API;
+// or, given `server` (HOST:PORT), queries a tec-searchd already running, to
+// compare two binaries or indexes, or to profile the daemon under a known load.
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
@@ -34,7 +36,23 @@ function getJson(url, agent) {
   });
 }
 
-export async function open({ feedFiles, binDir, log, connections = 1, keepAlive = false }) {
+// Searches of `baseUrl`, results as "source:id".
+function client(baseUrl, agent) {
+  return async (query, k) => {
+    const url = `${baseUrl}/v1/search?q=${encodeURIComponent(query)}&per_page=${k}`;
+    const { status, body } = await getJson(url, agent);
+    if (status !== 200) throw new Error(`HTTP ${status} : ${body?.error?.message ?? JSON.stringify(body)}`);
+    return body.results.map((r) => `${r.source}:${r.id}`);
+  };
+}
+
+export async function open({ feedFiles, binDir, log, connections = 1, keepAlive = false, server }) {
+  if (server) {
+    const agent = keepAlive ? new http.Agent({ keepAlive: true, maxSockets: connections }) : undefined;
+    const { body: health } = await getJson(`http://${server}/healthz`);
+    log(`  tec-searchd déjà lancé : http://${server} (${health.documents} documents)`);
+    return { rejected: [], documents: health.documents, search: client(`http://${server}`, agent), close: async () => agent?.destroy() };
+  }
   const indexer = path.join(binDir, 'indexer', 'tec-index');
   const daemon = path.join(binDir, 'searchd', 'tec-searchd');
   for (const bin of [indexer, daemon]) {
@@ -105,12 +123,7 @@ export async function open({ feedFiles, binDir, log, connections = 1, keepAlive 
   return {
     rejected,
     documents: health.documents,
-    async search(query, k) {
-      const url = `${baseUrl}/v1/search?q=${encodeURIComponent(query)}&per_page=${k}`;
-      const { status, body } = await getJson(url, agent);
-      if (status !== 200) throw new Error(`HTTP ${status} : ${body?.error?.message ?? JSON.stringify(body)}`);
-      return body.results.map((r) => `${r.source}:${r.id}`);
-    },
+    search: client(baseUrl, agent),
     async close() {
       agent?.destroy();
       const exited = new Promise((resolve) => {
