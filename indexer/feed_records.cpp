@@ -29,10 +29,18 @@ FeedPass read_feeds(const std::vector<std::string>& files, const CsvMapping* map
       ++pass.records;
       if (!line->error.empty()) {
         pass.rejected.push_back({files[f], line->number, std::move(line->error)});
+        ++pass.sources[default_source.empty() ? kUnknownSource : std::string(default_source)].rejected;
       } else if (ValidationOutcome outcome = validator.validate(line->text, default_source); !outcome.resource) {
         pass.rejected.push_back({files[f], line->number, std::move(outcome.error)});
+        ++pass.sources[outcome.source.empty() ? kUnknownSource : outcome.source].rejected;
       } else {
         const Resource& resource = *outcome.resource;
+        SourceTally& tally = pass.sources[resource.source];
+        ++tally.kept;
+        if (!outcome.warning.empty()) {
+          pass.warnings.push_back({files[f], line->number, std::move(outcome.warning)});
+          ++tally.warned;
+        }
         const std::string key = schema::unique_term(resource.source, resource.id);
         const auto [seen, first] = seen_at.try_emplace(key, LineReport{files[f], line->number, {}});
         if (!first) {

@@ -6,6 +6,7 @@
 
 #include <cstddef>
 #include <functional>
+#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -21,12 +22,23 @@ struct LineReport {
   std::string reason;
 
   std::string text() const { return file + ":" + std::to_string(line) + ": " + reason; }
+  std::string warning_text() const { return file + ":" + std::to_string(line) + ": warning: " + reason; }
 };
+
+// What became of one source's records in a pass.
+struct SourceTally {
+  std::size_t kept = 0, rejected = 0, warned = 0;  // warned records are kept too
+};
+
+// Records of a line whose source could not be read are tallied under this name.
+inline constexpr const char* kUnknownSource = "(source illisible)";
 
 struct FeedPass {
   std::size_t records = 0;              // non-blank lines (or CSV rows) read
   std::vector<LineReport> rejected;     // skipped, with the reason
+  std::vector<LineReport> warnings;     // kept, with what was left out
   std::vector<LineReport> duplicates;   // ids seen twice: the later line wins
+  std::map<std::string, SourceTally> sources;
 };
 
 using RecordCallback = std::function<void(std::size_t file_index, std::size_t line, const Resource&)>;

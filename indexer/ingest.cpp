@@ -29,7 +29,9 @@ IngestReport ingest(IndexWriter& writer, analysis::FrenchAnalyzer& analyzer, con
   report.records = pass.records;
   report.indexed = built - pass.duplicates.size();
   report.rejected = std::move(pass.rejected);
+  report.warnings = std::move(pass.warnings);
   report.duplicates = std::move(pass.duplicates);
+  report.sources = std::move(pass.sources);
   return report;
 }
 

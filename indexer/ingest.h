@@ -5,6 +5,7 @@
 
 #include <cstddef>
 #include <functional>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -18,7 +19,9 @@ struct IngestReport {
   std::size_t records = 0;             // non-blank lines read
   std::size_t indexed = 0;             // distinct documents written
   std::vector<LineReport> rejected;    // lines skipped, with the reason
+  std::vector<LineReport> warnings;    // lines kept, with what was left out
   std::vector<LineReport> duplicates;  // ids seen twice: the later line wins
+  std::map<std::string, SourceTally> sources;
 };
 
 struct IngestOptions {

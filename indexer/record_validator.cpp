@@ -13,6 +13,7 @@
 #include <chrono>
 #include <stdexcept>
 
+#include "indexer/empty_values.h"
 #include "indexer/feed_schema.h"
 
 namespace tec::indexer {
@@ -161,18 +162,38 @@ std::optional<std::int64_t> integer_member(const rapidjson::Value& object, const
   return member->value.GetInt64();
 }
 
+bool blank_source(const rapidjson::Value& source) { return source.IsNull() || (source.IsString() && source.GetStringLength() == 0); }
+
+// Sets the record's source to `default_source` where it has none (or an empty
+// one); a record naming another source is refused, with the reason returned.
+std::string fill_source(rapidjson::Document& record, std::string_view default_source) {
+  const auto own = record.FindMember("source");
+  if (own != record.MemberEnd() && own->value.IsString() && own->value.GetStringLength() > 0) {
+    const std::string_view source(own->value.GetString(), own->value.GetStringLength());
+    if (source == default_source) return "";
+    return "source « " + std::string(source) + " » différente de la source indexée « " + std::string(default_source) + " »";
+  }
+  if (own != record.MemberEnd() && !blank_source(own->value)) return "";  // not a string: the schema says why
+  if (own != record.MemberEnd()) record.EraseMember(own);
+  record.AddMember("source", rapidjson::Value(default_source.data(), static_cast<rapidjson::SizeType>(default_source.size()), record.GetAllocator()),
+                   record.GetAllocator());
+  return "";
+}
+
 }  // namespace
 
 struct RecordValidator::Impl {
   rapidjson::Document schema_document;
   std::unique_ptr<rapidjson::SchemaDocument> schema;
   std::unique_ptr<rapidjson::SchemaValidator> validator;
+  std::unique_ptr<EmptyValues> empty_values;
 
   Impl() {
     schema_document.Parse(kFeedSchemaJson);
     if (schema_document.HasParseError()) throw std::logic_error("corpus/schema.json is not valid JSON");
     schema = std::make_unique<rapidjson::SchemaDocument>(schema_document);
     validator = std::make_unique<rapidjson::SchemaValidator>(*schema);
+    empty_values = std::make_unique<EmptyValues>(schema_document);
   }
 
   // A reason a person can act on, read from the schema rule that failed.
@@ -234,16 +255,21 @@ ValidationOutcome RecordValidator::validate(std::string_view line, std::string_v
     return outcome;
   }
 
-  const std::string own_source = string_member(record, "source");
+  outcome.source = string_member(record, "source");
+  std::vector<std::string> removed;
   if (!default_source.empty()) {
-    if (!record.HasMember("source")) {
-      record.AddMember("source", rapidjson::Value(default_source.data(), static_cast<rapidjson::SizeType>(default_source.size()), record.GetAllocator()), record.GetAllocator());
-    } else if (own_source != default_source) {
-      outcome.error = "source « " + own_source + " » différente de la source indexée « " + std::string(default_source) + " »";
+    if (outcome.source.empty()) outcome.source = default_source;
+    if (record.HasMember("source") && blank_source(record["source"])) removed.emplace_back("source");
+    if (std::string error = fill_source(record, default_source); !error.empty()) {
+      outcome.error = std::move(error);
       return outcome;
     }
   }
-
+  for (std::string& path : impl_->empty_values->remove(record)) removed.push_back(std::move(path));
+  if (!removed.empty()) {
+    outcome.warning = removed.size() == 1 ? "champ vide ignoré : " : "champs vides ignorés : ";
+    for (std::size_t i = 0; i < removed.size(); ++i) outcome.warning += (i ? ", " : "") + removed[i];
+  }
   impl_->validator->Reset();
   if (!record.Accept(*impl_->validator)) {
     outcome.error = impl_->describe_schema_error(record);

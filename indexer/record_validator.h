@@ -19,7 +19,9 @@ inline constexpr int kMaxNesting = 32;
 
 struct ValidationOutcome {
   std::optional<Resource> resource;
-  std::string error;  // French, for the FILE:LINE: report; set when resource is empty
+  std::string error;    // French, for the FILE:LINE: report; set when resource is empty
+  std::string warning;  // French: what was accepted but left out (empty optional values)
+  std::string source;   // the record's source when it could be read, kept or not
 };
 
 class RecordValidator {

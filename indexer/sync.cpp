@@ -64,7 +64,9 @@ SyncReport sync_source(const std::string& index_dir, analysis::FrenchAnalyzer& a
   };
   FeedPass pass = read_feeds(files, options.mapping, options.source, plan, options.on_progress);
   report.records = pass.records;
+  report.kept = pass.records - pass.rejected.size();
   report.rejected = std::move(pass.rejected);
+  report.warnings = std::move(pass.warnings);
   report.duplicates = std::move(pass.duplicates);
 
   // A dry run reads the index without taking the writer's lock.
@@ -128,11 +130,12 @@ SyncReport sync_source(const std::string& index_dir, analysis::FrenchAnalyzer& a
 std::string SyncReport::text() const {
   std::string out;
   for (const LineReport& line : rejected) out += line.text() + "\n";
+  for (const LineReport& line : warnings) out += line.warning_text() + "\n";
   for (const LineReport& line : duplicates) out += line.text() + "\n";
   out += "source « " + source + " » : " + std::to_string(records) + " enregistrements lus, " + std::to_string(added) +
          " ajoutés, " + std::to_string(updated) + " mis à jour, " + std::to_string(unchanged) + " inchangés, " +
          std::to_string(deleted) + " supprimés, " + std::to_string(rejected.size()) + " rejetés, " +
-         std::to_string(duplicates.size()) + " doublons";
+         std::to_string(duplicates.size()) + " doublons, " + std::to_string(warnings.size()) + " avec avertissement";
   char duration[32];
   std::snprintf(duration, sizeof duration, " en %.2f s", seconds);
   out += duration;
@@ -177,7 +180,14 @@ std::string SyncReport::json() const {
   count("updated", updated);
   count("unchanged", unchanged);
   count("deleted", deleted);
+  w.Key("tally");
+  w.StartObject();
+  count("kept", kept);
+  count("rejected", rejected.size());
+  count("warned", warnings.size());
+  w.EndObject();
   lines("rejected", rejected);
+  lines("warnings", warnings);
   lines("duplicates", duplicates);
   w.Key("dry_run");
   w.Bool(dry_run);

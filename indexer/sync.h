@@ -39,7 +39,9 @@ struct SyncReport {
   std::size_t records = 0;   // lines or rows read
   std::size_t before = 0;    // documents of the source before the sync
   std::size_t added = 0, updated = 0, unchanged = 0, deleted = 0;
+  std::size_t kept = 0;      // valid records (the later of two with one id included)
   std::vector<LineReport> rejected;
+  std::vector<LineReport> warnings;  // kept records with empty optional values left out
   std::vector<LineReport> duplicates;
   bool dry_run = false;
   std::string refused;       // why nothing was written, when the guard refused

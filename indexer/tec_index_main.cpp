@@ -103,7 +103,14 @@ int run_add(const AddArgs& args) {
       bar.finish();
     }
     for (const auto& rejected : report.rejected) std::cerr << rejected.text() << "\n";
+    for (const auto& warning : report.warnings) std::cerr << warning.warning_text() << "\n";
     for (const auto& duplicate : report.duplicates) std::cerr << duplicate.text() << "\n";
+    if (!report.rejected.empty() || !report.warnings.empty()) {
+      for (const auto& [source, tally] : report.sources) {
+        std::printf("source « %s » : %zu gardés, %zu rejetés, %zu avec avertissement\n", source.c_str(), tally.kept,
+                    tally.rejected, tally.warned);
+      }
+    }
     writer.replace_synonyms(synonyms, analyzer);
     writer.commit();
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();

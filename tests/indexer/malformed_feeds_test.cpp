@@ -53,6 +53,11 @@ std::vector<MalformedCase> cases() {
       {"ControlCharacterInTheme", with_fields(R"(,"themes":["mobilité","eau\u001fassainissement"])"),
        "themes/1 : caractère de contrôle interdit (retour à la ligne, tabulation…)"},
       {"NulEscapeInId", R"({"id":"b\u0000 x/../","source":"anct","type":"guide","title":"T"})", "id : caractère NUL (\\u0000) interdit"},
+      {"EmptyTitle", R"({"id":"x","source":"anct","type":"guide","title":""})", "title : valeur vide"},
+      {"NullTitle", R"({"id":"x","source":"anct","type":"guide","title":null})", "title : type null au lieu de string"},
+      {"EmptyId", R"({"id":"","source":"anct","type":"guide","title":"T"})", "id : valeur vide"},
+      {"EmptySessionStart", with_fields(R"(,"sessions":[{"start":"","online":true}])"),
+       R"(sessions/0/start : valeur "" mal formée (motif attendu ^[0-9]{4}-[0-9]{2}-[0-9]{2}(T[0-9]{2}:[0-9]{2}(:[0-9]{2})?(Z|[+-][0-9]{2}:[0-9]{2})?)?$))"},
       {"OversizeBody", with_fields(R"(,"body":")" + std::string(9 * 1024 * 1024, 'a') + "\""),
        "enregistrement trop long (9437251 octets, maximum 8388608)"},
   };
@@ -80,6 +85,62 @@ TEST_P(MalformedFeed, RejectsTheBadLineAndKeepsTheOthers) {
 
 INSTANTIATE_TEST_SUITE_P(Cases, MalformedFeed, ::testing::ValuesIn(cases()),
                          [](const ::testing::TestParamInfo<MalformedCase>& info) { return std::string(info.param.name); });
+
+// Partner exports write "" or null or [] for what they do not have: in an
+// optional field that is an absent value, kept with a warning.
+struct EmptyValueCase {
+  const char* name;
+  std::string line;
+  std::string warning;  // expected, exactly
+  std::string left_out;  // a piece of JSON the stored record must not hold
+};
+
+std::vector<EmptyValueCase> empty_value_cases() {
+  return {
+      {"OnlineSessionWithEmptyDepartment", with_fields(R"(,"sessions":[{"start":"2027-01-12T10:00","online":true,"department":""}])"),
+       "champ vide ignoré : sessions/0/department", R"("department")"},
+      {"EmptyUrl", with_fields(R"(,"url":"")"), "champ vide ignoré : url", R"("url")"},
+      {"NullSummary", with_fields(R"(,"summary":null)"), "champ vide ignoré : summary", R"("summary")"},
+      {"EmptyPublishedAt", with_fields(R"(,"published_at":"")"), "champ vide ignoré : published_at", R"("published_at")"},
+      {"BlankFormat", with_fields(R"(,"format":"  ")"), "champ vide ignoré : format", R"("format")"},
+      {"EmptyThemes", with_fields(R"(,"themes":[])"), "champ vide ignoré : themes", R"("themes")"},
+      {"BlankTheme", with_fields(R"(,"themes":["urbanisme",""])"), "champ vide ignoré : themes/1", R"("urbanisme",")"},
+      {"NullPopulation", with_fields(R"(,"population_min":null)"), "champ vide ignoré : population_min", R"("population_min")"},
+      {"EmptySourceFilledByTheSync", R"({"id":"x","source":"","type":"guide","title":"T"})", "champ vide ignoré : source",
+       R"("source":"")"},
+      {"SeveralInOneRecord",
+       with_fields(R"(,"url":"","summary":"","sessions":[{"start":"2027-01-12","location":"","seats_left":null},{}])"),
+       "champs vides ignorés : url, summary, sessions/0/location, sessions/0/seats_left, sessions/1", R"("location")"},
+  };
+}
+
+void PrintTo(const EmptyValueCase& c, std::ostream* out) { *out << c.name; }
+
+class EmptyOptionalValue : public ::testing::TestWithParam<EmptyValueCase> {};
+
+TEST_P(EmptyOptionalValue, KeepsTheRecordWithoutTheValueAndWarns) {
+  testing::TempDir dir;
+  const std::string feed = testing::write_file(dir.path() / "feed.jsonl", kBefore + "\n" + GetParam().line + "\n" + kAfter + "\n");
+  analysis::FrenchAnalyzer analyzer;
+  SyncOptions options;
+  options.source = "anct";
+  const SyncReport report = sync_source(dir.str("index"), analyzer, {feed}, options);
+  EXPECT_TRUE(report.rejected.empty()) << report.text();
+  ASSERT_EQ(report.warnings.size(), 1u);
+  EXPECT_EQ(report.warnings[0].line, 2u);
+  EXPECT_EQ(report.warnings[0].reason, GetParam().warning);
+  EXPECT_EQ(report.warnings[0].warning_text(), feed + ":2: warning: " + GetParam().warning);
+  EXPECT_EQ(report.added, 3u);
+  EXPECT_EQ(report.kept, 3u);
+  Xapian::Database db(dir.str("index"));
+  const std::string term = schema::unique_term("anct", "x");
+  ASSERT_TRUE(db.term_exists(term));
+  const std::string data = db.get_document(*db.postlist_begin(term)).get_data();
+  EXPECT_EQ(data.find(GetParam().left_out), std::string::npos) << data;
+}
+
+INSTANTIATE_TEST_SUITE_P(Cases, EmptyOptionalValue, ::testing::ValuesIn(empty_value_cases()),
+                         [](const ::testing::TestParamInfo<EmptyValueCase>& info) { return std::string(info.param.name); });
 
 class MalformedFeedShape : public ::testing::Test {
  protected:
@@ -127,6 +188,22 @@ TEST_F(MalformedFeedShape, AFacetValueTooLongForATermIsKeptButNotFiltered) {
   for (int i = 0; i < 80; ++i) theme += "€";
   const SyncReport report = sync(with_fields(R"(,"themes":[")" + theme + R"("])") + "\n");
   EXPECT_TRUE(report.rejected.empty());
+  EXPECT_EQ(report.added, 1u);
+}
+
+TEST_F(MalformedFeedShape, TheReportCountsKeptRejectedAndWarnedRecords) {
+  const SyncReport report = sync(kBefore + "\n" + with_fields(R"(,"url":"")") + "\n" + R"({"id":"y","source":"anct"})" + "\n");
+  EXPECT_EQ(report.kept, 2u);
+  EXPECT_EQ(report.rejected.size(), 1u);
+  EXPECT_EQ(report.warnings.size(), 1u);
+  EXPECT_NE(report.json().find(R"("tally":{"kept":2,"rejected":1,"warned":1})"), std::string::npos) << report.json();
+  EXPECT_NE(report.text().find(":2: warning: champ vide ignoré : url"), std::string::npos) << report.text();
+}
+
+TEST_F(MalformedFeedShape, ANullTheSchemaAllowsIsAValueNotAWarning) {
+  const SyncReport report = sync(with_fields(R"(,"sessions":[{"start":"2027-01-12","online":true,"department":null}])") + "\n");
+  EXPECT_TRUE(report.rejected.empty());
+  EXPECT_TRUE(report.warnings.empty()) << report.text();
   EXPECT_EQ(report.added, 1u);
 }
 
