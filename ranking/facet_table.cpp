@@ -8,7 +8,7 @@
 
 namespace tec::ranking {
 
-FacetTable::FacetTable(const Xapian::Database& db) : revision_(db.get_revision()) {
+FacetTable::FacetTable(const Xapian::Database& db) : version_(IndexVersion::of(db)) {
   std::vector<std::unordered_map<std::string, ValueId>> interned(schema::kFacets.size());
   // Many documents have the same facets: their ids are worked out once.
   std::unordered_map<std::string, std::vector<ValueId>> lists;

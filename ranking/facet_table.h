@@ -14,6 +14,8 @@
 
 #include <xapian.h>
 
+#include "ranking/index_version.h"
+
 namespace tec::ranking {
 
 class FacetTable {
@@ -23,9 +25,10 @@ class FacetTable {
   // Reads every document's facets from `db`, at its current revision.
   explicit FacetTable(const Xapian::Database& db);
 
-  // The revision read: the table describes the documents of that revision
-  // only (a later one may have replaced a document under the same docid).
-  Xapian::rev revision() const { return revision_; }
+  // The database and revision read: the table describes the documents of
+  // that revision only (a later one, or another database, may hold another
+  // document under the same docid).
+  const IndexVersion& version() const { return version_; }
 
   // The facet values of document `did` (none for a docid the table lacks).
   std::span<const ValueId> values_of(Xapian::docid did) const {
@@ -44,7 +47,7 @@ class FacetTable {
     std::string text;
   };
 
-  Xapian::rev revision_;
+  IndexVersion version_;
   std::vector<Value> values_;
   // The values of document d are ids_[starts_[d], starts_[d + 1]).
   std::vector<std::uint32_t> starts_;

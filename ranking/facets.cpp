@@ -10,7 +10,7 @@
 namespace tec::ranking {
 
 FacetSpy::FacetSpy(const Xapian::Database& db, const FacetTable* table)
-    : db_(db), table_(table && table->revision() == db.get_revision() ? table : nullptr) {
+    : db_(db), table_(table && table->version() == IndexVersion::of(db) ? table : nullptr) {
   if (table_) {
     counts_by_id_.assign(table_->value_count(), 0);
   } else {

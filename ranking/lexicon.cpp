@@ -20,7 +20,7 @@ bool is_vocabulary_word(const std::string& term) {
 
 }  // namespace
 
-Lexicon::Lexicon(const Xapian::Database& db, analysis::FrenchAnalyzer& analyzer) : revision_(db.get_revision()) {
+Lexicon::Lexicon(const Xapian::Database& db, analysis::FrenchAnalyzer& analyzer) : version_(IndexVersion::of(db)) {
   for (auto it = db.allterms_begin(); it != db.allterms_end(); ++it) {
     const std::string term = *it;
     if (!is_vocabulary_word(term)) continue;

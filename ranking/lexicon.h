@@ -17,6 +17,7 @@
 #include <xapian.h>
 
 #include "analysis/french_analyzer.h"
+#include "ranking/index_version.h"
 
 namespace tec::ranking {
 
@@ -24,7 +25,7 @@ class Lexicon {
  public:
   Lexicon(const Xapian::Database& db, analysis::FrenchAnalyzer& analyzer);
 
-  Xapian::rev revision() const { return revision_; }
+  const IndexVersion& version() const { return version_; }
   std::size_t size() const { return offsets_.size(); }
 
   struct Correction {
@@ -60,7 +61,7 @@ class Lexicon {
   }
   std::size_t lower_bound(std::string_view key, std::size_t from = 0) const;
 
-  Xapian::rev revision_ = 0;
+  IndexVersion version_;
   std::string blob_;                       // the words, concatenated in sorted order
   std::vector<std::uint32_t> offsets_;     // start of each word in blob_
   std::vector<Xapian::doccount> frequencies_;

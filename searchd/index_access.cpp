@@ -65,13 +65,13 @@ IndexAccess::Derived IndexAccess::current() {
 }
 
 IndexAccess::Derived IndexAccess::derived_for(Reader& reader) {
-  const Xapian::rev revision = reader.db.get_revision();
+  const ranking::IndexVersion version = ranking::IndexVersion::of(reader.db);
   Derived derived = current();
-  if (derived.lexicon->revision() >= revision) return derived;
+  if (derived.lexicon->version().covers(version)) return derived;
   std::unique_lock rebuilding(rebuild_mutex_, std::try_to_lock);
   if (!rebuilding.owns_lock()) return derived;
   derived = current();
-  if (derived.lexicon->revision() >= revision) return derived;
+  if (derived.lexicon->version().covers(version)) return derived;
   Derived fresh{std::make_shared<const ranking::Lexicon>(reader.db, reader.analyzer),
                 std::make_shared<const ranking::FacetTable>(reader.db)};
   std::lock_guard lock(derived_mutex_);

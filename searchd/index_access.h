@@ -1,7 +1,9 @@
 // IndexAccess: gives each worker thread its own read handle on the index
 // (Xapian databases are not shared between threads), brought to the latest
 // committed revision before each request, with the Lexicon and FacetTable of
-// that revision (shared by all threads, rebuilt once per revision), and
+// that database and revision (shared by all threads, rebuilt once per
+// ranking::IndexVersion: a rebuilt index swapped in starts its revisions
+// again, under a new UUID), and
 // retries a request that a concurrent commit invalidated
 // (Xapian::DatabaseModifiedError).
 //
@@ -67,9 +69,10 @@ class IndexAccess {
   // Replica mode: the stub's contents and the modification time of the live
   // copy's version file, which change with every replicated revision.
   std::string replica_state() const;
-  // What is derived from the reader's revision: its lexicon and facet
-  // table. One thread rebuilds them when the revision moves; the others keep
-  // the previous ones meanwhile.
+  // What is derived from the reader's index version: its lexicon and facet
+  // table. One thread rebuilds them when the version moves; the others keep
+  // the previous ones meanwhile (FacetSpy does not use a table of another
+  // version).
   struct Derived {
     std::shared_ptr<const ranking::Lexicon> lexicon;
     std::shared_ptr<const ranking::FacetTable> facets;

@@ -72,7 +72,7 @@ void append_part(std::string& key, std::string_view part) {
 // What a cached answer was computed from: the index (UUID and revision) and
 // every parameter that shapes it.
 std::string cache_key(const Xapian::Database& db, std::initializer_list<std::string_view> parts) {
-  std::string key = db.get_uuid() + ':' + std::to_string(db.get_revision());
+  std::string key = ranking::IndexVersion::of(db).key();
   for (const std::string_view part : parts) append_part(key, part);
   return key;
 }

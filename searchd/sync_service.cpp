@@ -14,11 +14,6 @@
 namespace tec::searchd {
 namespace {
 
-// How long a queued sync waits for a `tec-index` run holding the index.
-constexpr std::chrono::seconds kWriterWait{600};
-// Statuses kept for lookup; the oldest finished ones go first.
-constexpr std::size_t kStatusesKept = 1000;
-
 std::string utc_now(const char* format) {
   const std::time_t now = std::time(nullptr);
   std::tm tm{};
@@ -30,9 +25,10 @@ std::string utc_now(const char* format) {
 
 }  // namespace
 
-SyncService::SyncService(std::string index_dir, std::string mappings_dir)
+SyncService::SyncService(std::string index_dir, std::string mappings_dir, std::chrono::seconds writer_wait)
     : index_dir_(std::move(index_dir)),
       mappings_dir_(std::move(mappings_dir)),
+      writer_wait_(writer_wait),
       synonyms_(indexer::parse_thesaurus(indexer::bundled_thesaurus(), "thesaurus intégré")),
       writer_([this] { run(); }) {}
 
@@ -60,10 +56,18 @@ SyncStatus SyncService::submit(SyncRequest request) {
   status.state = "en_attente";
   status.received_at = utc_now("%Y-%m-%dT%H:%M:%SZ");
   statuses_[status.id] = status;
-  while (statuses_.size() > kStatusesKept) statuses_.erase(statuses_.begin());
+  forget_oldest_finished();
   queue_.emplace_back(status.id, std::move(request));
   wake_.notify_one();
   return status;
+}
+
+void SyncService::forget_oldest_finished() {
+  // Ids begin with the UTC time they were received at: the map is oldest first.
+  for (auto it = statuses_.begin(); statuses_.size() > kStatusesKept && it != statuses_.end();) {
+    const bool finished = it->second.state != "en_attente" && it->second.state != "en_cours";
+    it = finished ? statuses_.erase(it) : std::next(it);
+  }
 }
 
 std::optional<SyncStatus> SyncService::status(const std::string& source, const std::string& id) const {
@@ -98,7 +102,7 @@ void SyncService::run() {
       options.mapping = mapping ? &*mapping : nullptr;
       options.allow_mass_delete = job.second.allow_mass_delete;
       options.dry_run = job.second.dry_run;
-      options.wait = kWriterWait;
+      options.wait = writer_wait_;
       options.synonyms = &synonyms_;
       const indexer::SyncReport report = indexer::sync_source(index_dir_, analyzer, {job.second.spool_path}, options);
       done.report_json = report.json();

@@ -5,6 +5,7 @@
 // committed.
 #pragma once
 
+#include <chrono>
 #include <condition_variable>
 #include <deque>
 #include <map>
@@ -35,10 +36,16 @@ struct SyncStatus {
   std::string error;        // why it failed, in French, when state is "echec"
 };
 
+// How long a queued sync waits for a `tec-index` run holding the index.
+inline constexpr std::chrono::seconds kDefaultWriterWait{600};
+// Statuses kept for lookup; beyond, the oldest finished ones are forgotten
+// (those waiting or running never are).
+inline constexpr std::size_t kStatusesKept = 1000;
+
 class SyncService {
  public:
   // `mappings_dir` holds <source>.json CSV mappings (may be empty: no CSV).
-  SyncService(std::string index_dir, std::string mappings_dir);
+  SyncService(std::string index_dir, std::string mappings_dir, std::chrono::seconds writer_wait = kDefaultWriterWait);
   ~SyncService();  // finishes the sync under way, drops those waiting
   SyncService(const SyncService&) = delete;
   SyncService& operator=(const SyncService&) = delete;
@@ -51,9 +58,11 @@ class SyncService {
 
  private:
   void run();
+  void forget_oldest_finished();  // with mutex_ held
 
   std::string index_dir_;
   std::string mappings_dir_;
+  std::chrono::seconds writer_wait_;
   std::vector<indexer::SynonymGroup> synonyms_;
   mutable std::mutex mutex_;
   std::condition_variable wake_;

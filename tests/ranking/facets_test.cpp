@@ -83,6 +83,27 @@ TEST_P(FacetSpyTest, CountsTheDocumentsOfTheRevisionSearched) {
   EXPECT_EQ(spy->top(kType, 10), (Counts{{"atelier", 1}, {"guide", 1}, {"methode", 1}, {"outil", 1}}));
 }
 
+TEST_P(FacetSpyTest, CountsTheDocumentsOfTheDatabaseSearched) {
+  const auto before = counted();
+  // Another database at the same revision (a rebuilt index swapped in): a
+  // table of the first would count its guides for this one's workshops.
+  Xapian::WritableDatabase other(dir.str("rebuilt"), Xapian::DB_CREATE);
+  for (int i = 0; i < 4; ++i) {
+    Xapian::Document doc;
+    doc.add_term("x");
+    doc.add_value(schema::kSlotFacets, facets("atelier", "jeunesse"));
+    other.add_document(doc);
+  }
+  other.commit();
+  ASSERT_EQ(other.get_revision(), db.get_revision());
+  FacetSpy spy(other, table.get());
+  Xapian::Enquire enquire(other);
+  enquire.set_query(Xapian::Query("x"));
+  enquire.add_matchspy(&spy);
+  enquire.get_mset(0, 10, 10);
+  EXPECT_EQ(spy.top(kType, 10), (Counts{{"atelier", 4}}));
+}
+
 INSTANTIATE_TEST_SUITE_P(WithAndWithoutTable, FacetSpyTest, ::testing::Bool(),
                          [](const auto& info) { return info.param ? "InMemoryTable" : "FromTheIndex"; });
 
