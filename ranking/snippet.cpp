@@ -74,17 +74,20 @@ Analysed analyse(std::string_view text, const QueryTerms& query, analysis::Frenc
   return out;
 }
 
-// HTML of text[begin, end) with the marks that fall inside it.
+// HTML of text[begin, end) with the marks that fall inside it. A mark may
+// straddle an edge of the window (a hyphenated compound cut by it): only its
+// part inside is marked.
 std::string render(std::string_view text, std::size_t begin, std::size_t end, const std::vector<Span>& marks) {
   std::string html;
   std::size_t cursor = begin;
   for (const Span& mark : marks) {
     if (mark.end <= begin || mark.begin >= end) continue;
-    html += html_escape(text.substr(cursor, mark.begin - cursor));
+    const std::size_t from = std::max(mark.begin, begin), to = std::min(mark.end, end);
+    html += html_escape(text.substr(cursor, from - cursor));
     html += "<mark>";
-    html += html_escape(text.substr(mark.begin, mark.end - mark.begin));
+    html += html_escape(text.substr(from, to - from));
     html += "</mark>";
-    cursor = mark.end;
+    cursor = to;
   }
   html += html_escape(text.substr(cursor, end - cursor));
   return html;

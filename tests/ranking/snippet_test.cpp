@@ -45,6 +45,14 @@ TEST_F(SnippetTest, LeavesLittleWordsUnmarkedNextToRealOnes) {
             "<mark>Conférence</mark> de <mark>citoyens</mark>");
 }
 
+TEST_F(SnippetTest, AMarkCutByTheWindowStaysInsideIt) {
+  std::string text = "jury citoyen un deux trois co-construction";
+  for (int i = 0; i < 200; ++i) text += " suite";
+  // The six-word window ends on "co": the compound's mark goes beyond it.
+  EXPECT_EQ(make_snippet(text, terms("jury coconstruction"), analyzer, 6),
+            "<mark>jury</mark> citoyen un deux trois <mark>co</mark> …");
+}
+
 TEST_F(SnippetTest, ShortTextWithoutMatchIsShownWhole) {
   EXPECT_EQ(make_snippet("Rien à voir ici.", terms("jury"), analyzer, 30), "Rien à voir ici.");
 }
