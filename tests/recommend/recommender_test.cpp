@@ -64,9 +64,8 @@ TEST_F(RecommenderTest, SmallHeraultVillageGetsWhatSuitsIt) {
   EXPECT_FALSE(has(resources, "rex-reunion-eclairage")) << "tied to La Réunion";
   for (const auto& item : result.resources) EXPECT_NE(item.type, "atelier");
   // Off the themes, met by one common word of the need: listed last.
-  if (has(resources, "financement-budget-participatif")) {
-    EXPECT_EQ(resources.back(), "financement-budget-participatif");
-  }
+  ASSERT_TRUE(has(resources, "financement-budget-participatif"));
+  EXPECT_EQ(resources.back(), "financement-budget-participatif");
   const auto herault = std::find_if(result.resources.begin(), result.resources.end(),
                                     [](const RecommendedItem& item) { return item.id == "rex-herault-eclairage"; });
   ASSERT_NE(herault, result.resources.end());
@@ -147,6 +146,7 @@ TEST_F(RecommenderTest, EveryItemExplainsItsScore) {
   const auto result = recommend({.insee = "34164", .themes = {"éclairage public"}, .participation_level = "consulter",
                                  .audiences = {"habitants"}, .maturity = "debutant"});
   for (const auto* list : {&result.resources, &result.workshops}) {
+    ASSERT_FALSE(list->empty());
     for (std::size_t i = 0; i < list->size(); ++i) {
       EXPECT_FALSE((*list)[i].reasons.empty()) << (*list)[i].id;
       EXPECT_GT((*list)[i].score, 0) << (*list)[i].id;
