@@ -10,7 +10,7 @@
 namespace tec::indexer {
 
 // Bump when the analysis or the index layout changes what a record indexes to.
-inline constexpr std::string_view kIndexLayoutVersion = "tec-layout-4";
+inline constexpr std::string_view kIndexLayoutVersion = "tec-layout-5";
 
 std::string content_hash(std::string_view record_json);
 

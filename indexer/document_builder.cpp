@@ -95,7 +95,6 @@ IndexedDocument DocumentBuilder::build(const Resource& resource) {
   doc.add_boolean_term(unique_term(resource.source, resource.id));
   add_facet(kPrefixType, resource.type);
   add_facet(kPrefixSource, resource.source);
-  add_facet(kPrefixLanguage, resource.language);
   for (const auto& theme : resource.themes) add_facet(kPrefixTheme, theme);
   for (const auto& level : resource.participation_levels) add_facet(kPrefixLevel, level);
   for (const auto& audience : resource.audiences) add_facet(kPrefixAudience, audience);
@@ -105,12 +104,8 @@ IndexedDocument DocumentBuilder::build(const Resource& resource) {
 
   if (!resource.published_at.empty()) {
     const std::string date = compact_date(resource.published_at);
-    doc.add_boolean_term(prefixed(kPrefixDate, date));
-    doc.add_boolean_term(prefixed(kPrefixMonth, date.substr(0, 6)));
-    doc.add_boolean_term(prefixed(kPrefixYear, date.substr(0, 4)));
     doc.add_value(kSlotPublished, date);
   }
-  if (!resource.updated_at.empty()) doc.add_value(kSlotUpdated, compact_date(resource.updated_at));
   // In kFacets order: type, theme, source, level, audience, format, territory.
   doc.add_value(kSlotFacets, packed_facets({resource.type, joined(resource.themes), resource.source,
                                             joined(resource.participation_levels), joined(resource.audiences),

@@ -65,6 +65,21 @@ std::vector<std::pair<std::string, Xapian::doccount>> FacetSpy::top(std::size_t 
   return values;
 }
 
+Xapian::Query published_filter(std::string_view after, std::string_view before) {
+  // The slot holds "YYYYMMDD", which sorts as text.
+  const auto compact = [](std::string_view date) {
+    std::string digits;
+    for (const char c : date) {
+      if (c != '-') digits += c;
+    }
+    return digits;
+  };
+  if (after.empty() && before.empty()) return Xapian::Query::MatchAll;
+  if (before.empty()) return Xapian::Query(Xapian::Query::OP_VALUE_GE, schema::kSlotPublished, compact(after));
+  if (after.empty()) return Xapian::Query(Xapian::Query::OP_VALUE_LE, schema::kSlotPublished, compact(before));
+  return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, schema::kSlotPublished, compact(after), compact(before));
+}
+
 Xapian::Query facet_filter(const std::map<std::string, std::vector<std::string>>& filters,
                            analysis::FrenchAnalyzer& analyzer, const std::string& skip) {
   std::vector<Xapian::Query> facets;

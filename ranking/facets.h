@@ -48,6 +48,10 @@ class FacetSpy : public Xapian::MatchSpy {
   Xapian::doccount seen_ = 0;
 };
 
+// Resources published from `after` to `before` ("YYYY-MM-DD", included;
+// empty: no bound), by the date value slot; MatchAll when neither is set.
+Xapian::Query published_filter(std::string_view after, std::string_view before);
+
 // The boolean filter of the request's facet values, leaving out `skip`
 // (a facet name) so that facet can count its other values; MatchAll when
 // nothing filters.

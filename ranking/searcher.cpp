@@ -23,6 +23,13 @@ Xapian::Query filtered(const Xapian::Query& query, const Xapian::Query& filter) 
   return Xapian::Query(Xapian::Query::OP_FILTER, query, filter);
 }
 
+// Both boolean filters, MatchAll standing for none.
+Xapian::Query both(const Xapian::Query& a, const Xapian::Query& b) {
+  if (a.get_type() == Xapian::Query::LEAF_MATCH_ALL) return b;
+  if (b.get_type() == Xapian::Query::LEAF_MATCH_ALL) return a;
+  return Xapian::Query(Xapian::Query::OP_AND, a, b);
+}
+
 // The last kSuggestionContextWords words of `text` before the word being
 // typed (little words aside), from the first of them to that word.
 std::string context_before(const std::string& text, const std::vector<analysis::Token>& tokens, const analysis::Token& open_word) {
@@ -105,7 +112,8 @@ double facet_scale(const Run& run) {
 SearchResponse Searcher::search(const SearchRequest& request) {
   QueryBuilder builder(analyzer_, db_, lexicon_);
   BuiltQuery built = builder.build(request.text);
-  const Xapian::Query filter = facet_filter(request.filters, analyzer_);
+  const Xapian::Query dates = published_filter(request.published_after, request.published_before);
+  const Xapian::Query filter = both(facet_filter(request.filters, analyzer_), dates);
 
   const auto run = [&](const Xapian::Query& query, const Xapian::Query& facet_query, Xapian::doccount first,
                        Xapian::doccount count) {
@@ -192,7 +200,7 @@ SearchResponse Searcher::search(const SearchRequest& request) {
     std::vector<std::pair<std::string, Xapian::doccount>> values;
     if (request.filters.contains(counts.name)) {
       // The facet's own filter is left out, so its other values keep their counts.
-      const Run own = run(main.query, facet_filter(request.filters, analyzer_, counts.name), 0, 0);
+      const Run own = run(main.query, both(facet_filter(request.filters, analyzer_, counts.name), dates), 0, 0);
       values = own.spy->top(i, kMaxFacetValues, facet_scale(own));
     } else {
       values = main.spy->top(i, kMaxFacetValues, facet_scale(main));

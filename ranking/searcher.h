@@ -25,6 +25,9 @@ struct SearchRequest {
   SortOrder sort = SortOrder::Relevance;
   // Facet name (schema::kFacets) -> accepted values: OR within a facet, AND across.
   std::map<std::string, std::vector<std::string>> filters;
+  // Publication dates, "YYYY-MM-DD", both included; empty: no bound. A
+  // resource without a date is left out when either is set.
+  std::string published_after, published_before;
 };
 
 struct SearchHit {

@@ -33,10 +33,6 @@ inline bool is_text_stem(std::string_view term) {
 
 // Boolean (filter) terms.
 inline constexpr std::string_view kPrefixUniqueId = "Q";          // Q<source>:<id>
-inline constexpr std::string_view kPrefixLanguage = "L";          // Lfr
-inline constexpr std::string_view kPrefixDate = "D";              // D20260314 (published_at)
-inline constexpr std::string_view kPrefixMonth = "M";             // M202603
-inline constexpr std::string_view kPrefixYear = "Y";              // Y2026
 inline constexpr std::string_view kPrefixType = "XT";             // XTmethode
 inline constexpr std::string_view kPrefixSource = "XSRC";         // XSRCanct
 inline constexpr std::string_view kPrefixTheme = "XTHEME";        // XTHEMEeclairage public
@@ -46,9 +42,11 @@ inline constexpr std::string_view kPrefixFormat = "XFMT";         // XFMTdistanc
 inline constexpr std::string_view kPrefixTerritory = "XTERR";     // XTERR34, XTERRr76
 inline constexpr std::string_view kPrefixTerritoryType = "XTT";   // XTTcommune
 
-// Value slots.
+// Value slots. Publication dates are filtered (published_after/before) and
+// sorted by the value slot alone: Omega's date terms (D, M, Y) and a language
+// term (L), which no query read, are no longer written since tec-layout-5, and
+// slot 1 (updated_at) is left unused.
 inline constexpr Xapian::valueno kSlotPublished = 0;      // "YYYYMMDD", sorts as text
-inline constexpr Xapian::valueno kSlotUpdated = 1;        // "YYYYMMDD"
 inline constexpr Xapian::valueno kSlotPopulationMin = 4;  // Xapian::sortable_serialise
 inline constexpr Xapian::valueno kSlotPopulationMax = 5;  // Xapian::sortable_serialise
 // List, as written in the feed: the hard rules of a recommendation ask

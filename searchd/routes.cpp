@@ -30,6 +30,20 @@ unsigned unsigned_param(const httplib::Request& req, const char* name, unsigned 
   return value;
 }
 
+// A date "YYYY-MM-DD" of the calendar, or empty when the parameter is absent.
+std::string date_param(const httplib::Request& req, const char* name) {
+  if (!req.has_param(name)) return {};
+  const std::string text = req.get_param_value(name);
+  unsigned year = 0, month = 0, day = 0;
+  const bool shaped = text.size() == 10 && text[4] == '-' && text[7] == '-' &&
+                      std::from_chars(text.data(), text.data() + 4, year).ptr == text.data() + 4 &&
+                      std::from_chars(text.data() + 5, text.data() + 7, month).ptr == text.data() + 7 &&
+                      std::from_chars(text.data() + 8, text.data() + 10, day).ptr == text.data() + 10;
+  const std::chrono::year_month_day date{std::chrono::year(static_cast<int>(year)), std::chrono::month(month), std::chrono::day(day)};
+  if (!shaped || !date.ok()) throw bad_parameter(std::string("paramètre ") + name + " : date AAAA-MM-JJ attendue");
+  return text;
+}
+
 std::vector<std::string> repeated_param(const httplib::Request& req, const std::string& name) {
   std::vector<std::string> values;
   const std::size_t count = req.get_param_value_count(name.c_str());
@@ -104,6 +118,8 @@ void register_routes(httplib::Server& server, IndexAccess& index, Metrics& metri
     request.page = unsigned_param(req, "page", 1, kMaxPage);
     request.per_page = unsigned_param(req, "per_page", 10, kMaxPerPage);
     request.sort = sort_param(req);
+    request.published_after = date_param(req, "published_after");
+    request.published_before = date_param(req, "published_before");
     for (const schema::Facet& facet : schema::kFacets) {
       std::vector<std::string> values = repeated_param(req, std::string(facet.name));
       if (!values.empty()) request.filters[std::string(facet.name)] = std::move(values);
@@ -117,7 +133,8 @@ void register_routes(httplib::Server& server, IndexAccess& index, Metrics& metri
           for (const std::string& value : values) append_part(filters, value);
         }
         return cache_key(reader.db, {request.text, std::to_string(request.page), std::to_string(request.per_page),
-                                     request.sort == ranking::SortOrder::Date ? "date" : "relevance", filters});
+                                     request.sort == ranking::SortOrder::Date ? "date" : "relevance", filters,
+                                     request.published_after, request.published_before});
       };
       return cached(caches.search, key, metrics, "GET /v1/search", [&] {
         return ranking::Searcher(reader.db, reader.analyzer, reader.lexicon.get(), reader.facets.get()).search(request);

@@ -143,6 +143,21 @@ TEST_F(SearchTest, EmptyQueryListsEverythingNewestFirst) {
   EXPECT_EQ(response.hits[1].id, "demarche-html");    // published 2026-06-30
 }
 
+TEST_F(SearchTest, PublicationDatesBoundTheResultsBothIncluded) {
+  SearchRequest request;
+  request.per_page = 20;
+  request.published_after = "2024-11-05";
+  request.published_before = "2025-10-02";
+  std::set<std::string> found;
+  for (const SearchHit& hit : searcher().search(request).hits) found.insert(hit.id);
+  EXPECT_EQ(found, (std::set<std::string>{"jurys-tires", "oeuvre-budget", "eclairage-extinction"}));
+  request.published_before.clear();
+  request.text = "budget";
+  found.clear();
+  for (const SearchHit& hit : searcher().search(request).hits) found.insert(hit.id);
+  EXPECT_EQ(found, (std::set<std::string>{"oeuvre-budget"})) << "budget-commune is from 2023";
+}
+
 TEST_F(SearchTest, PaginatesWithoutOverlap) {
   const auto page = [&](unsigned n) {
     SearchRequest request;
