@@ -77,15 +77,15 @@ class Builder {
     return Xapian::Query(Xapian::Query::OP_PHRASE, words.begin(), words.end(), static_cast<Xapian::termcount>(words.size()));
   }
 
-  // The exact form and stems of a token, noted for highlighting.
-  void add_forms(const Token& token, std::vector<Xapian::Query>& alternatives) {
+  // The exact form and stems of a token, noted for highlighting when `marked`.
+  void add_forms(const Token& token, std::vector<Xapian::Query>& alternatives, bool marked = true) {
     if (options_.exact_forms || token.stems.empty()) {
       alternatives.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(word_term(token.term)), kExactFormWeight);
     }
-    built_.terms.terms.insert(token.term);
+    if (marked) built_.terms.terms.insert(token.term);
     for (const std::string& stem : token.stems) {
       alternatives.emplace_back(stem_term(stem));
-      built_.terms.stems.insert(stem);
+      if (marked) built_.terms.stems.insert(stem);
     }
   }
 
@@ -100,13 +100,22 @@ class Builder {
   // prefix begins share a few stems (participation, participatif, participer),
   // and the typed word's own stems are among its forms already. A few stem
   // posting lists cost far less to merge than thirty word lists.
+  //
+  // A word already complete ("citoyen") may still be the start of another
+  // ("citoyenneté"), but is most likely meant as it is. It is completed from
+  // its stem when the stem begins it, so that its plural completes as its
+  // singular does: "publics" and "public" both bring "publique".
   bool add_completions(const Token& token, std::vector<Xapian::Query>& alternatives) {
     if (token.term.size() < kMinPrefixLength) return false;
-    const auto completions = lexicon_->completions(token.term, kMaxPrefixExpansion, 20000);
-    if (completions.empty() || (completions.size() == 1 && completions.front().first == token.term)) return false;
-    // A word already complete ("citoyen") may still be the start of another
-    // ("citoyenneté"), but is most likely meant as it is.
     const bool complete_word = lexicon_->frequency(token.term) > 0;
+    std::string_view prefix = token.term;
+    if (complete_word) {
+      for (const std::string& stem : token.stems) {
+        if (stem.size() >= kMinPrefixLength && stem.size() < prefix.size() && token.term.starts_with(stem)) prefix = stem;
+      }
+    }
+    const auto completions = lexicon_->completions(prefix, kMaxPrefixExpansion, 20000);
+    if (completions.empty() || (completions.size() == 1 && completions.front().first == token.term)) return false;
     if (!complete_word) built_.terms.prefixes.push_back(token.term);
     std::unordered_set<std::string> seen(token.stems.begin(), token.stems.end());
     std::vector<Xapian::Query> stems;
@@ -144,7 +153,11 @@ class Builder {
     return found->second;
   }
 
-  // Closest known words of an unknown (or, on request, rare) word.
+  // Closest known words of an unknown (or, on request, rare) word: those at
+  // the smallest distance found only, so that a word two edits away never
+  // competes with one a single edit away ("budjet": budget, not sujet). The
+  // first, which the index holds most often, is the correction shown and
+  // marked.
   void add_corrections(const Token& token, const PlainWord& word, std::vector<Xapian::Query>& alternatives) {
     if (typo_distance(token.term.size()) == 0 || token.stems.empty()) return;
     const Xapian::doccount frequency = lexicon_->frequency(token.term);
@@ -155,11 +168,14 @@ class Builder {
       if (!options_.correct_rare_words) return;
     }
     bool replaced = false;
+    unsigned closest = 0;
     for (const Lexicon::Correction& candidate : corrections(token)) {
       if (!unknown && candidate.frequency < kRareRatio * std::max<Xapian::doccount>(frequency, 1)) continue;
+      if (closest == 0) closest = candidate.distance;
+      if (candidate.distance > closest) break;  // closest first
       std::vector<Xapian::Query> forms;
       for (const Token& reading : analyzer_.analyze(candidate.term)) {
-        if (reading.kind == Token::Kind::Word) add_forms(reading, forms);
+        if (reading.kind == Token::Kind::Word) add_forms(reading, forms, !replaced);
       }
       if (forms.empty()) continue;
       alternatives.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, any_of(forms), kTypoWeight / candidate.distance);
@@ -212,12 +228,17 @@ class Builder {
   Xapian::Query expression_query(const std::string& expression, std::size_t typed_words) {
     const std::vector<Token> tokens = analyzer_.analyze(expression);
     std::vector<Xapian::Query> words;
+    std::vector<QueryTerms::ExpressionWord> marked;
     for (const Token& token : tokens) {
-      if (token.kind != Token::Kind::Word || (is_stopword(token.term) && tokens.size() > 1)) continue;
+      if (token.kind != Token::Kind::Word) continue;
+      const bool little = is_stopword(token.term) && tokens.size() > 1;
+      marked.push_back({token.term, token.stems, little});
+      if (little) continue;
       std::vector<Xapian::Query> forms;
-      add_forms(token, forms);
+      add_forms(token, forms, false);
       words.push_back(any_of(forms));
     }
+    if (!words.empty()) built_.terms.expressions.push_back(std::move(marked));
     if (words.empty()) return Xapian::Query();
     const double scale = kSynonymWeight * static_cast<double>(std::max<std::size_t>(typed_words, 1)) / static_cast<double>(words.size());
     const Xapian::Query all = words.size() == 1 ? words.front() : Xapian::Query(Xapian::Query::OP_AND, words.begin(), words.end());
@@ -478,6 +499,14 @@ class Builder {
 };
 
 }  // namespace
+
+bool QueryTerms::matches(const analysis::TokenView& token, const ExpressionWord& word) {
+  if (word.little) return is_stopword(token.term);
+  if (token.term == word.term) return true;
+  return std::any_of(token.stems.begin(), token.stems.end(), [&](const std::string& stem) {
+    return std::find(word.stems.begin(), word.stems.end(), stem) != word.stems.end();
+  });
+}
 
 bool QueryTerms::matches(const analysis::TokenView& token) const {
   if (terms.contains(token.term)) return true;

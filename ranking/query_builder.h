@@ -31,7 +31,10 @@
 
 namespace tec::ranking {
 
-// What a query looks for, to mark it in titles and snippets.
+// What a query looks for, to mark it in titles and snippets: the words
+// typed in their forms (plural, accents, the correction shown), the word
+// being typed completed, and the thesaurus equivalents only where a whole
+// expression occurs ("mini-public", never "public" alone).
 struct QueryTerms {
   // Looked up by the views the analyzer hands over, without a copy.
   using Set = std::unordered_set<std::string, analysis::StringHash, std::equal_to<>>;
@@ -40,8 +43,18 @@ struct QueryTerms {
   Set stems;
   std::vector<std::string> prefixes;  // of the word being typed
 
-  bool empty() const { return terms.empty() && prefixes.empty(); }
+  // A word of an expression: its folded form, or any of its stems, matches;
+  // a little word matches any little word ("tirés au sort", "tirée du sort").
+  struct ExpressionWord {
+    std::string term;
+    std::vector<std::string> stems;
+    bool little = false;
+  };
+  std::vector<std::vector<ExpressionWord>> expressions;
+
+  bool empty() const { return terms.empty() && prefixes.empty() && expressions.empty(); }
   bool matches(const analysis::TokenView& token) const;
+  static bool matches(const analysis::TokenView& token, const ExpressionWord& word);
 };
 
 struct BuildOptions {

@@ -30,17 +30,18 @@ Xapian::Query both(const Xapian::Query& a, const Xapian::Query& b) {
   return Xapian::Query(Xapian::Query::OP_AND, a, b);
 }
 
-// The last kSuggestionContextWords words of `text` before the word being
-// typed (little words aside), from the first of them to that word.
-std::string context_before(const std::string& text, const std::vector<analysis::Token>& tokens, const analysis::Token& open_word) {
-  std::size_t begin = open_word.begin;
+// The last kSuggestionContextWords words of `before` (what precedes the word
+// being typed, little words aside), from the first of them to the end.
+std::string context_of(const std::string& before, analysis::FrenchAnalyzer& analyzer) {
+  const std::vector<analysis::Token> tokens = analyzer.analyze(before);
+  std::size_t begin = before.size();
   unsigned words = 0;
   for (auto it = tokens.rbegin(); it != tokens.rend() && words < kSuggestionContextWords; ++it) {
-    if (it->kind != analysis::Token::Kind::Word || it->begin >= open_word.begin || is_stopword(it->term)) continue;
+    if (it->kind != analysis::Token::Kind::Word || is_stopword(it->term)) continue;
     begin = it->begin;
     ++words;
   }
-  return text.substr(begin, open_word.begin - begin);
+  return before.substr(begin);
 }
 
 // The first kSuggestionSample documents, in index order, holding every word
@@ -222,13 +223,19 @@ SuggestResponse Searcher::suggest(const std::string& text, unsigned limit) {
     if (open_word && (open_word->end != text.size() || open_word->term.size() < kMinPrefixLength)) open_word = nullptr;
   }
   if (open_word) {
-    const std::string before = text.substr(0, open_word->begin);
+    std::string before = text.substr(0, open_word->begin);
+    // The words before, corrected as a search corrects them: "budjet partic"
+    // completes to "budget participatif", not "budjet participatif".
+    if (const BuiltQuery typed = QueryBuilder(analyzer_, db_, lexicon_).build(before, {.complete_last_word = false});
+        !typed.corrected.empty()) {
+      before = typed.corrected;
+    }
     const auto completions = lexicon_->completions(open_word->term, kMaxPrefixExpansion, 20000);
     // After other words, a completion counts the documents it shares with
     // the last of them: "budget partic" offers "participatif" before
     // "participants".
     std::vector<std::pair<std::string, Xapian::doccount>> together;
-    const Sample sample = sample_holding(context_before(text, tokens, *open_word), analyzer_, db_);
+    const Sample sample = sample_holding(context_of(before, analyzer_), analyzer_, db_);
     if (!sample.documents.empty()) {
       for (const auto& [term, documents] : completions) {
         const Xapian::doccount shared = count_among(sample, term, db_);

@@ -2,7 +2,9 @@
 #include "ranking/snippet.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "analysis/string_hash.h"
@@ -36,8 +38,66 @@ struct Analysed {
   unsigned distinct_terms = 0;    // ids handed out
 };
 
+// Where the query's thesaurus expressions occur whole in a text: the words
+// of each expression are looked up by form and stem as the words of the text
+// go by, and an expression counts where its words follow one another.
+class ExpressionFinder {
+ public:
+  explicit ExpressionFinder(const QueryTerms& query) : expressions_(query.expressions) {
+    for (std::uint32_t e = 0; e < expressions_.size(); ++e) {
+      for (std::uint32_t j = 0; j < expressions_[e].size(); ++j) {
+        const QueryTerms::ExpressionWord& word = expressions_[e][j];
+        if (word.little) {
+          little_.push_back(key(0, e, j));
+          continue;
+        }
+        by_form_[word.term].push_back(key(0, e, j));
+        for (const std::string& stem : word.stems) by_form_[stem].push_back(key(0, e, j));
+      }
+    }
+  }
+
+  bool empty() const { return expressions_.empty(); }
+
+  // Notes which expression words the token at word index `w` can be.
+  void see(const analysis::TokenView& token, std::size_t w) {
+    const auto note = [&](const std::vector<std::uint64_t>& keys) {
+      for (const std::uint64_t k : keys) seen_.insert(k | (static_cast<std::uint64_t>(w) << 32));
+    };
+    if (is_stopword(token.term)) note(little_);
+    if (const auto it = by_form_.find(token.term); it != by_form_.end()) note(it->second);
+    for (const std::string& stem : token.stems) {
+      if (const auto it = by_form_.find(stem); it != by_form_.end()) note(it->second);
+    }
+  }
+
+  // Calls `found(expression, first word, word count)` for each occurrence.
+  template <class Found>
+  void each_occurrence(std::size_t words, Found&& found) const {
+    for (std::uint32_t e = 0; e < expressions_.size(); ++e) {
+      const std::size_t length = expressions_[e].size();
+      for (std::size_t w = 0; w + length <= words; ++w) {
+        std::size_t j = 0;
+        while (j < length && seen_.contains(key(w + j, e, static_cast<std::uint32_t>(j)))) ++j;
+        if (j == length) found(e, w, length);
+      }
+    }
+  }
+
+ private:
+  static std::uint64_t key(std::size_t w, std::uint32_t e, std::uint32_t j) {
+    return (static_cast<std::uint64_t>(w) << 32) | (static_cast<std::uint64_t>(e) << 16) | j;
+  }
+
+  const std::vector<std::vector<QueryTerms::ExpressionWord>>& expressions_;
+  std::unordered_map<std::string, std::vector<std::uint64_t>, analysis::StringHash, std::equal_to<>> by_form_;
+  std::vector<std::uint64_t> little_;
+  std::unordered_set<std::uint64_t> seen_;
+};
+
 Analysed analyse(std::string_view text, const QueryTerms& query, analysis::FrenchAnalyzer& analyzer) {
   Analysed out;
+  ExpressionFinder expressions(query);
   bool only_fillers = true;
   for (const std::string& term : query.terms) only_fillers = only_fillers && is_stopword(term);
   std::unordered_map<std::string, unsigned, analysis::StringHash, std::equal_to<>> ids;
@@ -50,6 +110,11 @@ Analysed analyse(std::string_view text, const QueryTerms& query, analysis::Frenc
   analyzer.analyze(text, 0, [&](const analysis::TokenView& token) {
     const bool hit = query.matches(token) && (only_fillers || !is_stopword(token.term));
     if (hit) spans.push_back({token.begin, token.end});
+    if (!expressions.empty() && (token.kind == analysis::Token::Kind::Word ||
+                                 (token.kind == analysis::Token::Kind::Variant && !out.words.empty()))) {
+      // A variant shares the position of the word before it.
+      expressions.see(token, out.words.size() - (token.kind == analysis::Token::Kind::Word ? 0 : 1));
+    }
     if (token.kind == analysis::Token::Kind::Word) {
       out.matched.push_back(hit ? id_of(token.term) : 0);
       out.words.push_back({token.begin, token.end, token.position});
@@ -61,6 +126,13 @@ Analysed analyse(std::string_view text, const QueryTerms& query, analysis::Frenc
       for (std::size_t i = out.words.size(); i-- > 0 && out.words[i].position >= token.position;) {
         if (out.matched[i] == 0) out.matched[i] = id;
       }
+    }
+  });
+  expressions.each_occurrence(out.words.size(), [&](std::uint32_t e, std::size_t first, std::size_t length) {
+    spans.push_back({out.words[first].begin, out.words[first + length - 1].end});
+    const unsigned id = id_of("\x01" + std::to_string(e));  // apart from any word
+    for (std::size_t i = first; i < first + length; ++i) {
+      if (out.matched[i] == 0) out.matched[i] = id;
     }
   });
   std::sort(spans.begin(), spans.end(), [](const Span& a, const Span& b) { return a.begin < b.begin; });

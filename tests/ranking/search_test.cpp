@@ -313,6 +313,14 @@ TEST_F(SearchTest, SuggestsCompletionsAndTitles) {
   EXPECT_EQ(elided.completions.front().text, "l’éclairage");
 }
 
+TEST_F(SearchTest, CompletesAfterTheWordsBeforeAsCorrected) {
+  // "budjet" is not a word of the index: completions follow "budget".
+  const SuggestResponse response = searcher().suggest("budjet partic", 5);
+  ASSERT_FALSE(response.completions.empty());
+  EXPECT_EQ(response.completions.front().text, "budget participatif");
+  for (const Completion& completion : response.completions) EXPECT_TRUE(completion.text.starts_with("budget ")) << completion.text;
+}
+
 TEST_F(SearchTest, SuggestsTitlesHoldingTheWordBeingTyped) {
   // "par" is a little word on its own, but typed at the end it is the start
   // of "participatif" or "parc": titles holding such a word answer.
