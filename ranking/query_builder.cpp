@@ -102,17 +102,17 @@ class Builder {
   // posting lists cost far less to merge than thirty word lists.
   //
   // A word already complete ("citoyen") may still be the start of another
-  // ("citoyenneté"), but is most likely meant as it is. It is completed from
-  // its stem when the stem begins it, so that its plural completes as its
-  // singular does: "publics" and "public" both bring "publique".
+  // ("citoyenneté"), but is most likely meant as it is. A plural is completed
+  // as its singular, when the index knows it, so that both find the same
+  // resources: "publics" brings "publique" as "public" does. (Completing from
+  // the stem instead reached too far: "ecoles", stem "ecol", brought "écologie".)
   bool add_completions(const Token& token, std::vector<Xapian::Query>& alternatives) {
     if (token.term.size() < kMinPrefixLength) return false;
     const bool complete_word = lexicon_->frequency(token.term) > 0;
     std::string_view prefix = token.term;
-    if (complete_word) {
-      for (const std::string& stem : token.stems) {
-        if (stem.size() >= kMinPrefixLength && stem.size() < prefix.size() && token.term.starts_with(stem)) prefix = stem;
-      }
+    if (complete_word && prefix.size() > kMinPrefixLength && (prefix.ends_with('s') || prefix.ends_with('x')) &&
+        lexicon_->frequency(prefix.substr(0, prefix.size() - 1)) > 0) {
+      prefix.remove_suffix(1);
     }
     const auto completions = lexicon_->completions(prefix, kMaxPrefixExpansion, 20000);
     if (completions.empty() || (completions.size() == 1 && completions.front().first == token.term)) return false;
