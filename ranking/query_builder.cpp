@@ -7,6 +7,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "analysis/french_dictionary.h"
 #include "ranking/query_syntax.h"
 #include "ranking/ranking_params.h"
 #include "ranking/stopwords.h"
@@ -153,6 +154,21 @@ class Builder {
     return found->second;
   }
 
+  // Whether a word may be a misspelling: not one typed like an acronym
+  // ("PLUi", "CCAS": capitals at least as many as small letters, two or more),
+  // nor a correct French word in any inflection. Those are searched as typed.
+  bool misspelling(const Token& token, const PlainWord& word) const {
+    const std::string_view typed = text_.substr(word.offset + token.begin, token.end - token.begin);
+    std::size_t capitals = 0, small = 0;
+    for (const char c : typed) {
+      capitals += c >= 'A' && c <= 'Z';
+      small += c >= 'a' && c <= 'z';
+    }
+    if (capitals >= 2 && capitals >= small) return false;
+    const analysis::FrenchDictionary* dictionary = analysis::FrenchDictionary::installed();
+    return !dictionary || !dictionary->knows(token.lowered);
+  }
+
   // Closest known words of an unknown (or, on request, rare) word: those at
   // the smallest distance found only, so that a word two edits away never
   // competes with one a single edit away ("budjet": budget, not sujet). The
@@ -163,6 +179,7 @@ class Builder {
     const Xapian::doccount frequency = lexicon_->frequency(token.term);
     const bool unknown = !known(token);
     if (!unknown && frequency > kRareFrequency) return;
+    if (!misspelling(token, word)) return;
     if (!unknown) {
       built_.has_rare_words = true;
       if (!options_.correct_rare_words) return;
@@ -194,7 +211,7 @@ class Builder {
     std::vector<const Token*> readings;
     for (const PlainWord& word : words) {
       const Token* reading = &word.readings.front();
-      if (lexicon_ && !word.open && !known(*reading)) {
+      if (lexicon_ && !word.open && !known(*reading) && misspelling(*reading, word)) {
         const auto& candidates = corrections(*reading);
         if (!candidates.empty()) {
           for (const Token& corrected : analyzer_.analyze(candidates.front().term)) {
@@ -363,6 +380,7 @@ class Builder {
   }
 
   void build(std::string_view text) {
+    text_ = text;
     const QuerySyntax syntax = parse_query_syntax(text);
     std::vector<Group> groups;
     std::vector<Xapian::Query> excluded;
@@ -492,6 +510,7 @@ class Builder {
   const Lexicon* lexicon_;
   const BuildOptions& options_;
   BuiltQuery& built_;
+  std::string_view text_;  // the query as typed (capitals included)
   std::vector<Replacement> replacements_;
   std::size_t typo_rows_spent_ = 0;
   std::unordered_map<std::string, std::vector<Lexicon::Correction>> corrections_;

@@ -8,6 +8,7 @@ packages=(
   g++ make cmake pkg-config
   libxapian-dev libicu-dev rapidjson-dev libspdlog-dev libcli11-dev libgumbo-dev libsodium-dev libcsv-dev
   libcpp-httplib-dev libssl-dev zlib1g-dev libbrotli-dev prometheus-cpp-dev
+  libhunspell-dev hunspell-fr-comprehensive
 )
 if [ "${1:-}" = "--test" ]; then
   packages+=(libgtest-dev libbenchmark-dev clang libclang-rt-14-dev)

@@ -12,6 +12,7 @@
 #include <httplib.h>
 #include <spdlog/spdlog.h>
 
+#include "analysis/french_dictionary.h"
 #include "indexer/index_writer.h"
 #include "schema/index_schema.h"
 #include "searchd/http_policy.h"
@@ -115,6 +116,12 @@ int main(int argc, char** argv) {
     spdlog::warn("{} documents écrits par une version antérieure ne sont pas comptés dans les facettes : reconstruisez l'index "
                  "(tec-index) ou synchronisez leurs sources",
                  without_facets);
+  }
+
+  // Loaded now rather than at the first word the index lacks.
+  if (!tec::analysis::FrenchDictionary::installed()) {
+    spdlog::warn("dictionnaire français hunspell absent (paquet hunspell-fr-comprehensive) : tout mot inconnu de l'index "
+                 "sera traité comme une faute de frappe");
   }
 
   // Without the reference data, profiles must give their fields directly;

@@ -102,6 +102,24 @@ TEST_F(BundledSearchTest, ATypoIsReadAsTheClosestWordNotAFartherOne) {
   for (const SearchHit& hit : response.hits) EXPECT_EQ(hit.title_html.find("<mark>sujet"), std::string::npos) << hit.id;
 }
 
+TEST_F(BundledSearchTest, CorrectWordsAndAcronymsTheIndexLacksAreSearchedAsTyped) {
+  // Correct French (Debian's hunspell dictionary), typed with or without its
+  // accents, is not a typo, though the index holds words one or two edits
+  // away ("mefient" was read as "retient").
+  for (const char* text : {"fauteuil roulant", "fauteuil roulant ", "ils se mefient ", "les habitants se méfient "}) {
+    const SearchResponse response = search(text);
+    EXPECT_TRUE(response.corrected_query.empty()) << text << " → " << response.corrected_query;
+  }
+  // Typed in capitals, a word the index lacks is an acronym ("PETR" was
+  // read as "peur").
+  for (const char* text : {"PETR ", "OPAH ", "ANAH ", "ZRR "}) {
+    const SearchResponse response = search(text);
+    EXPECT_TRUE(response.corrected_query.empty()) << text << " → " << response.corrected_query;
+  }
+  // A misspelling still is one.
+  EXPECT_EQ(search("concertasion ").corrected_query, "concertation ");
+}
+
 // The stems of the words marked in `html`, one set per <mark>.
 std::vector<std::vector<std::string>> marked(const std::string& html, analysis::FrenchAnalyzer& analyzer) {
   std::vector<std::vector<std::string>> marks;
