@@ -2,6 +2,7 @@
 // as boolean terms, dates and sizes as values.
 #include "indexer/document_builder.h"
 
+#include "analysis/acronyms.h"
 #include "analysis/html_text.h"
 #include "indexer/content_hash.h"
 #include "schema/index_schema.h"
@@ -119,6 +120,14 @@ IndexedDocument DocumentBuilder::build(const Resource& resource) {
   if (!last_session.empty()) doc.add_value(kSlotLastSession, last_session);
 
   doc.add_value(kSlotContentHash, content_hash(resource.json));
+  std::string definitions;
+  for (const std::string_view text : {std::string_view(resource.title), std::string_view(resource.summary), std::string_view(body_text)}) {
+    for (const analysis::AcronymDefinition& definition : analysis::acronym_definitions(text, analyzer_)) {
+      if (!definitions.empty()) definitions += kFacetSeparator;
+      definitions += definition.acronym + kListSeparator + definition.long_form;
+    }
+  }
+  if (!definitions.empty()) doc.add_value(kSlotAcronyms, definitions);
 
   StoredDocument stored;
   stored.resource_json = resource.json;

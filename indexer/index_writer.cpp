@@ -1,6 +1,8 @@
 // IndexWriter implementation over Xapian's flushed transactions.
 #include "indexer/index_writer.h"
 
+#include "indexer/acronym_synonyms.h"
+
 #include <cstdlib>
 #include <string>
 #include <thread>
@@ -57,12 +59,16 @@ void IndexWriter::replace_synonyms(const std::vector<SynonymGroup>& groups, anal
         if (token.kind == analysis::Token::Kind::Word) words.push_back(&token);
       }
       if (words.empty()) continue;
-      const std::string key = schema::synonym_key(words);
+      // An acronym that is also a word ("PLU") is looked up only when typed in
+      // capitals; the query builder asks so of single words only.
+      const std::string key = (words.size() == 1 ? acronym_key_prefix(expression) : "") + schema::synonym_key(words);
       for (const std::string& other : group) {
         if (&other != &expression) db_.add_synonym(key, other);
       }
     }
   }
+  static const std::vector<AcronymMeaning> reference = parse_acronyms(bundled_acronyms());
+  add_acronym_synonyms(db_, acronyms_of(db_, reference, analyzer), analyzer);
 }
 
 void IndexWriter::commit() {

@@ -44,7 +44,9 @@ class IndexWriter {
   void set_metadata(const std::string& key, const std::string& value);
   // The database as this transaction sees it.
   const Xapian::Database& database() const { return db_; }
-  // Replaces the whole synonym table with the thesaurus `groups`.
+  // Replaces the whole synonym table with the thesaurus `groups` and the
+  // acronyms of the index (indexer/acronym_synonyms.h), read as this
+  // transaction sees it: call it after the run's documents are written.
   void replace_synonyms(const std::vector<SynonymGroup>& groups, analysis::FrenchAnalyzer& analyzer);
   void commit();
 

@@ -7,6 +7,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "analysis/acronyms.h"
 #include "analysis/french_dictionary.h"
 #include "ranking/query_syntax.h"
 #include "ranking/ranking_params.h"
@@ -154,17 +155,16 @@ class Builder {
     return found->second;
   }
 
+  // The word as typed, capitals included.
+  std::string_view typed(const Token& token, const PlainWord& word) const {
+    return text_.substr(word.offset + token.begin, token.end - token.begin);
+  }
+
   // Whether a word may be a misspelling: not one typed like an acronym
-  // ("PLUi", "CCAS": capitals at least as many as small letters, two or more),
-  // nor a correct French word in any inflection. Those are searched as typed.
+  // ("PLUi", "CCAS"), nor a correct French word in any inflection. Those are
+  // searched as typed.
   bool misspelling(const Token& token, const PlainWord& word) const {
-    const std::string_view typed = text_.substr(word.offset + token.begin, token.end - token.begin);
-    std::size_t capitals = 0, small = 0;
-    for (const char c : typed) {
-      capitals += c >= 'A' && c <= 'Z';
-      small += c >= 'a' && c <= 'z';
-    }
-    if (capitals >= 2 && capitals >= small) return false;
+    if (analysis::looks_like_acronym(typed(token, word))) return false;
     const analysis::FrenchDictionary* dictionary = analysis::FrenchDictionary::installed();
     return !dictionary || !dictionary->knows(token.lowered);
   }
@@ -280,12 +280,22 @@ class Builder {
   }
 
   // Longest run of words from `k` that the thesaurus knows, as typed or else
-  // as corrected, or 0; `*run` receives the readings it knew.
+  // as corrected, or 0; `*run` receives the readings it knew. A word typed
+  // like an acronym is first looked up among the acronyms that are also
+  // ordinary words ("PLU", not "plu").
   std::size_t synonym_run(const std::vector<PlainWord>& words, const std::vector<const Token*>& corrected, std::size_t k,
                           const std::vector<std::string>** found, std::vector<const Token*>* run) {
     if (!lexicon_) return 0;
     const std::size_t longest = std::min<std::size_t>(lexicon_->longest_synonym_key(), words.size() - k);
     for (std::size_t n = longest; n >= 1; --n) {
+      const Token& first = words[k].readings.front();
+      if (n == 1 && analysis::looks_like_acronym(typed(first, words[k]))) {
+        const std::string key = std::string(schema::kCapitalsOnlyKeyPrefix) + schema::synonym_key({&first});
+        if ((*found = lexicon_->synonyms(key))) {
+          *run = {&first};
+          return 1;
+        }
+      }
       std::vector<const Token*> typed;
       for (std::size_t i = k; i < k + n; ++i) typed.push_back(&words[i].readings.front());
       const std::vector<const Token*> fixed(corrected.begin() + static_cast<std::ptrdiff_t>(k),

@@ -62,6 +62,11 @@ inline constexpr Xapian::valueno kSlotLastSession = 12;
 // before tec-layout-3 and are left unused, so an index of an older layout
 // cannot be misread.
 inline constexpr Xapian::valueno kSlotFacets = 13;
+// The acronyms the document's text defines ("plan local d'urbanisme (PLU)"),
+// each "ACRONYM" kListSeparator "long form", joined by kFacetSeparator: read
+// once per write of the synonym table, so that every index knows the jargon of
+// its own texts (indexer/acronym_synonyms.h).
+inline constexpr Xapian::valueno kSlotAcronyms = 14;
 
 // Lists in value slots are joined with this separator (ASCII unit separator).
 inline constexpr char kListSeparator = '\x1f';
@@ -113,6 +118,11 @@ inline std::string sync_metadata_key(std::string_view source) {
   key.append(source);
   return key;
 }
+
+// Synonym keys of acronyms that are also ordinary words ("PLU", "SAGE"):
+// looked up only when the word is typed like an acronym, so that "sage"
+// typed in small letters is not read as a water management scheme.
+inline constexpr std::string_view kCapitalsOnlyKeyPrefix = "^";
 
 // Spelling data (Xapian's spelling table) holds the lower-case words of the
 // texts with their accents ("réunion"): the display forms of suggestions and
