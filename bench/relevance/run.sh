@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Runs the relevance evaluation on both judged query sets and writes out/*.json and out/*.md.
-#   bundled.jsonl   against corpus/resources (the bundled resource base)
-#   shared-fr.jsonl against ../shared/data/fr (real French feeds; skipped when absent)
+# Runs the relevance evaluation on the judged query sets and writes out/*.json and out/*.md.
+#   bundled.jsonl         against corpus/resources (the bundled resource base)
+#   shared-fr.jsonl       against ../shared/data/fr (real French feeds; skipped when absent)
+#   natural-prereg.jsonl  against ../shared/data/fr (pre-registered questions; skipped when absent)
 # Extra arguments go to evaluate.mjs, e.g. ./run.sh --engines tec,minisearch
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -23,7 +24,9 @@ node $rel/evaluate.mjs --set $rel/bundled.jsonl --feeds corpus/resources \
 if [ -d ../shared/data/fr ]; then
   node $rel/evaluate.mjs --set $rel/shared-fr.jsonl --feeds ../shared/data/fr \
     --json $rel/out/shared-fr.json --markdown $rel/out/shared-fr.md "$@" || status=$?
+  node $rel/evaluate.mjs --set $rel/natural-prereg.jsonl --feeds ../shared/data/fr \
+    --json $rel/out/natural-prereg.json --markdown $rel/out/natural-prereg.md "$@" || status=$?
 else
-  echo "../shared/data/fr absent : jeu shared-fr.jsonl ignoré" >&2
+  echo "../shared/data/fr absent : jeux shared-fr.jsonl et natural-prereg.jsonl ignorés" >&2
 fi
 exit "$status"
