@@ -232,7 +232,10 @@ class Builder {
     for (const Token& reading : word.readings) add_forms(reading, alternatives);
     if (expand && lexicon_) {
       const Token& main = word.readings.front();
-      const bool completed = word.open && options_.complete_last_word && add_completions(main, alternatives);
+      // A word typed like an acronym is whole: "RIC" is not the start of
+      // "Richelieu". The dropdown's titles still complete it while typed.
+      const bool whole = !options_.titles_only && analysis::looks_like_acronym(typed(main, word));
+      const bool completed = word.open && options_.complete_last_word && !whole && add_completions(main, alternatives);
       if (!completed) add_corrections(main, word, alternatives);
     }
     return any_of(alternatives);

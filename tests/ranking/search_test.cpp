@@ -227,6 +227,13 @@ TEST_F(SearchTest, CompletesTheWordBeingTyped) {
   EXPECT_TRUE(finds("co-constr", "parc-coconstruction"));
 }
 
+TEST_F(SearchTest, AWordTypedLikeAnAcronymIsNotTheStartOfAnother) {
+  EXPECT_TRUE(finds("bud", "oeuvre-budget"));
+  EXPECT_TRUE(search("BUD").hits.empty()) << "an acronym, not the start of « budget »";
+  // The dropdown still completes it while it is typed.
+  EXPECT_FALSE(searcher().suggest("BUD", 5).titles.empty());
+}
+
 TEST_F(SearchTest, QuotedPhrasesMatchWordsTogether) {
   EXPECT_TRUE(finds("\"budget participatif\"", "oeuvre-budget"));
   EXPECT_FALSE(finds("\"budget participatif\"", "budget-commune"));
