@@ -353,10 +353,14 @@ class Builder {
         const Token& compound = *word.compound;
         std::vector<Xapian::Query> parts, part_words;
         std::size_t n = 0;
+        bool little_parts = true;  // "est-ce", "peut-on", "a-t-il": a question's scaffolding
         for (; k + n < words.size() && n < compound.span; ++n) {
           parts.emplace_back(word_term(words[k + n].readings.front().term));
-          part_words.push_back(word_query(words[k + n], !is_stopword(words[k + n].readings.front().term)));
+          const bool little = is_stopword(words[k + n].readings.front().term);
+          little_parts = little_parts && little;
+          part_words.push_back(word_query(words[k + n], !little));
         }
+        group.stopword = little_parts && !options_.titles_only;
         // Exact parts side by side, the joined form, or each part in any
         // form (plural, corrected): "tier-lieux" still finds "tiers-lieu".
         std::vector<Xapian::Query> alternatives;

@@ -19,7 +19,12 @@ inline bool is_stopword(std::string_view term) {
       "comment", "pourquoi", "quand", "quel", "quelle", "quels", "quelles", "quoi", "faire", "fait", "font",
       "veut", "veulent", "voudrait", "peut", "peuvent", "doit", "doivent", "faut", "avoir", "etre", "ont",
       "plus", "tres", "bien", "aussi", "tout", "tous", "toute", "toutes", "sans", "sous", "entre", "vers",
-      "chez", "dont", "mais", "donc", "car", "si", "nos", "cela", "ca", "ceux", "celles", "autre", "autres"};
+      "chez", "dont", "mais", "donc", "car", "si", "nos", "cela", "ca", "ceux", "celles", "autre", "autres",
+      // More of a question's scaffolding: auxiliaries, "lequel", "combien",
+      // and the euphonic t of "a-t-il", "va-t-on".
+      "t", "combien", "lequel", "laquelle", "lesquels", "lesquelles", "ai", "as", "avons", "avez", "suis", "sommes",
+      "etes", "va", "vont", "sera", "seront", "serait", "peux", "pouvons", "pourrait", "pourrions", "dois", "devons",
+      "devrait", "veux", "voulons", "faudrait"};
   return kStopwords.contains(term);
 }
 

@@ -120,6 +120,21 @@ TEST_F(BundledSearchTest, CorrectWordsAndAcronymsTheIndexLacksAreSearchedAsTyped
   EXPECT_EQ(search("concertasion ").corrected_query, "concertation ");
 }
 
+TEST_F(BundledSearchTest, AQuestionsScaffoldingWeighsNothing) {
+  const auto ranked = [&](const std::string& text) {
+    std::vector<std::string> ids;
+    for (const SearchHit& hit : search(text).hits) ids.push_back(hit.id);
+    return ids;
+  };
+  const auto plain = ranked("budget participatif ");
+  ASSERT_GE(plain.size(), 10u);
+  for (const char* question : {"est-ce que le budget participatif ", "qu'est-ce qu'un budget participatif ",
+                               "comment faire un budget participatif ", "peut-on faire un budget participatif ",
+                               "faut-il un budget participatif ", "y a-t-il un budget participatif "}) {
+    EXPECT_EQ(ranked(question), plain) << question;
+  }
+}
+
 // The stems of the words marked in `html`, one set per <mark>.
 std::vector<std::vector<std::string>> marked(const std::string& html, analysis::FrenchAnalyzer& analyzer) {
   std::vector<std::vector<std::string>> marks;
