@@ -283,9 +283,9 @@ class Builder {
   }
 
   // Longest run of words from `k` that the thesaurus knows, as typed or else
-  // as corrected, or 0; `*run` receives the readings it knew. A word typed
-  // like an acronym is first looked up among the acronyms that are also
-  // ordinary words ("PLU", not "plu").
+  // as corrected, or 0; `*run` receives the readings it knew. A single word
+  // typed like an acronym is also looked up among the acronyms that are
+  // ordinary words too ("PLU", not "plu").
   std::size_t synonym_run(const std::vector<PlainWord>& words, const std::vector<const Token*>& corrected, std::size_t k,
                           const std::vector<std::string>** found, std::vector<const Token*>* run) {
     if (!lexicon_) return 0;
@@ -535,14 +535,6 @@ class Builder {
 };
 
 }  // namespace
-
-bool QueryTerms::matches(const analysis::TokenView& token, const ExpressionWord& word) {
-  if (word.little) return is_stopword(token.term);
-  if (token.term == word.term) return true;
-  return std::any_of(token.stems.begin(), token.stems.end(), [&](const std::string& stem) {
-    return std::find(word.stems.begin(), word.stems.end(), stem) != word.stems.end();
-  });
-}
 
 bool QueryTerms::matches(const analysis::TokenView& token) const {
   if (terms.contains(token.term)) return true;

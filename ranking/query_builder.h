@@ -54,7 +54,6 @@ struct QueryTerms {
 
   bool empty() const { return terms.empty() && prefixes.empty() && expressions.empty(); }
   bool matches(const analysis::TokenView& token) const;
-  static bool matches(const analysis::TokenView& token, const ExpressionWord& word);
 };
 
 struct BuildOptions {
