@@ -6,6 +6,7 @@ as that group extended; pairs already grouped, or whose sides sit in two
 different groups, are not proposed. The same group proposed by several
 sources is one line naming them all."""
 import sys
+from pathlib import Path
 
 import corpora
 import review
@@ -84,7 +85,8 @@ def run(args):
             return 2
         before = len(collector.by_keys)
         proposed = 0
-        for expressions, score, reasons, section in produce(thesaurus, args.limit):
+        options = {"files": [Path(f) for f in args.proposals]} if name == "expert" and args.proposals else {}
+        for expressions, score, reasons, section in produce(thesaurus, args.limit, **options):
             collector.add(expressions, name, score, reasons, section)
             proposed += 1
         per_source[name] = (proposed, len(collector.by_keys) - before)

@@ -12,6 +12,7 @@ reasons, section), best first, at most `limit`:
                 the corpora (vector cosine)
 """
 import csv
+import difflib
 import math
 import re
 import subprocess
@@ -34,9 +35,9 @@ def _reach(expression, corpus_names=corpora.INDEXED):
     return sum(corpora.postings(c).phrase_count(expression) for c in corpus_names if corpora.postings(c).size)
 
 
-def expert(thesaurus, limit):
-    """proposals/*.txt: thesaurus-format groups, "# --- Section ---" headers."""
-    for path in sorted(PROPOSALS.glob("*.txt")):
+def expert(thesaurus, limit, files=None):
+    """proposals/*.txt (or `files`): thesaurus-format groups, "# --- Section ---" headers."""
+    for path in files or sorted(PROPOSALS.glob("*.txt")):
         section = ""
         with open(path, encoding="utf-8") as f:
             for number, line in enumerate(f, 1):
@@ -151,15 +152,35 @@ def _vectors():
     return vectors.Vectors()
 
 
-def _frequent_targets(thesaurus, model, min_documents=5):
-    """Thesaurus expressions and frequent phrases of the indexed texts."""
+def _frequent_targets(thesaurus, model, min_documents=3):
+    """Thesaurus expressions, and phrases and words written in at least
+    `min_documents` documents of the indexed texts: the words of the texts,
+    whose everyday equivalents are wanted (not the Grand Débat's own topics)."""
     import vectors
     targets = [e.lower() for g in thesaurus.groups() for e in g.expressions]
+    indexed = [d for c in corpora.INDEXED for d in corpora.documents(c, elisions=True)]
     for gram, count, score in vectors.load_phrases():
         phrase = " ".join(gram).replace("' ", "'")
-        if count >= min_documents and score >= 0.45:
+        if score >= 0.45 and _phrase_documents(indexed, gram) >= min_documents:
             targets.append(phrase)
     return [t for t in dict.fromkeys(targets) if t in model]
+
+
+def _phrase_documents(docs, gram, _cache={}):
+    """Documents of `docs` writing the words of `gram` in a row (memoised
+    index of the indexed texts' bigrams, enough to test a phrase's start)."""
+    if "index" not in _cache:
+        index = defaultdict(set)
+        for number, doc in enumerate(docs):
+            for i in range(len(doc) - 1):
+                index[(doc[i], doc[i + 1])].add(number)
+        _cache["index"] = index
+    found = _cache["index"].get(tuple(gram[:2]), set())
+    return len(found)
+
+
+def _content_words(expression):
+    return frozenset(text.key_word(w) for w in text.expression_words(expression) if not text.is_stopword(w))
 
 
 def fasttext(thesaurus, limit, k=8, threshold=0.62):
@@ -188,9 +209,15 @@ def fasttext(thesaurus, limit, k=8, threshold=0.62):
 
 
 def _variant(a, b):
-    """Same analysed form, one inside the other, or a digit: not a synonym to review."""
+    """Same analysed form, one inside the other, spelt nearly alike (an
+    inflection, a typo, or fastText's subwords: "restitution" and
+    "destitution"), or a digit: not a synonym to review."""
     if text.expression_key(a) == text.expression_key(b):
         return True
+    if difflib.SequenceMatcher(None, text.fold(a), text.fold(b)).ratio() >= 0.75:
+        return True
+    if " " in a and " " in b and _content_words(a) & _content_words(b):
+        return True  # "sécheresse canicule" / "canicule inondations": kinds of one thing, not synonyms
     ka, kb = f" {text.expression_key(a)} ", f" {text.expression_key(b)} "
     return ka in kb or kb in ka or any(c.isdigit() for c in a + b) or text.is_stopword(b)
 

@@ -3,7 +3,7 @@
 ones, checks the thesaurus. See README.md beside this file.
 
     vocab.py train                       phrases + fastText vectors (minutes)
-    vocab.py candidates --out REVIEW.tsv [--sources mythes,fasttext,cooccurrence,acronyms,expert]
+    vocab.py candidates --out REVIEW.tsv [--sources expert,acronyms,cooccurrence,fasttext,mythes] [--proposals FILE...]
     vocab.py merge REVIEW.tsv... --reviewer NAME
     vocab.py check [--thesaurus FILE] [--report FILE]
 """
@@ -28,6 +28,7 @@ def main():
     candidates.add_argument("--out", required=True, help="fichier de revue à écrire (TSV)")
     candidates.add_argument("--sources", default="expert,acronyms,cooccurrence,fasttext,mythes")
     candidates.add_argument("--limit", type=int, default=400, help="candidats au plus par source")
+    candidates.add_argument("--proposals", nargs="*", help="fichiers de la source expert (par défaut : proposals/*.txt)")
     candidates.add_argument("--thesaurus", default=str(corpora.REPO / "corpus" / "thesaurus.txt"))
 
     merge = commands.add_parser("merge", help="verse les groupes acceptés dans le thésaurus")
