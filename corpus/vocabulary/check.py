@@ -4,10 +4,8 @@ documents of each corpus every expression reaches. A group none of whose
 expressions reaches a document of the indexed corpora is flagged.
 
 Exit status: 1 when a rule is broken, 0 otherwise (flags are warnings)."""
-import sys
 
 import corpora
-import text
 import thesaurus as thesaurus_file
 
 
