@@ -5,7 +5,10 @@ expressions reaches a document of the indexed corpora is flagged.
 
 Exit status: 1 when a rule is broken, 0 otherwise (flags are warnings)."""
 
+from collections import Counter, defaultdict
+
 import corpora
+import text
 import thesaurus as thesaurus_file
 
 
@@ -32,6 +35,33 @@ def split_errors(errors, groups):
     return hard, soft
 
 
+def shared_keys(groups, corpus_names=corpora.INDEXED):
+    """Single-word expressions whose key the indexed texts mostly use for
+    other words: "aidants" stems to "aid", the key of "aide" and "aider",
+    so a question about an aide would be expanded with the group. Warned
+    when those other words are in more documents than the expression's own
+    forms. [(group, expression, key, [(documents, word)...])]"""
+    documents_of = Counter()
+    for corpus in corpus_names:
+        for doc in corpora.documents(corpus):
+            documents_of.update(set(doc))
+    by_key = defaultdict(list)
+    for word, count in documents_of.items():
+        by_key[text.key_word(word)].append((count, word))
+    found = []
+    for group in groups:
+        for expression in group.expressions:
+            words = text.expression_words(expression)
+            if len(words) != 1:
+                continue
+            key, own = text.key_word(words[0]), text.fold(words[0])
+            family = [(n, w) for n, w in by_key.get(key, []) if text.fold(w)[:4] == own[:4]]
+            others = sorted(((n, w) for n, w in by_key.get(key, []) if text.fold(w)[:4] != own[:4]), reverse=True)
+            if others and sum(n for n, _ in others) > sum(n for n, _ in family):
+                found.append((group, expression, key, others[:3]))
+    return found
+
+
 def reach_table(groups):
     """[(group, [(expression, {corpus: (all words, as a phrase)})])]"""
     present = [c for c in corpora.CORPORA if corpora.postings(c).size]
@@ -54,6 +84,9 @@ def run(args):
     hard, soft = split_errors(thesaurus_file.validate(thesaurus), groups)
     for line, message in hard:
         print(f"{args.thesaurus}:{line}: erreur : {message}")
+    for group, expression, key, others in shared_keys(groups):
+        words = ", ".join(f"« {w} » ({n} documents)" for n, w in others)
+        soft.append((group.line, f"« {expression} » a la clé « {key} », surtout celle de {words} dans les textes indexés"))
     for line, message in soft:
         print(f"{args.thesaurus}:{line}: avertissement : {message}")
 
