@@ -71,7 +71,7 @@ def acronyms(thesaurus, limit):
         used = []
         for row in rows:
             long_form = thesaurus_form(row["forme_longue"])
-            if len(text.words(long_form)) > 6 or any(c.isdigit() for c in long_form):
+            if len(text.expression_words(long_form)) > 6 or any(c.isdigit() for c in long_form):
                 continue
             if held and text.expression_key(long_form) not in held.keys:
                 continue  # the acronym already stands for another meaning in the thesaurus

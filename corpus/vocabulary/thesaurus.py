@@ -69,7 +69,8 @@ def expression_problems(expression):
         return ["expression vide"]
     if "|" in expression:
         problems.append("« | » dans une expression")
-    words = text.words(expression)
+    # Hyphenated words count by their parts, as the engine's analyzer splits them.
+    words = text.expression_words(expression)
     if not words:
         problems.append("aucun mot analysable")
     elif len(words) > MAX_WORDS:
