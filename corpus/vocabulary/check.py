@@ -35,12 +35,31 @@ def split_errors(errors, groups):
     return hard, soft
 
 
+def _inflection_of(word, expression, key):
+    """Whether `word` is the one-word `expression` in another inflection (plural,
+    feminine): same letters after the shared key once the endings are
+    dropped. "collectifs" is not "collectivité" (both "collect"), "départ"
+    not "département", "communication" not "commune"; an acronym only
+    takes an s ("CAF" is not "café")."""
+    form, own = text.fold(word), text.fold(expression)
+    if is_acronym(expression):
+        return form in (own, own + "s")
+
+    def root(f):
+        f = f[:-1] if f[-1:] in ("s", "x") else f
+        f = f[:-1] if f.endswith("e") and len(f) > len(key) else f
+        return f[:-1] if len(f) > len(key) and f[-2:] in ("nn", "ll", "tt") else f
+    return root(form)[len(key):len(key) + 2] == root(own)[len(key):len(key) + 2]
+
+
 def shared_keys(groups, corpus_names=corpora.INDEXED):
-    """Single-word expressions whose key the indexed texts mostly use for
+    """Single-word expressions whose key the indexed texts also use for
     other words: "aidants" stems to "aid", the key of "aide" and "aider",
-    so a question about an aide would be expanded with the group. Warned
-    when those other words are in more documents than the expression's own
-    forms. [(group, expression, key, [(documents, word)...])]"""
+    "collectivité" to "collect", that of "collectif" and "collecte", so a
+    question holding those words would be expanded with the group. Warned
+    when those other words are in 5 documents or more and in a tenth as
+    many documents as the expression's own forms or more.
+    [(group, expression, key, [(documents, word)...])]"""
     documents_of = Counter()
     for corpus in corpus_names:
         for doc in corpora.documents(corpus):
@@ -54,10 +73,11 @@ def shared_keys(groups, corpus_names=corpora.INDEXED):
             words = text.expression_words(expression)
             if len(words) != 1:
                 continue
-            key, own = text.key_word(words[0]), text.fold(words[0])
-            family = [(n, w) for n, w in by_key.get(key, []) if text.fold(w)[:4] == own[:4]]
-            others = sorted(((n, w) for n, w in by_key.get(key, []) if text.fold(w)[:4] != own[:4]), reverse=True)
-            if others and sum(n for n, _ in others) > sum(n for n, _ in family):
+            key = text.key_word(words[0])
+            family = sum(n for n, w in by_key.get(key, []) if _inflection_of(w, expression, key))
+            others = sorted(((n, w) for n, w in by_key.get(key, []) if not _inflection_of(w, expression, key)), reverse=True)
+            shared = sum(n for n, _ in others)
+            if shared >= 5 and shared * 10 >= family:
                 found.append((group, expression, key, others[:3]))
     return found
 
@@ -86,7 +106,7 @@ def run(args):
         print(f"{args.thesaurus}:{line}: erreur : {message}")
     for group, expression, key, others in shared_keys(groups):
         words = ", ".join(f"« {w} » ({n} documents)" for n, w in others)
-        soft.append((group.line, f"« {expression} » a la clé « {key} », surtout celle de {words} dans les textes indexés"))
+        soft.append((group.line, f"« {expression} » a la clé « {key} », aussi celle de {words} dans les textes indexés"))
     for line, message in soft:
         print(f"{args.thesaurus}:{line}: avertissement : {message}")
 
