@@ -10,6 +10,9 @@ reasons, section), best first, at most `limit`:
   mythes        LibreOffice's French thesaurus (Debian mythes-fr), looked up
                 by hunspell lemma, kept when the two words are associated in
                 the corpora (vector cosine)
+  everyday      how the corpora say a participation method or procedure: the
+                nearest frequent phrases (vectors.py) of the expressions of
+                the thesaurus's participation sections
 """
 import csv
 import difflib
@@ -288,4 +291,50 @@ def _pmi(a, b, corpus="gd"):
     return f"PMI {math.log(both * p.size / (na * nb)):.1f} dans {corpus} ({both} documents ensemble, {na} et {nb})"
 
 
-SOURCES = {"expert": expert, "acronyms": acronyms, "cooccurrence": cooccurrence, "fasttext": fasttext, "mythes": mythes}
+PARTICIPATION_SECTIONS = ("Participation methods", "General participation")
+
+
+def _section_expressions(thesaurus, titles):
+    """Expressions of the thesaurus groups under the sections whose header
+    holds one of `titles`, lower-cased."""
+    found, inside = [], False
+    for line in thesaurus.lines:
+        if line.startswith("# ---"):
+            inside = any(t.lower() in line.lower() for t in titles)
+        elif inside and line.strip() and not line.startswith("#"):
+            found += [e.strip().lower() for e in line.split("|")]
+    return found
+
+
+def _plain_phrase(phrase):
+    """A phrase of words, not of a template: no digits, no one- or two-letter
+    word that is not a little word ("ici https", "gouv fr", "ème projet")."""
+    words = phrase.split()
+    return len(words) > 1 and not any(c.isdigit() for c in phrase) and all(
+        len(w.rstrip("'")) > 2 or text.is_stopword(w.rstrip("'")) for w in words)
+
+
+def everyday(thesaurus, limit, k=30, threshold=0.55):
+    """Phrases of the corpora (the Grand Débat's citizens' words among them)
+    nearest to a participation method or procedure of the thesaurus: an
+    everyday phrasing of the same thing ("demander l'avis" for consulter)
+    is wanted, and the reviewer sorts it from the related topics and
+    co-hyponyms that vectors also bring."""
+    model = _vectors()
+    if model is None:
+        return
+    import vectors
+    phrase_set = {" ".join(g).replace("' ", "'") for g, _, _ in vectors.load_phrases()}
+    scored = {}
+    for target in dict.fromkeys(_section_expressions(thesaurus, PARTICIPATION_SECTIONS)):
+        for neighbour, cosine in model.neighbours(target, k):
+            if cosine < threshold or neighbour not in phrase_set or not _plain_phrase(neighbour) or _variant(target, neighbour):
+                continue
+            pair = frozenset((target, neighbour))
+            if pair not in scored or scored[pair][0] < cosine:
+                scored[pair] = (cosine, target, neighbour)
+    for cosine, target, neighbour in sorted(scored.values(), key=lambda s: -s[0])[:limit]:
+        yield [target, neighbour], round(cosine, 3), f"expression des corpus voisine de « {target} », cosinus {cosine:.2f}", ""
+
+
+SOURCES = {"expert": expert, "acronyms": acronyms, "cooccurrence": cooccurrence, "fasttext": fasttext, "mythes": mythes, "everyday": everyday}
