@@ -3,7 +3,7 @@
 ones, checks the thesaurus. See README.md beside this file.
 
     vocab.py train                       phrases + fastText vectors (minutes)
-    vocab.py candidates --out REVIEW.tsv [--sources expert,acronyms,cooccurrence,fasttext,mythes] [--proposals FILE...]
+    vocab.py candidates --out REVIEW.tsv [--sources expert,acronyms,cooccurrence,fasttext,mythes,everyday] [--proposals FILE...]
     vocab.py merge REVIEW.tsv... --reviewer NAME
     vocab.py check [--thesaurus FILE] [--report FILE]
 """
