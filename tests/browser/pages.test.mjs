@@ -1,5 +1,6 @@
-// End-to-end tests of the two pages of tec-searchd (/ and /conseil) in headless
-// Chromium, against a daemon serving the bundled corpus. Started by run.sh,
+// End-to-end tests of the pages of tec-searchd (/, /conseil and a resource's
+// page) in headless Chromium, against a daemon serving the bundled corpus and
+// tests/browser/donnees/ (a resource without url). Started by run.sh,
 // which sets TEC_BASE_URL (http://127.0.0.1:PORT), TEC_ARTIFACTS (screenshots)
 // and CHROMIUM (the browser binary).
 import assert from 'node:assert/strict';
@@ -14,6 +15,8 @@ const EXECUTABLE = process.env.CHROMIUM || '/usr/bin/chromium';
 const NOW = '2026-11-27';
 const WIDTH = 1280;
 const HEIGHT = 720;
+// tests/browser/donnees/ressource-sans-adresse.jsonl: a record without url.
+const SANS_ADRESSE = { source: 'anct', id: 'fiche-stand-mobile-participation', page: '/ressources/anct/fiche-stand-mobile-participation' };
 if (!BASE) throw new Error('TEC_BASE_URL manquant : lancer par tests/browser/run.sh');
 mkdirSync(ARTIFACTS, { recursive: true });
 
@@ -296,8 +299,8 @@ describe('pages de tec-searchd', { timeout: 60_000 }, () => {
     problems = [];
   });
 
-  essai('accessibilité et 1280×720 sur les deux pages', async () => {
-    for (const chemin of ['/', `/conseil?now=${NOW}`]) {
+  essai('accessibilité et 1280×720 sur les trois pages', async () => {
+    for (const chemin of ['/', `/conseil?now=${NOW}`, SANS_ADRESSE.page]) {
       await page.goto(`${BASE}${chemin}`);
       await page.waitForLoadState('networkidle');
       assert.equal(await page.getAttribute('html', 'lang'), 'fr');
@@ -334,5 +337,66 @@ describe('pages de tec-searchd', { timeout: 60_000 }, () => {
     assert.ok(bouton, 'bouton Recommander présent');
     const collectivite = await page.locator('#collectivite').boundingBox();
     assert.ok(collectivite.y + collectivite.height <= HEIGHT);
+  });
+
+  essai('ressource sans adresse : sa page, rendue depuis l’API, et le retour aux résultats', async () => {
+    await page.goto(`${BASE}/?q=stand+mobile`);
+    await attendreRecherche();
+    const hrefs = await page.$$eval('#liste .carte-titre a', (a) => a.map((x) => x.getAttribute('href')));
+    assert.ok(hrefs.every(Boolean), `aucun lien vide : ${hrefs}`);
+    const carte = page.locator(`#liste .carte[data-id="${SANS_ADRESSE.id}"]`);
+    assert.equal(await carte.locator('.carte-titre a').getAttribute('href'), SANS_ADRESSE.page);
+    assert.equal(await carte.locator('.adresse').textContent(), 'Fiche de la base Territoires en commun');
+
+    await carte.locator('.carte-titre a').click();
+    await page.waitForURL(`${BASE}${SANS_ADRESSE.page}`);
+    await page.locator('#fiche-titre', { hasText: 'Le stand mobile' }).waitFor();
+    await page.waitForFunction(() => !document.querySelector('#contenu').hasAttribute('aria-busy'));
+    assert.equal(await page.title(), 'Le stand mobile de la participation : fiche pratique — Territoires en commun');
+    assert.deepEqual(await page.$$eval('#fiche-badges .badge', (b) => b.map((x) => x.textContent)), ['Guide', 'ANCT']);
+    assert.match(await page.textContent('#fiche-resume'), /^Une table, deux panneaux/);
+    const details = await page.$$eval('#fiche-details dt', (dts) => Object.fromEntries(dts.map((dt) => [dt.textContent, dt.nextElementSibling.textContent])));
+    assert.equal(details['Thèmes'], 'Démocratie locale, Espaces publics');
+    assert.equal(details['Niveaux de participation'], 'Consulter');
+    assert.equal(details['Publics'], 'Élus, Habitants');
+    assert.equal(fr(details['Collectivités visées']), 'Commune — jusqu’à 5 000 habitants');
+    assert.equal(details['Format'], 'En présentiel');
+    assert.equal(details['Publication'], '12 mars 2025');
+    assert.ok(await page.locator('#fiche-lien').isHidden(), 'pas de lien vers un partenaire');
+    // The body's HTML: lists and emphasis kept, script and handler dropped.
+    assert.equal(await page.locator('#corps li').count(), 3);
+    assert.equal(await page.textContent('#corps strong'), 'ni site web ni inscription');
+    assert.equal(await page.locator('#corps script, #corps [onclick]').count(), 0);
+    assert.match(await page.textContent('#corps'), /n’existe que dans la base\.$/);
+    await shot('ressource.png');
+
+    const retour = page.getByRole('link', { name: 'Retour aux résultats' });
+    assert.equal(await retour.getAttribute('href'), '/?q=stand+mobile');
+    await retour.press('Enter');
+    await page.waitForURL(/\/\?q=stand\+mobile$/);
+    await attendreRecherche();
+    assert.equal(await page.inputValue('#q'), 'stand mobile');
+
+    // A title among the suggestions leads to the same page.
+    await page.locator('#q').fill('');
+    await page.locator('#q').pressSequentially('stand mob', { delay: 30 });
+    await page.locator('#suggestions[data-pour="stand mob"] [role="option"]', { hasText: 'Le stand mobile' }).click();
+    await page.waitForURL(`${BASE}${SANS_ADRESSE.page}`);
+    await page.locator('#fiche-titre', { hasText: 'Le stand mobile' }).waitFor();
+
+    // Opened directly (no search before), the link leads to the search page.
+    await page.goto(`${BASE}${SANS_ADRESSE.page}`);
+    await page.locator('#fiche-titre', { hasText: 'Le stand mobile' }).waitFor();
+    assert.equal(await page.getByRole('link', { name: 'Rechercher une ressource' }).getAttribute('href'), '/');
+
+    // An unknown resource: the server's message, and a 404 from the API only.
+    assert.deepEqual(problems, []);
+    await page.goto(`${BASE}/ressources/anct/inconnue`);
+    await page.locator('#erreur').waitFor();
+    assert.equal(await page.textContent('h1'), 'Ressource introuvable');
+    assert.match(await page.textContent('#erreur'), /^Aucune ressource « inconnue » dans la source « anct »/);
+    assert.ok(problems.length >= 1 && problems.every((p) => /^HTTP 404 : .*\/v1\/resources\/anct\/inconnue$/.test(p)
+      || p === 'console.error: Failed to load resource: the server responded with a status of 404 (Not Found)'), problems.join('\n'));
+    problems = [];
   });
 });

@@ -1,7 +1,9 @@
 // Page "/" : public search. The URL holds the whole state (q, filters, sort,
 // page) with the same parameter names as /v1/search, so a URL is shareable
 // and the back button restores the previous results.
-import { api, badges, Combobox, estAnnulation, h, libelle, nombre, NIVEAUX, themes } from './commun.js';
+import {
+  adresseRessource, api, badges, Combobox, estAnnulation, h, libelle, nombre, NIVEAUX, themes, urlWeb,
+} from './commun.js';
 
 const PAR_PAGE = 10;
 const PAGE_MAX = 1000;
@@ -201,11 +203,11 @@ function afficherResultats(resultats) {
     return h('li', { class: 'carte', dataset: { id: r.id, source: r.source, type: r.type } },
       h('article', { 'aria-labelledby': titreId },
         badges(r),
-        h('h3', { class: 'carte-titre', id: titreId }, h('a', { href: r.url, html: r.title_html })),
+        h('h3', { class: 'carte-titre', id: titreId }, h('a', { href: adresseRessource(r), html: r.title_html })),
         r.snippet
           ? h('p', { class: 'extrait', html: r.snippet })
           : h('p', { class: 'extrait' }, r.summary),
-        h('p', { class: 'adresse' }, hote(r.url))));
+        h('p', { class: 'adresse' }, urlWeb(r.url) ? hote(r.url) : 'Fiche de la base Territoires en commun')));
   }));
 }
 
@@ -294,7 +296,7 @@ const combobox = new Combobox({
       {
         titre: 'Ressources',
         options: r.titles.map((t) => ({
-          valeur: { url: t.url },
+          valeur: { url: adresseRessource(t) },
           contenu: h('span', { class: 'cbx-ligne' },
             h('span', { html: t.title_html }),
             h('span', { class: 'compte' }, libelle('type', t.type))),
