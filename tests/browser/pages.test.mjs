@@ -15,6 +15,7 @@ const EXECUTABLE = process.env.CHROMIUM || '/usr/bin/chromium';
 const NOW = '2026-11-27';
 const WIDTH = 1280;
 const HEIGHT = 720;
+const TELEPHONE = { width: 390, height: 844 };
 // tests/browser/donnees/ressource-sans-adresse.jsonl: a record without url.
 const SANS_ADRESSE = { source: 'anct', id: 'fiche-stand-mobile-participation', page: '/ressources/anct/fiche-stand-mobile-participation' };
 if (!BASE) throw new Error('TEC_BASE_URL manquant : lancer par tests/browser/run.sh');
@@ -52,6 +53,9 @@ function essai(nom, corps) {
     }
   });
 }
+
+// Whether a box lies wholly inside the window, as scrolled now.
+const dansLaFenetre = (boite, hauteur) => boite && boite.y >= 0 && boite.y + boite.height <= hauteur;
 
 // Waits until the search page has rendered the answer for the current URL.
 async function attendreRecherche() {
@@ -328,15 +332,63 @@ describe('pages de tec-searchd', { timeout: 60_000 }, () => {
       assert.notEqual(focus.outline, 'none');
       assert.ok(focus.visible, 'lien d’évitement visible au focus');
     }
-    // At 1280×720 the main field of each page is in the first screen.
+    // At 1280×720 the main field of each page is in the first screen, and the
+    // filters are shown beside the results (the phone's button is not).
     await page.goto(`${BASE}/`);
     const champ = await page.locator('#q').boundingBox();
     assert.ok(champ.y + champ.height <= HEIGHT);
+    await page.locator('#facettes fieldset').first().waitFor();
+    assert.ok(await page.locator('#bouton-filtres').isHidden());
     await page.goto(`${BASE}/conseil?now=${NOW}`);
     const bouton = await page.getByRole('button', { name: 'Recommander' }).boundingBox();
     assert.ok(bouton, 'bouton Recommander présent');
     const collectivite = await page.locator('#collectivite').boundingBox();
     assert.ok(collectivite.y + collectivite.height <= HEIGHT);
+  });
+
+  essai('téléphone (390×844) : les résultats d’abord, les filtres derrière un bouton', async () => {
+    await page.setViewportSize(TELEPHONE);
+    await page.goto(`${BASE}/?q=budget`);
+    await attendreRecherche();
+    const titre = await page.locator('#liste .carte-titre').first().boundingBox();
+    assert.ok(dansLaFenetre(titre, TELEPHONE.height), `premier résultat dans le premier écran (y = ${titre.y})`);
+    assert.ok(await page.locator('#facettes').isHidden(), 'filtres repliés');
+    assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), 'pas de défilement horizontal');
+    const bouton = page.getByRole('button', { name: /^Filtres/ });
+    assert.equal(await bouton.getAttribute('aria-expanded'), 'false');
+    assert.equal(await bouton.getAttribute('aria-controls'), 'filtres');
+    await shot('telephone.png');
+
+    // From the keyboard: Enter unfolds, Tab reaches the first box, Space filters.
+    await bouton.focus();
+    await page.keyboard.press('Enter');
+    assert.equal(await bouton.getAttribute('aria-expanded'), 'true');
+    assert.ok(await page.locator('#facettes fieldset').first().isVisible());
+    await page.keyboard.press('Tab');
+    const coche = await page.evaluate(() => ({ type: document.activeElement.type, dansFiltres: Boolean(document.activeElement.closest('#facettes')) }));
+    assert.deepEqual(coche, { type: 'checkbox', dansFiltres: true }, 'Tab mène à la première case');
+    await page.keyboard.press('Space');
+    await page.waitForURL(/[?&]type=/);
+    await attendreRecherche();
+    await page.getByRole('button', { name: 'Filtres (1 actif)' }).waitFor();
+    assert.equal(await bouton.getAttribute('aria-expanded'), 'true', 'reste ouvert pendant le choix');
+    await shot('telephone-filtres.png');
+
+    // "Voir les résultats" folds the filters and leads to the list.
+    await page.getByRole('button', { name: 'Voir les résultats' }).press('Enter');
+    assert.equal(await bouton.getAttribute('aria-expanded'), 'false');
+    assert.ok(await page.locator('#facettes').isHidden());
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'resultats-titre');
+    assert.ok(dansLaFenetre(await page.locator('#liste .carte-titre').first().boundingBox(), TELEPHONE.height));
+    await bouton.press('Space');
+    assert.equal(await bouton.getAttribute('aria-expanded'), 'true', 'Espace déplie aussi');
+
+    // The two other pages have no horizontal scroll either.
+    for (const chemin of [`/conseil?now=${NOW}`, SANS_ADRESSE.page]) {
+      await page.goto(`${BASE}${chemin}`);
+      await page.waitForLoadState('networkidle');
+      assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), `${chemin} : pas de défilement horizontal`);
+    }
   });
 
   essai('ressource sans adresse : sa page, rendue depuis l’API, et le retour aux résultats', async () => {

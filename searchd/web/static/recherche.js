@@ -124,6 +124,7 @@ function afficherCorrection(corrige) {
 function afficherFiltresActifs() {
   const actifs = FACETTES.flatMap(([nom]) => etat.filtres[nom].map((valeur) => [nom, valeur]));
   const bloc = $('filtres-actifs');
+  $('nombre-filtres').textContent = actifs.length ? ` (${actifs.length} actif${actifs.length > 1 ? 's' : ''})` : '';
   if (!actifs.length) { bloc.replaceChildren(); return; }
   bloc.replaceChildren(
     h('span', { class: 'sr-only' }, 'Filtres actifs :'),
@@ -319,6 +320,22 @@ function surligner(complet, tape) {
   }
   return h('span', {}, complet);
 }
+
+// On a narrow screen the filters fold behind a button, so that the results
+// come first (the style hides the button and shows the filters when wide).
+const boutonFiltres = $('bouton-filtres');
+function deplierFiltres(ouvert) {
+  boutonFiltres.setAttribute('aria-expanded', String(ouvert));
+  $('filtres').classList.toggle('ouvert', ouvert);
+}
+boutonFiltres.addEventListener('click', () => deplierFiltres(boutonFiltres.getAttribute('aria-expanded') !== 'true'));
+$('voir-resultats').addEventListener('click', () => {
+  deplierFiltres(false);
+  $('resultats-titre').focus({ preventScroll: true });
+  zone.scrollIntoView({ block: 'start' });
+});
+// The skip link to the filters unfolds them, or it would lead nowhere.
+document.querySelector('a[href="#facettes-titre"]').addEventListener('click', () => deplierFiltres(true));
 
 $('formulaire').addEventListener('submit', (e) => {
   e.preventDefault();
