@@ -391,6 +391,35 @@ describe('pages de tec-searchd', { timeout: 60_000 }, () => {
     }
   });
 
+  essai('console conseil à 1280×720 : le formulaire tient, puis profil et ressources sans défiler', async () => {
+    await page.goto(`${BASE}/conseil?now=${NOW}`);
+    await page.locator('#collectivite').pressSequentially('Montaud', { delay: 30 });
+    await page.locator('#collectivites[data-pour="Montaud"] [role="option"]', { hasText: 'Montaud (34)' }).first().click();
+    for (const theme of ['eclairage', 'energie']) {
+      await page.locator('#theme-saisie').fill(theme);
+      await page.locator(`#themes-liste[data-pour="${theme}"] [role="option"]`).first().waitFor();
+      await page.locator('#theme-saisie').press('ArrowDown');
+      await page.locator('#theme-saisie').press('Enter');
+    }
+    assert.equal(await page.locator('#themes-choisis li').count(), 2);
+    await page.getByLabel('Élus', { exact: true }).check();
+    await page.locator('#besoin').fill('associer les habitants à la décision');
+
+    const bouton = page.getByRole('button', { name: 'Recommander' });
+    assert.equal(await page.evaluate(() => window.scrollY), 0);
+    const boite = await bouton.boundingBox();
+    assert.ok(dansLaFenetre(boite, HEIGHT), `bouton Recommander dans l’écran (y = ${boite.y}–${boite.y + boite.height})`);
+    await shot('conseil-formulaire.png');
+
+    await bouton.click();
+    await page.locator('#profil h2').waitFor();
+    await page.locator('#ressources-liste > li h3').first().waitFor();
+    assert.ok(dansLaFenetre(await page.locator('#profil h2').boundingBox(), HEIGHT), 'profil résolu visible');
+    assert.ok(dansLaFenetre(await page.locator('#profil dl').boundingBox(), HEIGHT), 'détail du profil visible');
+    assert.ok(dansLaFenetre(await page.locator('#ressources-liste > li h3').first().boundingBox(), HEIGHT), 'première ressource visible');
+    await shot('conseil-1280x720.png');
+  });
+
   essai('ressource sans adresse : sa page, rendue depuis l’API, et le retour aux résultats', async () => {
     await page.goto(`${BASE}/?q=stand+mobile`);
     await attendreRecherche();

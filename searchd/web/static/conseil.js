@@ -80,6 +80,8 @@ function choisirTerritoire(t) {
 
 function afficherTerritoireChoisi() {
   const bloc = $('collectivite-choisie');
+  // The choice takes the place of the help, so the form keeps its height.
+  $('collectivite-aide').hidden = Boolean(territoire);
   if (!territoire) { bloc.replaceChildren(); return; }
   const code = territoire.type === 'commune' ? `INSEE ${territoire.code}`
     : territoire.type === 'epci' ? `SIREN ${territoire.code}` : `code ${territoire.code}`;
@@ -312,7 +314,12 @@ $('formulaire').addEventListener('submit', (e) => {
   }
   const p = parametresProfil();
   history.replaceState(null, '', `/conseil${p.toString() ? `?${p}` : ''}`);
-  recommander(p);
+  recommander(p).then((r) => {
+    // When the window is too low for the form (or the results come under
+    // it), bring the top of the answer into view.
+    const haut = $('resultats').getBoundingClientRect().top;
+    if (r && (haut < 0 || haut > innerHeight / 2)) $('resultats').scrollIntoView({ block: 'start' });
+  });
 });
 
 $('formulaire').addEventListener('keydown', (e) => {
