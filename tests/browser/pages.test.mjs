@@ -480,4 +480,22 @@ describe('pages de tec-searchd', { timeout: 60_000 }, () => {
       || p === 'console.error: Failed to load resource: the server responded with a status of 404 (Not Found)'), problems.join('\n'));
     problems = [];
   });
+
+  essai('page au-delà de la dernière : la dernière page, et un mot pour le dire', async () => {
+    await page.goto(`${BASE}/?q=budget`);
+    await attendreRecherche();
+    const pages = Number(fr(await page.textContent('#statut')).match(/page 1 sur (\d+)$/)[1]);
+    assert.ok(pages >= 2 && pages < 99);
+    await page.goto(`${BASE}/?q=budget&page=99`);
+    await page.waitForURL(new RegExp(`\\?q=budget&page=${pages}$`));
+    await attendreRecherche();
+    assert.match(fr(await page.textContent('#statut')), new RegExp(`page ${pages} sur ${pages}$`));
+    assert.ok(await page.locator('#liste .carte').count() > 0, 'des résultats');
+    assert.equal(await page.getAttribute('#liste', 'start'), String((pages - 1) * 10 + 1));
+    assert.equal(await page.textContent('#avis-page'), `La page 99 n’existe pas pour cette recherche : voici la dernière, la page ${pages}.`);
+    await page.getByRole('link', { name: 'Précédente' }).click();
+    await page.waitForURL(new RegExp(`\\?q=budget&page=${pages - 1}$`));
+    await attendreRecherche();
+    assert.ok(await page.locator('#avis-page').isHidden());
+  });
 });

@@ -66,7 +66,8 @@ function synchroniserFormulaire() {
 
 const avec = (changements) => ({ ...etat, filtres: { ...etat.filtres }, page: 1, ...changements });
 
-async function charger({ focus } = {}) {
+// `demandee`: the page the URL asked for when it was past the last one.
+async function charger({ focus, demandee } = {}) {
   controleur?.abort();
   controleur = new AbortController();
   const signal = controleur.signal;
@@ -85,23 +86,38 @@ async function charger({ focus } = {}) {
     $('statut').textContent = '';
     return;
   }
+  const derniere = nombrePages(reponse.total);
+  if (etat.page > derniere && derniere >= 1) {
+    // Past the last page (an old link, fewer results since): the visitor
+    // wants the end of the list, not an empty one.
+    const page = etat.page;
+    etat = { ...etat, page: derniere };
+    history.replaceState(null, '', urlDe(etat));
+    charger({ focus, demandee: page });
+    return;
+  }
   zone.removeAttribute('aria-busy');
-  afficher(reponse);
+  afficher(reponse, demandee);
   if (focus === 'resultats') {
     $('resultats-titre').focus({ preventScroll: true });
     zone.scrollIntoView({ block: 'start' });
   }
 }
 
-function afficher(r) {
+const nombrePages = (total) => Math.min(Math.ceil(total / PAR_PAGE), PAGE_MAX);
+
+function afficher(r, demandee) {
   document.title = `${etat.q ? `${etat.q} — ` : ''}Rechercher une ressource — Territoires en commun`;
-  const pages = Math.min(Math.ceil(r.total / PAR_PAGE), PAGE_MAX);
+  const pages = nombrePages(r.total);
   const total = `${r.total_exact ? '' : 'environ '}${nombre(r.total)} ressource${r.total > 1 ? 's' : ''}`;
   const pour = etat.q ? ` pour « ${etat.q} »` : '';
   const filtres = FACETTES.some(([nom]) => etat.filtres[nom].length) ? ' avec les filtres choisis' : '';
   $('statut').textContent = r.total
     ? `${total}${pour}${filtres}${pages > 1 ? ` — page ${etat.page} sur ${nombre(pages)}` : ''}`
     : '';
+  $('avis-page').hidden = !demandee;
+  $('avis-page').textContent = demandee
+    ? `La page ${nombre(demandee)} n’existe pas pour cette recherche : voici la dernière, la page ${nombre(etat.page)}.` : '';
   afficherCorrection(r.corrected_query);
   afficherFiltresActifs();
   afficherFacettes(r.facets);
