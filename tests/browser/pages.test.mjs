@@ -54,6 +54,10 @@ function essai(nom, corps) {
   });
 }
 
+// The page numbers and ellipses of the pagination, without Précédente/Suivante.
+const numerosPagination = () => page.$$eval('#pagination li', (lis) => lis.slice(1, -1)
+  .map((li) => (li.classList.contains('ellipse') ? '…' : li.textContent)));
+
 // Whether a box lies wholly inside the window, as scrolled now.
 const dansLaFenetre = (boite, hauteur) => boite && boite.y >= 0 && boite.y + boite.height <= hauteur;
 
@@ -497,5 +501,26 @@ describe('pages de tec-searchd', { timeout: 60_000 }, () => {
     await page.waitForURL(new RegExp(`\\?q=budget&page=${pages - 1}$`));
     await attendreRecherche();
     assert.ok(await page.locator('#avis-page').isHidden());
+  });
+
+  essai('pagination : « … » ne cache jamais une seule page', async () => {
+    // Whole base, page 4: "1 … 3 4 5 … N" would hide page 2 alone.
+    await page.goto(`${BASE}/?page=4`);
+    await attendreRecherche();
+    const pages = Number(fr(await page.textContent('#statut')).match(/page 4 sur (\d+)$/)[1]);
+    assert.ok(pages >= 8, `${pages} pages`);
+    assert.deepEqual(await numerosPagination(), ['1', '2', '3', '4', '5', '…', String(pages)]);
+
+    // Every gap: consecutive numbers, or an ellipsis for two pages or more.
+    for (const chemin of ['/?q=budget', '/?q=budget&page=2', '/?q=budget&page=3', `/?page=${pages - 3}`]) {
+      await page.goto(`${BASE}${chemin}`);
+      await attendreRecherche();
+      const liste = await numerosPagination();
+      for (let i = 1; i < liste.length; i += 1) {
+        if (liste[i] === '…') assert.ok(Number(liste[i + 1]) - Number(liste[i - 1]) >= 3, `${chemin} : ${liste.join(' ')}`);
+        else if (liste[i - 1] !== '…') assert.equal(Number(liste[i]), Number(liste[i - 1]) + 1, `${chemin} : ${liste.join(' ')}`);
+      }
+    }
+    await shot('pagination.png');
   });
 });

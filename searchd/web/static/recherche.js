@@ -267,6 +267,8 @@ function afficherPagination(pages) {
   if (pages <= 1) { nav.replaceChildren(); return; }
   const courant = etat.page;
   const numeros = new Set([1, pages, courant - 1, courant, courant + 1].filter((n) => n >= 1 && n <= pages));
+  // An ellipsis stands for two pages or more: a single page between two shown is shown.
+  for (const n of [...numeros]) if (!numeros.has(n + 1) && numeros.has(n + 2)) numeros.add(n + 1);
   const tries = [...numeros].sort((a, b) => a - b);
   const lien = (page, texte, attrs = {}) => {
     const cible = { ...etat, page };
