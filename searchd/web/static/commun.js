@@ -296,8 +296,8 @@ const formatSession = new Intl.DateTimeFormat('fr-FR', {
 export const dateSession = (iso) => formatSession.format(new Date(iso)).replace(':', ' h ');
 
 // A workshop's sessions: when, where, seats left and the registration link.
-export function listeSessions(sessions, titre = 'Prochaines sessions') {
-  return h('ul', { class: 'sessions', 'aria-label': titre }, sessions.map((s) => {
+export function listeSessions(sessions) {
+  return h('ul', { class: 'sessions', 'aria-label': 'Prochaines sessions' }, sessions.map((s) => {
     const quand = dateSession(s.start);
     const ou = s.online ? 'À distance' : `${s.location}${s.department ? ` (${s.department})` : ''}`;
     const places = s.seats_left === null || s.seats_left === undefined ? null

@@ -2,7 +2,9 @@
 // /v1/resources/{source}/{id}. The results lead here when a resource has no
 // web address of its own. The body's simple HTML is rebuilt from a short list
 // of elements, never inserted as sent by the partner.
-import { api, badges, h, libelle, listeSessions, nombre, urlWeb } from './commun.js';
+import {
+  api, badges, ErreurApi, h, libelle, listeSessions, nombre, urlWeb,
+} from './commun.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -124,8 +126,12 @@ async function charger() {
     const titre = erreur.status === 404 ? 'Ressource introuvable' : 'Ressource indisponible';
     document.title = `${titre} — Territoires en commun`;
     $('fiche-titre').textContent = titre;
-    $('erreur').textContent = erreur.status === undefined ? 'Adresse de ressource mal formée.'
-      : `${erreur.message.charAt(0).toLocaleUpperCase('fr-FR')}${erreur.message.slice(1)}`;
+    if (erreur instanceof ErreurApi) {
+      $('erreur').textContent = `${erreur.message.charAt(0).toLocaleUpperCase('fr-FR')}${erreur.message.slice(1)}`;
+    } else {
+      $('erreur').textContent = erreur instanceof URIError ? 'Adresse de ressource mal formée.' : 'Cette ressource ne peut pas être affichée.';
+      console.error(erreur);
+    }
     $('erreur').hidden = false;
   } finally {
     $('contenu').removeAttribute('aria-busy');
