@@ -36,6 +36,8 @@ std::string endpoint_label(std::string_view method, std::string_view path) {
     route = "/v1/resources/{source}/{id}/similar";
   } else if (starts(path, "/v1/resources/") && segments(path) == 4) {
     route = "/v1/resources/{source}/{id}";
+  } else if (starts(path, "/ressources/") && segments(path) == 3) {
+    route = "/ressources/{source}/{id}";
   } else if (starts(path, "/v1/territories/") && segments(path) == 3) {
     route = "/v1/territories/{code}";
   } else if (starts(path, "/v1/sources/") && path.ends_with("/feed") && segments(path) == 4) {

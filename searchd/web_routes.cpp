@@ -25,6 +25,10 @@ bool register_web_routes(httplib::Server& server, const std::filesystem::path& w
   if (!server.set_mount_point("/static", (web_dir / "static").string())) return false;
   server.Get("/", handler([web_dir](const httplib::Request&, httplib::Response& res) { serve_page(web_dir / "index.html", res); }));
   server.Get("/conseil", handler([web_dir](const httplib::Request&, httplib::Response& res) { serve_page(web_dir / "conseil.html", res); }));
+  // The page reads its source and id from its own address.
+  server.Get(R"(/ressources/[^/]+/[^/]+)", handler([web_dir](const httplib::Request&, httplib::Response& res) {
+    serve_page(web_dir / "ressource.html", res);
+  }));
   return true;
 }
 

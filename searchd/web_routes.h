@@ -1,6 +1,7 @@
-// The pages of tec-searchd: "/" (public search) and "/conseil" (advisor
-// console), with their assets under /static/, served from a directory of
-// plain files (searchd/web/ in the source tree): no build step.
+// The pages of tec-searchd: "/" (public search), "/conseil" (advisor
+// console) and "/ressources/{source}/{id}" (a resource's page), with their
+// assets under /static/, served from a directory of plain files
+// (searchd/web/ in the source tree): no build step.
 #pragma once
 
 #include <httplib.h>

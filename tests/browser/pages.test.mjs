@@ -1,5 +1,6 @@
-// End-to-end tests of the two pages of tec-searchd (/ and /conseil) in headless
-// Chromium, against a daemon serving the bundled corpus. Started by run.sh,
+// End-to-end tests of the pages of tec-searchd (/, /conseil and a resource's
+// page) in headless Chromium, against a daemon serving the bundled corpus and
+// tests/browser/donnees/ (a resource without url). Started by run.sh,
 // which sets TEC_BASE_URL (http://127.0.0.1:PORT), TEC_ARTIFACTS (screenshots)
 // and CHROMIUM (the browser binary).
 import assert from 'node:assert/strict';
@@ -14,6 +15,9 @@ const EXECUTABLE = process.env.CHROMIUM || '/usr/bin/chromium';
 const NOW = '2026-11-27';
 const WIDTH = 1280;
 const HEIGHT = 720;
+const TELEPHONE = { width: 390, height: 844 };
+// tests/browser/donnees/ressource-sans-adresse.jsonl: a record without url.
+const SANS_ADRESSE = { source: 'anct', id: 'fiche-stand-mobile-participation', page: '/ressources/anct/fiche-stand-mobile-participation' };
 if (!BASE) throw new Error('TEC_BASE_URL manquant : lancer par tests/browser/run.sh');
 mkdirSync(ARTIFACTS, { recursive: true });
 
@@ -49,6 +53,13 @@ function essai(nom, corps) {
     }
   });
 }
+
+// The page numbers and ellipses of the pagination, without Précédente/Suivante.
+const numerosPagination = () => page.$$eval('#pagination li', (lis) => lis.slice(1, -1)
+  .map((li) => (li.classList.contains('ellipse') ? '…' : li.textContent)));
+
+// Whether a box lies wholly inside the window, as scrolled now.
+const dansLaFenetre = (boite, hauteur) => boite && boite.y >= 0 && boite.y + boite.height <= hauteur;
 
 // Waits until the search page has rendered the answer for the current URL.
 async function attendreRecherche() {
@@ -296,8 +307,8 @@ describe('pages de tec-searchd', { timeout: 60_000 }, () => {
     problems = [];
   });
 
-  essai('accessibilité et 1280×720 sur les deux pages', async () => {
-    for (const chemin of ['/', `/conseil?now=${NOW}`]) {
+  essai('accessibilité et 1280×720 sur les trois pages', async () => {
+    for (const chemin of ['/', `/conseil?now=${NOW}`, SANS_ADRESSE.page]) {
       await page.goto(`${BASE}${chemin}`);
       await page.waitForLoadState('networkidle');
       assert.equal(await page.getAttribute('html', 'lang'), 'fr');
@@ -325,14 +336,191 @@ describe('pages de tec-searchd', { timeout: 60_000 }, () => {
       assert.notEqual(focus.outline, 'none');
       assert.ok(focus.visible, 'lien d’évitement visible au focus');
     }
-    // At 1280×720 the main field of each page is in the first screen.
+    // At 1280×720 the main field of each page is in the first screen, and the
+    // filters are shown beside the results (the phone's button is not).
     await page.goto(`${BASE}/`);
     const champ = await page.locator('#q').boundingBox();
     assert.ok(champ.y + champ.height <= HEIGHT);
+    await page.locator('#facettes fieldset').first().waitFor();
+    assert.ok(await page.locator('#bouton-filtres').isHidden());
     await page.goto(`${BASE}/conseil?now=${NOW}`);
     const bouton = await page.getByRole('button', { name: 'Recommander' }).boundingBox();
     assert.ok(bouton, 'bouton Recommander présent');
     const collectivite = await page.locator('#collectivite').boundingBox();
     assert.ok(collectivite.y + collectivite.height <= HEIGHT);
+  });
+
+  essai('téléphone (390×844) : les résultats d’abord, les filtres derrière un bouton', async () => {
+    await page.setViewportSize(TELEPHONE);
+    await page.goto(`${BASE}/?q=budget`);
+    await attendreRecherche();
+    const titre = await page.locator('#liste .carte-titre').first().boundingBox();
+    assert.ok(dansLaFenetre(titre, TELEPHONE.height), `premier résultat dans le premier écran (y = ${titre.y})`);
+    assert.ok(await page.locator('#facettes').isHidden(), 'filtres repliés');
+    assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), 'pas de défilement horizontal');
+    const bouton = page.getByRole('button', { name: /^Filtres/ });
+    assert.equal(await bouton.getAttribute('aria-expanded'), 'false');
+    assert.equal(await bouton.getAttribute('aria-controls'), 'filtres');
+    await shot('telephone.png');
+
+    // From the keyboard: Enter unfolds, Tab reaches the first box, Space filters.
+    await bouton.focus();
+    await page.keyboard.press('Enter');
+    assert.equal(await bouton.getAttribute('aria-expanded'), 'true');
+    assert.ok(await page.locator('#facettes fieldset').first().isVisible());
+    await page.keyboard.press('Tab');
+    const coche = await page.evaluate(() => ({ type: document.activeElement.type, dansFiltres: Boolean(document.activeElement.closest('#facettes')) }));
+    assert.deepEqual(coche, { type: 'checkbox', dansFiltres: true }, 'Tab mène à la première case');
+    await page.keyboard.press('Space');
+    await page.waitForURL(/[?&]type=/);
+    await attendreRecherche();
+    await page.getByRole('button', { name: 'Filtres (1 actif)' }).waitFor();
+    assert.equal(await bouton.getAttribute('aria-expanded'), 'true', 'reste ouvert pendant le choix');
+    await shot('telephone-filtres.png');
+
+    // "Voir les résultats" folds the filters and leads to the list.
+    await page.getByRole('button', { name: 'Voir les résultats' }).press('Enter');
+    assert.equal(await bouton.getAttribute('aria-expanded'), 'false');
+    assert.ok(await page.locator('#facettes').isHidden());
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'resultats-titre');
+    assert.ok(dansLaFenetre(await page.locator('#liste .carte-titre').first().boundingBox(), TELEPHONE.height));
+    await bouton.press('Space');
+    assert.equal(await bouton.getAttribute('aria-expanded'), 'true', 'Espace déplie aussi');
+
+    // The two other pages have no horizontal scroll either.
+    for (const chemin of [`/conseil?now=${NOW}`, SANS_ADRESSE.page]) {
+      await page.goto(`${BASE}${chemin}`);
+      await page.waitForLoadState('networkidle');
+      assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), `${chemin} : pas de défilement horizontal`);
+    }
+  });
+
+  essai('console conseil à 1280×720 : le formulaire tient, puis profil et ressources sans défiler', async () => {
+    await page.goto(`${BASE}/conseil?now=${NOW}`);
+    await page.locator('#collectivite').pressSequentially('Montaud', { delay: 30 });
+    await page.locator('#collectivites[data-pour="Montaud"] [role="option"]', { hasText: 'Montaud (34)' }).first().click();
+    for (const theme of ['eclairage', 'energie']) {
+      await page.locator('#theme-saisie').fill(theme);
+      await page.locator(`#themes-liste[data-pour="${theme}"] [role="option"]`).first().waitFor();
+      await page.locator('#theme-saisie').press('ArrowDown');
+      await page.locator('#theme-saisie').press('Enter');
+    }
+    assert.equal(await page.locator('#themes-choisis li').count(), 2);
+    await page.getByLabel('Élus', { exact: true }).check();
+    await page.locator('#besoin').fill('associer les habitants à la décision');
+
+    const bouton = page.getByRole('button', { name: 'Recommander' });
+    assert.equal(await page.evaluate(() => window.scrollY), 0);
+    const boite = await bouton.boundingBox();
+    assert.ok(dansLaFenetre(boite, HEIGHT), `bouton Recommander dans l’écran (y = ${boite.y}–${boite.y + boite.height})`);
+    await shot('conseil-formulaire.png');
+
+    await bouton.click();
+    await page.locator('#profil h2').waitFor();
+    await page.locator('#ressources-liste > li h3').first().waitFor();
+    assert.ok(dansLaFenetre(await page.locator('#profil h2').boundingBox(), HEIGHT), 'profil résolu visible');
+    assert.ok(dansLaFenetre(await page.locator('#profil dl').boundingBox(), HEIGHT), 'détail du profil visible');
+    assert.ok(dansLaFenetre(await page.locator('#ressources-liste > li h3').first().boundingBox(), HEIGHT), 'première ressource visible');
+    await shot('conseil-1280x720.png');
+  });
+
+  essai('ressource sans adresse : sa page, rendue depuis l’API, et le retour aux résultats', async () => {
+    await page.goto(`${BASE}/?q=stand+mobile`);
+    await attendreRecherche();
+    const hrefs = await page.$$eval('#liste .carte-titre a', (a) => a.map((x) => x.getAttribute('href')));
+    assert.ok(hrefs.every(Boolean), `aucun lien vide : ${hrefs}`);
+    const carte = page.locator(`#liste .carte[data-id="${SANS_ADRESSE.id}"]`);
+    assert.equal(await carte.locator('.carte-titre a').getAttribute('href'), SANS_ADRESSE.page);
+    assert.equal(await carte.locator('.adresse').textContent(), 'Fiche de la base Territoires en commun');
+
+    await carte.locator('.carte-titre a').click();
+    await page.waitForURL(`${BASE}${SANS_ADRESSE.page}`);
+    await page.locator('#fiche-titre', { hasText: 'Le stand mobile' }).waitFor();
+    await page.waitForFunction(() => !document.querySelector('#contenu').hasAttribute('aria-busy'));
+    assert.equal(await page.title(), 'Le stand mobile de la participation : fiche pratique — Territoires en commun');
+    assert.deepEqual(await page.$$eval('#fiche-badges .badge', (b) => b.map((x) => x.textContent)), ['Guide', 'ANCT']);
+    assert.match(await page.textContent('#fiche-resume'), /^Une table, deux panneaux/);
+    const details = await page.$$eval('#fiche-details dt', (dts) => Object.fromEntries(dts.map((dt) => [dt.textContent, dt.nextElementSibling.textContent])));
+    assert.equal(details['Thèmes'], 'Démocratie locale, Espaces publics');
+    assert.equal(details['Niveaux de participation'], 'Consulter');
+    assert.equal(details['Publics'], 'Élus, Habitants');
+    assert.equal(fr(details['Collectivités visées']), 'Commune — jusqu’à 5 000 habitants');
+    assert.equal(details['Format'], 'En présentiel');
+    assert.equal(details['Publication'], '12 mars 2025');
+    assert.ok(await page.locator('#fiche-lien').isHidden(), 'pas de lien vers un partenaire');
+    // The body's HTML: lists and emphasis kept, script and handler dropped.
+    assert.equal(await page.locator('#corps li').count(), 3);
+    assert.equal(await page.textContent('#corps strong'), 'ni site web ni inscription');
+    assert.equal(await page.locator('#corps script, #corps [onclick]').count(), 0);
+    assert.match(await page.textContent('#corps'), /n’existe que dans la base\.$/);
+    await shot('ressource.png');
+
+    const retour = page.getByRole('link', { name: 'Retour aux résultats' });
+    assert.equal(await retour.getAttribute('href'), '/?q=stand+mobile');
+    await retour.press('Enter');
+    await page.waitForURL(/\/\?q=stand\+mobile$/);
+    await attendreRecherche();
+    assert.equal(await page.inputValue('#q'), 'stand mobile');
+
+    // A title among the suggestions leads to the same page.
+    await page.locator('#q').fill('');
+    await page.locator('#q').pressSequentially('stand mob', { delay: 30 });
+    await page.locator('#suggestions[data-pour="stand mob"] [role="option"]', { hasText: 'Le stand mobile' }).click();
+    await page.waitForURL(`${BASE}${SANS_ADRESSE.page}`);
+    await page.locator('#fiche-titre', { hasText: 'Le stand mobile' }).waitFor();
+
+    // Opened directly (no search before), the link leads to the search page.
+    await page.goto(`${BASE}${SANS_ADRESSE.page}`);
+    await page.locator('#fiche-titre', { hasText: 'Le stand mobile' }).waitFor();
+    assert.equal(await page.getByRole('link', { name: 'Rechercher une ressource' }).getAttribute('href'), '/');
+
+    // An unknown resource: the server's message, and a 404 from the API only.
+    assert.deepEqual(problems, []);
+    await page.goto(`${BASE}/ressources/anct/inconnue`);
+    await page.locator('#erreur').waitFor();
+    assert.equal(await page.textContent('h1'), 'Ressource introuvable');
+    assert.match(await page.textContent('#erreur'), /^Aucune ressource « inconnue » dans la source « anct »/);
+    assert.ok(problems.length >= 1 && problems.every((p) => /^HTTP 404 : .*\/v1\/resources\/anct\/inconnue$/.test(p)
+      || p === 'console.error: Failed to load resource: the server responded with a status of 404 (Not Found)'), problems.join('\n'));
+    problems = [];
+  });
+
+  essai('page au-delà de la dernière : la dernière page, et un mot pour le dire', async () => {
+    await page.goto(`${BASE}/?q=budget`);
+    await attendreRecherche();
+    const pages = Number(fr(await page.textContent('#statut')).match(/page 1 sur (\d+)$/)[1]);
+    assert.ok(pages >= 2 && pages < 99);
+    await page.goto(`${BASE}/?q=budget&page=99`);
+    await page.waitForURL(new RegExp(`\\?q=budget&page=${pages}$`));
+    await attendreRecherche();
+    assert.match(fr(await page.textContent('#statut')), new RegExp(`page ${pages} sur ${pages}$`));
+    assert.ok(await page.locator('#liste .carte').count() > 0, 'des résultats');
+    assert.equal(await page.getAttribute('#liste', 'start'), String((pages - 1) * 10 + 1));
+    assert.equal(await page.textContent('#avis-page'), `La page 99 n’existe pas pour cette recherche : voici la dernière, la page ${pages}.`);
+    await page.getByRole('link', { name: 'Précédente' }).click();
+    await page.waitForURL(new RegExp(`\\?q=budget&page=${pages - 1}$`));
+    await attendreRecherche();
+    assert.ok(await page.locator('#avis-page').isHidden());
+  });
+
+  essai('pagination : « … » ne cache jamais une seule page', async () => {
+    // Whole base, page 4: "1 … 3 4 5 … N" would hide page 2 alone.
+    await page.goto(`${BASE}/?page=4`);
+    await attendreRecherche();
+    const pages = Number(fr(await page.textContent('#statut')).match(/page 4 sur (\d+)$/)[1]);
+    assert.ok(pages >= 8, `${pages} pages`);
+    assert.deepEqual(await numerosPagination(), ['1', '2', '3', '4', '5', '…', String(pages)]);
+
+    // Every gap: consecutive numbers, or an ellipsis for two pages or more.
+    for (const chemin of ['/?q=budget', '/?q=budget&page=2', '/?q=budget&page=3', `/?page=${pages - 3}`]) {
+      await page.goto(`${BASE}${chemin}`);
+      await attendreRecherche();
+      const liste = await numerosPagination();
+      for (let i = 1; i < liste.length; i += 1) {
+        if (liste[i] === '…') assert.ok(Number(liste[i + 1]) - Number(liste[i - 1]) >= 3, `${chemin} : ${liste.join(' ')}`);
+        else if (liste[i - 1] !== '…') assert.equal(Number(liste[i]), Number(liste[i - 1]) + 1, `${chemin} : ${liste.join(' ')}`);
+      }
+    }
+    await shot('pagination.png');
   });
 });

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# End-to-end browser tests of the pages of tec-searchd (/ and /conseil):
-# indexes the bundled corpus (corpus/resources/*.jsonl) into a temporary
+# End-to-end browser tests of the pages of tec-searchd (/, /conseil and a
+# resource's page): indexes the bundled corpus (corpus/resources/*.jsonl) and
+# the tests' own records (tests/browser/donnees/*.jsonl) into a temporary
 # folder, starts tec-searchd on a free loopback port and drives headless
 # Chromium (Debian's chromium package) with Playwright (tests/browser/
 # pages.test.mjs, node:test). Screenshots go to ARTIFACTS_DIR.
@@ -66,7 +67,8 @@ cleanup() {
 trap cleanup EXIT
 
 mkdir -p "$artifacts"
-"$bin_dir/indexer/tec-index" --index "$work/index" corpus/resources/*.jsonl > "$work/tec-index.log" 2>&1 \
+"$bin_dir/indexer/tec-index" --index "$work/index" corpus/resources/*.jsonl tests/browser/donnees/*.jsonl \
+  > "$work/tec-index.log" 2>&1 \
   || { cat "$work/tec-index.log" >&2; exit 1; }
 
 "$bin_dir/searchd/tec-searchd" --index "$work/index" --listen 127.0.0.1:0 --threads 4 \

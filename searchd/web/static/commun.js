@@ -97,6 +97,16 @@ export async function api(chemin, { signal, body } = {}) {
 
 export const estAnnulation = (erreur) => erreur && erreur.name === 'AbortError';
 
+// The resource's own page on this site, rendered from /v1/resources/{source}/{id}.
+export const pageRessource = (source, id) => `/ressources/${encodeURIComponent(source)}/${encodeURIComponent(id)}`;
+
+// A record's url when it is a web address: the field is optional free text,
+// and an empty href reloads the page (a javascript: one would run).
+export const urlWeb = (url) => (/^https?:\/\//i.test(url || '') ? url : null);
+
+// Where a listed resource leads: its partner's page, else its page here.
+export const adresseRessource = (r) => urlWeb(r.url) || pageRessource(r.source, r.id);
+
 // Badges of a resource: its type and its partner.
 export function badges(ressource) {
   return h('p', { class: 'badges' },
@@ -284,3 +294,18 @@ const formatSession = new Intl.DateTimeFormat('fr-FR', {
   weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Paris',
 });
 export const dateSession = (iso) => formatSession.format(new Date(iso)).replace(':', ' h ');
+
+// A workshop's sessions: when, where, seats left and the registration link.
+export function listeSessions(sessions) {
+  return h('ul', { class: 'sessions', 'aria-label': 'Prochaines sessions' }, sessions.map((s) => {
+    const quand = dateSession(s.start);
+    const ou = s.online ? 'À distance' : `${s.location}${s.department ? ` (${s.department})` : ''}`;
+    const places = s.seats_left === null || s.seats_left === undefined ? null
+      : s.seats_left > 0 ? `${nombre(s.seats_left)} place${s.seats_left > 1 ? 's' : ''}` : 'complet';
+    return h('li', { class: 'session' },
+      h('span', {}, h('time', { datetime: s.start }, quand), h('br'), ou),
+      h('span', {}, places ? h('span', { class: 'places' }, places) : null, places && s.registration_url ? ' · ' : null,
+        s.registration_url && s.seats_left !== 0 ? h('a', { href: s.registration_url }, 'S’inscrire',
+          h('span', { class: 'sr-only' }, ` à la session du ${quand}`)) : null));
+  }));
+}

@@ -5,7 +5,7 @@
 // link shows the same recommendations. `now` (YYYY-MM-DD) is only read from
 // the URL: it fixes the date from which workshop sessions are listed.
 import {
-  api, badges, Combobox, dateSession, estAnnulation, h, libelle, LIBELLES, NIVEAUX, nombre, plier, themes,
+  adresseRessource, api, badges, Combobox, estAnnulation, h, libelle, LIBELLES, listeSessions, NIVEAUX, nombre, plier, themes,
 } from './commun.js';
 
 const $ = (id) => document.getElementById(id);
@@ -80,6 +80,8 @@ function choisirTerritoire(t) {
 
 function afficherTerritoireChoisi() {
   const bloc = $('collectivite-choisie');
+  // The choice takes the place of the help, so the form keeps its height.
+  $('collectivite-aide').hidden = Boolean(territoire);
   if (!territoire) { bloc.replaceChildren(); return; }
   const code = territoire.type === 'commune' ? `INSEE ${territoire.code}`
     : territoire.type === 'epci' ? `SIREN ${territoire.code}` : `code ${territoire.code}`;
@@ -226,7 +228,7 @@ function carteReco(r, ...suite) {
   return h('li', { dataset: { id: r.id, source: r.source, type: r.type } },
     h('article', { 'aria-labelledby': titreId },
       badges(r),
-      h('h3', { id: titreId }, h('a', { href: r.url }, r.title)),
+      h('h3', { id: titreId }, h('a', { href: adresseRessource(r) }, r.title)),
       h('p', { class: 'extrait' }, r.summary),
       r.reasons.length ? h('ul', { class: 'raisons', 'aria-label': 'Pourquoi cette recommandation' },
         r.reasons.map((raison) => h('li', {}, raison))) : null,
@@ -243,18 +245,7 @@ function afficherAteliers(ateliers, date) {
   const jour = new Intl.DateTimeFormat('fr-FR', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' })
     .format(new Date(`${date}T00:00:00Z`));
   $('ateliers-date').replaceChildren('Sessions à partir du ', h('time', { datetime: date }, jour), '.');
-  $('ateliers-liste').replaceChildren(...ateliers.map((a) => carteReco(a, h('ul', { class: 'sessions', 'aria-label': 'Prochaines sessions' },
-    a.sessions.map((s) => {
-      const quand = dateSession(s.start);
-      const ou = s.online ? 'À distance' : `${s.location}${s.department ? ` (${s.department})` : ''}`;
-      const places = s.seats_left === null || s.seats_left === undefined ? null
-        : s.seats_left > 0 ? `${nombre(s.seats_left)} place${s.seats_left > 1 ? 's' : ''}` : 'complet';
-      return h('li', { class: 'session' },
-        h('span', {}, h('time', { datetime: s.start }, quand), h('br'), ou),
-        h('span', {}, places ? h('span', { class: 'places' }, places) : null, places && s.registration_url ? ' · ' : null,
-          s.registration_url && s.seats_left !== 0 ? h('a', { href: s.registration_url }, 'S’inscrire',
-            h('span', { class: 'sr-only' }, ` à la session du ${quand}`)) : null));
-    })))));
+  $('ateliers-liste').replaceChildren(...ateliers.map((a) => carteReco(a, listeSessions(a.sessions))));
   if (!ateliers.length) $('ateliers-liste').append(h('li', {}, 'Aucun atelier ni formation à venir pour ce profil.'));
   $('ateliers').hidden = false;
 }
@@ -292,7 +283,7 @@ async function rechercher() {
   $('liste-profil').replaceChildren(...r.results.map((x) => h('li', { class: 'carte', dataset: { id: x.id, type: x.type } },
     h('article', { 'aria-labelledby': `rp-${x.source}-${x.id}` },
       badges(x),
-      h('h3', { class: 'carte-titre', id: `rp-${x.source}-${x.id}` }, h('a', { href: x.url, html: x.title_html })),
+      h('h3', { class: 'carte-titre', id: `rp-${x.source}-${x.id}` }, h('a', { href: adresseRessource(x), html: x.title_html })),
       x.snippet ? h('p', { class: 'extrait', html: x.snippet }) : h('p', { class: 'extrait' }, x.summary)))));
   $('plus-profil').replaceChildren(r.total > r.results.length
     ? h('a', { href: publique }, `Voir les ${nombre(r.total)} résultats dans la recherche publique`) : '');
@@ -323,7 +314,12 @@ $('formulaire').addEventListener('submit', (e) => {
   }
   const p = parametresProfil();
   history.replaceState(null, '', `/conseil${p.toString() ? `?${p}` : ''}`);
-  recommander(p);
+  recommander(p).then((r) => {
+    // When the window is too low for the form (or the results come under
+    // it), bring the top of the answer into view.
+    const haut = $('resultats').getBoundingClientRect().top;
+    if (r && (haut < 0 || haut > innerHeight / 2)) $('resultats').scrollIntoView({ block: 'start' });
+  });
 });
 
 $('formulaire').addEventListener('keydown', (e) => {

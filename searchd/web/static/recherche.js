@@ -1,7 +1,9 @@
 // Page "/" : public search. The URL holds the whole state (q, filters, sort,
 // page) with the same parameter names as /v1/search, so a URL is shareable
 // and the back button restores the previous results.
-import { api, badges, Combobox, estAnnulation, h, libelle, nombre, NIVEAUX, themes } from './commun.js';
+import {
+  adresseRessource, api, badges, Combobox, estAnnulation, h, libelle, nombre, NIVEAUX, themes, urlWeb,
+} from './commun.js';
 
 const PAR_PAGE = 10;
 const PAGE_MAX = 1000;
@@ -64,7 +66,8 @@ function synchroniserFormulaire() {
 
 const avec = (changements) => ({ ...etat, filtres: { ...etat.filtres }, page: 1, ...changements });
 
-async function charger({ focus } = {}) {
+// `demandee`: the page the URL asked for when it was past the last one.
+async function charger({ focus, demandee } = {}) {
   controleur?.abort();
   controleur = new AbortController();
   const signal = controleur.signal;
@@ -83,23 +86,38 @@ async function charger({ focus } = {}) {
     $('statut').textContent = '';
     return;
   }
+  const derniere = nombrePages(reponse.total);
+  if (etat.page > derniere && derniere >= 1) {
+    // Past the last page (an old link, fewer results since): the visitor
+    // wants the end of the list, not an empty one.
+    const page = etat.page;
+    etat = { ...etat, page: derniere };
+    history.replaceState(null, '', urlDe(etat));
+    charger({ focus, demandee: page });
+    return;
+  }
   zone.removeAttribute('aria-busy');
-  afficher(reponse);
+  afficher(reponse, demandee);
   if (focus === 'resultats') {
     $('resultats-titre').focus({ preventScroll: true });
     zone.scrollIntoView({ block: 'start' });
   }
 }
 
-function afficher(r) {
+const nombrePages = (total) => Math.min(Math.ceil(total / PAR_PAGE), PAGE_MAX);
+
+function afficher(r, demandee) {
   document.title = `${etat.q ? `${etat.q} — ` : ''}Rechercher une ressource — Territoires en commun`;
-  const pages = Math.min(Math.ceil(r.total / PAR_PAGE), PAGE_MAX);
+  const pages = nombrePages(r.total);
   const total = `${r.total_exact ? '' : 'environ '}${nombre(r.total)} ressource${r.total > 1 ? 's' : ''}`;
   const pour = etat.q ? ` pour « ${etat.q} »` : '';
   const filtres = FACETTES.some(([nom]) => etat.filtres[nom].length) ? ' avec les filtres choisis' : '';
   $('statut').textContent = r.total
     ? `${total}${pour}${filtres}${pages > 1 ? ` — page ${etat.page} sur ${nombre(pages)}` : ''}`
     : '';
+  $('avis-page').hidden = !demandee;
+  $('avis-page').textContent = demandee
+    ? `La page ${nombre(demandee)} n’existe pas pour cette recherche : voici la dernière, la page ${nombre(etat.page)}.` : '';
   afficherCorrection(r.corrected_query);
   afficherFiltresActifs();
   afficherFacettes(r.facets);
@@ -122,6 +140,7 @@ function afficherCorrection(corrige) {
 function afficherFiltresActifs() {
   const actifs = FACETTES.flatMap(([nom]) => etat.filtres[nom].map((valeur) => [nom, valeur]));
   const bloc = $('filtres-actifs');
+  $('nombre-filtres').textContent = actifs.length ? ` (${actifs.length} actif${actifs.length > 1 ? 's' : ''})` : '';
   if (!actifs.length) { bloc.replaceChildren(); return; }
   bloc.replaceChildren(
     h('span', { class: 'sr-only' }, 'Filtres actifs :'),
@@ -201,11 +220,11 @@ function afficherResultats(resultats) {
     return h('li', { class: 'carte', dataset: { id: r.id, source: r.source, type: r.type } },
       h('article', { 'aria-labelledby': titreId },
         badges(r),
-        h('h3', { class: 'carte-titre', id: titreId }, h('a', { href: r.url, html: r.title_html })),
+        h('h3', { class: 'carte-titre', id: titreId }, h('a', { href: adresseRessource(r), html: r.title_html })),
         r.snippet
           ? h('p', { class: 'extrait', html: r.snippet })
           : h('p', { class: 'extrait' }, r.summary),
-        h('p', { class: 'adresse' }, hote(r.url))));
+        h('p', { class: 'adresse' }, urlWeb(r.url) ? hote(r.url) : 'Fiche de la base Territoires en commun')));
   }));
 }
 
@@ -248,6 +267,8 @@ function afficherPagination(pages) {
   if (pages <= 1) { nav.replaceChildren(); return; }
   const courant = etat.page;
   const numeros = new Set([1, pages, courant - 1, courant, courant + 1].filter((n) => n >= 1 && n <= pages));
+  // An ellipsis stands for two pages or more: a single page between two shown is shown.
+  for (const n of [...numeros]) if (!numeros.has(n + 1) && numeros.has(n + 2)) numeros.add(n + 1);
   const tries = [...numeros].sort((a, b) => a - b);
   const lien = (page, texte, attrs = {}) => {
     const cible = { ...etat, page };
@@ -294,7 +315,7 @@ const combobox = new Combobox({
       {
         titre: 'Ressources',
         options: r.titles.map((t) => ({
-          valeur: { url: t.url },
+          valeur: { url: adresseRessource(t) },
           contenu: h('span', { class: 'cbx-ligne' },
             h('span', { html: t.title_html }),
             h('span', { class: 'compte' }, libelle('type', t.type))),
@@ -317,6 +338,22 @@ function surligner(complet, tape) {
   }
   return h('span', {}, complet);
 }
+
+// On a narrow screen the filters fold behind a button, so that the results
+// come first (the style hides the button and shows the filters when wide).
+const boutonFiltres = $('bouton-filtres');
+function deplierFiltres(ouvert) {
+  boutonFiltres.setAttribute('aria-expanded', String(ouvert));
+  $('filtres').classList.toggle('ouvert', ouvert);
+}
+boutonFiltres.addEventListener('click', () => deplierFiltres(boutonFiltres.getAttribute('aria-expanded') !== 'true'));
+$('voir-resultats').addEventListener('click', () => {
+  deplierFiltres(false);
+  $('resultats-titre').focus({ preventScroll: true });
+  zone.scrollIntoView({ block: 'start' });
+});
+// The skip link to the filters unfolds them, or it would lead nowhere.
+document.querySelector('a[href="#facettes-titre"]').addEventListener('click', () => deplierFiltres(true));
 
 $('formulaire').addEventListener('submit', (e) => {
   e.preventDefault();
