@@ -4,6 +4,7 @@
 #include <memory>
 #include <unordered_map>
 
+#include "indexer/collectivity_check.h"
 #include "indexer/record_stream.h"
 #include "indexer/record_validator.h"
 #include "schema/index_schema.h"
@@ -11,7 +12,7 @@
 namespace tec::indexer {
 
 FeedPass read_feeds(const std::vector<std::string>& files, const CsvMapping* mapping, std::string_view default_source,
-                    const RecordCallback& on_record, const ProgressCallback& on_progress) {
+                    const RecordCallback& on_record, const ProgressCallback& on_progress, const FeedContext& context) {
   std::vector<std::unique_ptr<RecordStream>> streams;
   std::size_t total_bytes = 0;
   for (const std::string& file : files) {
@@ -27,12 +28,19 @@ FeedPass read_feeds(const std::vector<std::string>& files, const CsvMapping* map
     RecordStream& stream = *streams[f];
     while (auto line = stream.next()) {
       ++pass.records;
+      if (line->error.empty() && context.collectivity_mapping && context.territories && !mapping) {
+        line->text = context.collectivity_mapping->apply(line->text, *context.territories);
+      }
       if (!line->error.empty()) {
         pass.rejected.push_back({files[f], line->number, std::move(line->error)});
       } else if (ValidationOutcome outcome = validator.validate(line->text, default_source); !outcome.resource) {
         pass.rejected.push_back({files[f], line->number, std::move(outcome.error)});
       } else {
         const Resource& resource = *outcome.resource;
+        if (context.territories) {
+          check_collectivities(resource, *context.territories,
+                               [&](std::string reason) { pass.warnings.push_back({files[f], line->number, std::move(reason)}); });
+        }
         const std::string key = schema::unique_term(resource.source, resource.id);
         const auto [seen, first] = seen_at.try_emplace(key, LineReport{files[f], line->number, {}});
         if (!first) {

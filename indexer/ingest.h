@@ -19,11 +19,13 @@ struct IngestReport {
   std::size_t indexed = 0;             // distinct documents written
   std::vector<LineReport> rejected;    // lines skipped, with the reason
   std::vector<LineReport> duplicates;  // ids seen twice: the later line wins
+  std::vector<LineReport> warnings;    // records kept with something wrong in them
 };
 
 struct IngestOptions {
   std::string default_source;          // fills `source` where a record lacks it
   const CsvMapping* mapping = nullptr;  // reads the files as CSV when set
+  FeedContext context;                  // territories to check `collectivites` against, a mapping to fill it
   // Called after each record with bytes read so far, total bytes, documents indexed.
   std::function<void(std::size_t, std::size_t, std::size_t)> on_progress;
 };

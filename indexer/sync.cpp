@@ -62,8 +62,9 @@ SyncReport sync_source(const std::string& index_dir, analysis::FrenchAnalyzer& a
   const auto plan = [&](std::size_t file, std::size_t line, const Resource& resource) {
     planned[schema::unique_term(resource.source, resource.id)] = {content_hash(resource.json), file, line};
   };
-  FeedPass pass = read_feeds(files, options.mapping, options.source, plan, options.on_progress);
+  FeedPass pass = read_feeds(files, options.mapping, options.source, plan, options.on_progress, options.context);
   report.records = pass.records;
+  report.warnings = std::move(pass.warnings);
   report.rejected = std::move(pass.rejected);
   report.duplicates = std::move(pass.duplicates);
 
@@ -106,7 +107,7 @@ SyncReport sync_source(const std::string& index_dir, analysis::FrenchAnalyzer& a
             if (it != current.end() && it->second == record.hash) return;
             emit(std::move(key), builder.build(resource));
           };
-          read_feeds(files, options.mapping, options.source, changed);
+          read_feeds(files, options.mapping, options.source, changed, {}, options.context);
         },
         [&](const std::string& key, const IndexedDocument& document) { writer->put(key, document); });
     for (const auto& entry : current) {
@@ -129,6 +130,7 @@ std::string SyncReport::text() const {
   std::string out;
   for (const LineReport& line : rejected) out += line.text() + "\n";
   for (const LineReport& line : duplicates) out += line.text() + "\n";
+  for (const LineReport& line : warnings) out += line.file + ":" + std::to_string(line.line) + ": avertissement : " + line.reason + "\n";
   out += "source « " + source + " » : " + std::to_string(records) + " enregistrements lus, " + std::to_string(added) +
          " ajoutés, " + std::to_string(updated) + " mis à jour, " + std::to_string(unchanged) + " inchangés, " +
          std::to_string(deleted) + " supprimés, " + std::to_string(rejected.size()) + " rejetés, " +
@@ -179,6 +181,7 @@ std::string SyncReport::json() const {
   count("deleted", deleted);
   lines("rejected", rejected);
   lines("duplicates", duplicates);
+  lines("warnings", warnings);
   w.Key("dry_run");
   w.Bool(dry_run);
   w.Key("refused");

@@ -31,6 +31,7 @@ struct SyncOptions {
   std::chrono::seconds wait{0};                   // for another writer to finish
   const std::vector<SynonymGroup>* synonyms = nullptr;  // thesaurus written with the sync
   std::function<void(std::size_t, std::size_t)> on_progress;  // bytes read, total bytes
+  FeedContext context;  // territories to check `collectivites` against, a mapping to fill it
 };
 
 struct SyncReport {
@@ -41,6 +42,7 @@ struct SyncReport {
   std::size_t added = 0, updated = 0, unchanged = 0, deleted = 0;
   std::vector<LineReport> rejected;
   std::vector<LineReport> duplicates;
+  std::vector<LineReport> warnings;  // records kept with something wrong in them
   bool dry_run = false;
   std::string refused;       // why nothing was written, when the guard refused
   std::string finished_at;   // UTC, ISO 8601
