@@ -28,6 +28,7 @@ FeedPass read_feeds(const std::vector<std::string>& files, const CsvMapping* map
     RecordStream& stream = *streams[f];
     while (auto line = stream.next()) {
       ++pass.records;
+      // JSON Lines only: a CSV feed maps its columns to `collectivites` itself.
       if (line->error.empty() && context.collectivity_mapping && context.territories && !mapping) {
         line->text = context.collectivity_mapping->apply(line->text, *context.territories);
       }
