@@ -15,7 +15,7 @@
 namespace tec::indexer {
 namespace {
 
-const std::vector<std::string> kListFields = {"themes", "participation_levels", "audiences", "territory_types", "territories"};
+const std::vector<std::string> kListFields = {"themes", "participation_levels", "audiences", "territory_types", "territories", "collectivites"};
 const std::vector<std::string> kIntegerFields = {"population_min", "population_max"};
 const std::vector<std::string> kDateFields = {"published_at", "updated_at"};
 

@@ -8,7 +8,7 @@
 //      "themes": ["issue_1", "issue_2"],         // several columns -> one list
 //      "format": {"column": "mode", "values": {"online": "distanciel"}}}}
 // List fields (themes, participation_levels, audiences, territory_types,
-// territories) also split each cell on list_separator; population bounds are
+// territories, collectivites) also split each cell on list_separator; population bounds are
 // read as integers; dates keep their first ten characters ("2019-03-02
 // 10:00" -> "2019-03-02"). Empty cells leave the field out. The record then
 // goes through the same RecordValidator as a JSON Lines record.

@@ -101,6 +101,7 @@ IndexedDocument DocumentBuilder::build(const Resource& resource) {
   for (const auto& audience : resource.audiences) add_facet(kPrefixAudience, audience);
   for (const auto& kind : resource.territory_types) add_facet(kPrefixTerritoryType, kind);
   for (const auto& code : resource.territories) add_facet(kPrefixTerritory, code);
+  for (const auto& code : resource.collectivites) add_facet(kPrefixCollectivity, code);
   if (!resource.format.empty()) add_facet(kPrefixFormat, resource.format);
 
   if (!resource.published_at.empty()) {

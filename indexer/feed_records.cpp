@@ -4,6 +4,7 @@
 #include <memory>
 #include <unordered_map>
 
+#include "indexer/collectivity_check.h"
 #include "indexer/record_stream.h"
 #include "indexer/record_validator.h"
 #include "schema/index_schema.h"
@@ -11,7 +12,7 @@
 namespace tec::indexer {
 
 FeedPass read_feeds(const std::vector<std::string>& files, const CsvMapping* mapping, std::string_view default_source,
-                    const RecordCallback& on_record, const ProgressCallback& on_progress) {
+                    const RecordCallback& on_record, const ProgressCallback& on_progress, const FeedContext& context) {
   std::vector<std::unique_ptr<RecordStream>> streams;
   std::size_t total_bytes = 0;
   for (const std::string& file : files) {
@@ -27,6 +28,10 @@ FeedPass read_feeds(const std::vector<std::string>& files, const CsvMapping* map
     RecordStream& stream = *streams[f];
     while (auto line = stream.next()) {
       ++pass.records;
+      // JSON Lines only: a CSV feed maps its columns to `collectivites` itself.
+      if (line->error.empty() && context.collectivity_mapping && context.territories && !mapping) {
+        line->text = context.collectivity_mapping->apply(line->text, *context.territories);
+      }
       if (!line->error.empty()) {
         pass.rejected.push_back({files[f], line->number, std::move(line->error)});
         ++pass.sources[default_source.empty() ? kUnknownSource : std::string(default_source)].rejected;
@@ -37,10 +42,13 @@ FeedPass read_feeds(const std::vector<std::string>& files, const CsvMapping* map
         const Resource& resource = *outcome.resource;
         SourceTally& tally = pass.sources[resource.source];
         ++tally.kept;
-        if (!outcome.warning.empty()) {
-          pass.warnings.push_back({files[f], line->number, std::move(outcome.warning)});
-          ++tally.warned;
+        const std::size_t warnings_before = pass.warnings.size();
+        if (!outcome.warning.empty()) pass.warnings.push_back({files[f], line->number, std::move(outcome.warning)});
+        if (context.territories) {
+          check_collectivities(resource, *context.territories,
+                               [&](std::string reason) { pass.warnings.push_back({files[f], line->number, std::move(reason)}); });
         }
+        if (pass.warnings.size() > warnings_before) ++tally.warned;
         const std::string key = schema::unique_term(resource.source, resource.id);
         const auto [seen, first] = seen_at.try_emplace(key, LineReport{files[f], line->number, {}});
         if (!first) {

@@ -11,8 +11,10 @@
 #include <string_view>
 #include <vector>
 
+#include "indexer/collectivity_mapping.h"
 #include "indexer/csv_mapping.h"
 #include "indexer/resource.h"
+#include "territory/territories.h"
 
 namespace tec::indexer {
 
@@ -36,9 +38,18 @@ inline constexpr const char* kUnknownSource = "(source illisible)";
 struct FeedPass {
   std::size_t records = 0;              // non-blank lines (or CSV rows) read
   std::vector<LineReport> rejected;     // skipped, with the reason
-  std::vector<LineReport> warnings;     // kept, with what was left out
+  std::vector<LineReport> warnings;     // kept, with what was left out or is wrong in them
   std::vector<LineReport> duplicates;   // ids seen twice: the later line wins
   std::map<std::string, SourceTally> sources;
+};
+
+// What a run may know beyond the schema, both optional: the territories that
+// `collectivites` codes are checked against (an unknown code is a warning),
+// and a mapping that fills `collectivites` from a JSON Lines record's text
+// (it needs the territories).
+struct FeedContext {
+  const territory::Territories* territories = nullptr;
+  const CollectivityMapping* collectivity_mapping = nullptr;
 };
 
 using RecordCallback = std::function<void(std::size_t file_index, std::size_t line, const Resource&)>;
@@ -49,6 +60,7 @@ using ProgressCallback = std::function<void(std::size_t, std::size_t)>;
 // record's missing source and refuses a different one. Throws
 // std::runtime_error when a file cannot be opened, before calling back.
 FeedPass read_feeds(const std::vector<std::string>& files, const CsvMapping* mapping, std::string_view default_source,
-                    const RecordCallback& on_record, const ProgressCallback& on_progress = {});
+                    const RecordCallback& on_record, const ProgressCallback& on_progress = {},
+                    const FeedContext& context = {});
 
 }  // namespace tec::indexer

@@ -22,7 +22,7 @@ IngestReport ingest(IndexWriter& writer, analysis::FrenchAnalyzer& analyzer, con
         const auto on_progress = [&](std::size_t done, std::size_t total) {
           if (options.on_progress) options.on_progress(done, total, built);
         };
-        pass = read_feeds(files, options.mapping, options.default_source, on_record, on_progress);
+        pass = read_feeds(files, options.mapping, options.default_source, on_record, on_progress, options.context);
       },
       [&](const std::string& unique_term, const IndexedDocument& document) { writer.put(unique_term, document); });
   IngestReport report;

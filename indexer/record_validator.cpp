@@ -294,6 +294,7 @@ ValidationOutcome RecordValidator::validate(std::string_view line, std::string_v
   resource.audiences = string_list(record, "audiences");
   resource.territory_types = string_list(record, "territory_types");
   resource.territories = string_list(record, "territories");
+  resource.collectivites = string_list(record, "collectivites");
   resource.format = string_member(record, "format");
   resource.published_at = string_member(record, "published_at");
   resource.updated_at = string_member(record, "updated_at");

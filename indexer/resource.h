@@ -31,6 +31,7 @@ struct Resource {
   std::vector<std::string> audiences;
   std::vector<std::string> territory_types;
   std::vector<std::string> territories;
+  std::vector<std::string> collectivites;  // codes of the collectivities that carried the project
   std::string format;
   std::string published_at;  // YYYY-MM-DD or empty
   std::string updated_at;

@@ -62,9 +62,10 @@ SyncReport sync_source(const std::string& index_dir, analysis::FrenchAnalyzer& a
   const auto plan = [&](std::size_t file, std::size_t line, const Resource& resource) {
     planned[schema::unique_term(resource.source, resource.id)] = {content_hash(resource.json), file, line};
   };
-  FeedPass pass = read_feeds(files, options.mapping, options.source, plan, options.on_progress);
+  FeedPass pass = read_feeds(files, options.mapping, options.source, plan, options.on_progress, options.context);
   report.records = pass.records;
   report.kept = pass.records - pass.rejected.size();
+  for (const auto& [source, tally] : pass.sources) report.warned += tally.warned;
   report.rejected = std::move(pass.rejected);
   report.warnings = std::move(pass.warnings);
   report.duplicates = std::move(pass.duplicates);
@@ -108,7 +109,7 @@ SyncReport sync_source(const std::string& index_dir, analysis::FrenchAnalyzer& a
             if (it != current.end() && it->second == record.hash) return;
             emit(std::move(key), builder.build(resource));
           };
-          read_feeds(files, options.mapping, options.source, changed);
+          read_feeds(files, options.mapping, options.source, changed, {}, options.context);
         },
         [&](const std::string& key, const IndexedDocument& document) { writer->put(key, document); });
     for (const auto& entry : current) {
@@ -135,7 +136,7 @@ std::string SyncReport::text() const {
   out += "source « " + source + " » : " + std::to_string(records) + " enregistrements lus, " + std::to_string(added) +
          " ajoutés, " + std::to_string(updated) + " mis à jour, " + std::to_string(unchanged) + " inchangés, " +
          std::to_string(deleted) + " supprimés, " + std::to_string(rejected.size()) + " rejetés, " +
-         std::to_string(duplicates.size()) + " doublons, " + std::to_string(warnings.size()) + " avec avertissement";
+         std::to_string(duplicates.size()) + " doublons, " + std::to_string(warned) + " avec avertissement";
   char duration[32];
   std::snprintf(duration, sizeof duration, " en %.2f s", seconds);
   out += duration;
@@ -184,7 +185,7 @@ std::string SyncReport::json() const {
   w.StartObject();
   count("kept", kept);
   count("rejected", rejected.size());
-  count("warned", warnings.size());
+  count("warned", warned);
   w.EndObject();
   lines("rejected", rejected);
   lines("warnings", warnings);

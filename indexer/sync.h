@@ -31,6 +31,7 @@ struct SyncOptions {
   std::chrono::seconds wait{0};                   // for another writer to finish
   const std::vector<SynonymGroup>* synonyms = nullptr;  // thesaurus written with the sync
   std::function<void(std::size_t, std::size_t)> on_progress;  // bytes read, total bytes
+  FeedContext context;  // territories to check `collectivites` against, a mapping to fill it
 };
 
 struct SyncReport {
@@ -40,9 +41,10 @@ struct SyncReport {
   std::size_t before = 0;    // documents of the source before the sync
   std::size_t added = 0, updated = 0, unchanged = 0, deleted = 0;
   std::size_t kept = 0;      // valid records (the later of two with one id included)
+  std::size_t warned = 0;    // kept records with at least one warning
   std::vector<LineReport> rejected;
-  std::vector<LineReport> warnings;  // kept records with empty optional values left out
   std::vector<LineReport> duplicates;
+  std::vector<LineReport> warnings;  // kept records: empty values left out, unknown collectivity codes
   bool dry_run = false;
   std::string refused;       // why nothing was written, when the guard refused
   std::string finished_at;   // UTC, ISO 8601

@@ -9,8 +9,11 @@
 #include <CLI/CLI.hpp>
 #include <chrono>
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <memory>
+#include <optional>
 #include <sstream>
 
 #include "access/partner_tokens.h"
@@ -76,8 +79,36 @@ int guarded(const std::string& index_dir, Work work) {
   return 2;
 }
 
+// The territory reference data and the collectivity mapping of a run.
+struct PlaceArgs {
+  std::string territories_dir = "corpus/territories";
+  bool territories_given = false;
+  std::string collectivity_mapping;
+};
+
+struct Places {
+  std::unique_ptr<tec::territory::Territories> territories;
+  std::optional<tec::indexer::CollectivityMapping> mapping;
+  tec::indexer::FeedContext context() const { return {territories.get(), mapping ? &*mapping : nullptr}; }
+};
+
+// The reference data when given or present at its default place: without it,
+// `collectivites` codes are not checked; a mapping needs it.
+Places load_places(const PlaceArgs& args) {
+  Places places;
+  if (args.territories_given || std::filesystem::exists(args.territories_dir)) {
+    places.territories = std::make_unique<tec::territory::Territories>(tec::territory::Territories::load(args.territories_dir));
+  }
+  if (!args.collectivity_mapping.empty()) {
+    if (!places.territories) throw std::runtime_error("--collectivites-mapping demande le référentiel des territoires (--territories)");
+    places.mapping = tec::indexer::CollectivityMapping::load(args.collectivity_mapping);
+  }
+  return places;
+}
+
 struct AddArgs {
   std::string index_dir, source, thesaurus, mapping;
+  PlaceArgs places;
   std::vector<std::string> files;
 };
 
@@ -87,11 +118,13 @@ int run_add(const AddArgs& args) {
     const auto synonyms = load_thesaurus(args.thesaurus);
     std::optional<tec::indexer::CsvMapping> mapping;
     if (!args.mapping.empty()) mapping = tec::indexer::CsvMapping::load(args.mapping);
+    const Places places = load_places(args.places);
     tec::analysis::FrenchAnalyzer analyzer;
     tec::indexer::IndexWriter writer(args.index_dir);
     tec::indexer::IngestOptions options;
     options.default_source = args.source;
     options.mapping = mapping ? &*mapping : nullptr;
+    options.context = places.context();
     ProgressBar bar;
     const bool show_progress = isatty(STDERR_FILENO);
     if (show_progress) {
@@ -125,6 +158,7 @@ struct SyncArgs {
   double max_delete_ratio = tec::indexer::kDefaultMaxDeleteRatio;
   bool allow_mass_delete = false, dry_run = false;
   unsigned wait_seconds = 0;
+  PlaceArgs places;
   std::vector<std::string> files;
 };
 
@@ -135,8 +169,10 @@ int run_sync(const SyncArgs& args) {
     std::optional<tec::indexer::CsvMapping> mapping;
     if (csv) mapping = tec::indexer::CsvMapping::load(args.mapping);
     const auto synonyms = load_thesaurus(args.thesaurus);
+    const Places places = load_places(args.places);
     tec::analysis::FrenchAnalyzer analyzer;
     tec::indexer::SyncOptions options;
+    options.context = places.context();
     options.source = args.source;
     options.mapping = mapping ? &*mapping : nullptr;
     options.max_delete_ratio = args.max_delete_ratio;
@@ -173,6 +209,14 @@ int main(int argc, char** argv) {
   app.add_option("--thesaurus", add.thesaurus, "Thésaurus de synonymes (par défaut : celui de corpus/thesaurus.txt, intégré)");
   app.add_option("--mapping", add.mapping, "Correspondance des colonnes pour lire les fichiers comme CSV");
   app.add_option("files", add.files, "Fichiers JSON Lines (ou CSV avec --mapping) à indexer");
+  const auto add_place_options = [](CLI::App* command, PlaceArgs& places) {
+    command->add_option("--territories", places.territories_dir,
+                        "Référentiel des territoires : les codes de collectivites inconnus y sont signalés (par défaut corpus/territories s'il existe)")
+        ->each([&places](const std::string&) { places.territories_given = true; });
+    command->add_option("--collectivites-mapping", places.collectivity_mapping,
+                        "Correspondance (JSON) qui remplit collectivites depuis un champ texte nommant la collectivité");
+  };
+  add_place_options(&app, add.places);
 
   SyncArgs sync;
   CLI::App* sync_command = app.add_subcommand("sync", "Rend les documents d'une source identiques à son flux");
@@ -189,6 +233,7 @@ int main(int argc, char** argv) {
   sync_command->add_option("--wait", sync.wait_seconds, "Secondes d'attente si un autre processus écrit (0 : échec immédiat)")->capture_default_str();
   sync_command->add_option("--thesaurus", sync.thesaurus, "Thésaurus de synonymes (par défaut : celui intégré)");
   sync_command->add_option("feeds", sync.files, "Le flux de la source (un ou plusieurs fichiers)")->required();
+  add_place_options(sync_command, sync.places);
 
   std::string tokens_file, token_source;
   CLI::App* token_command = app.add_subcommand("token", "Crée ou remplace le jeton d'envoi d'un partenaire");

@@ -41,6 +41,10 @@ inline constexpr std::string_view kPrefixAudience = "XAUD";       // XAUDelus
 inline constexpr std::string_view kPrefixFormat = "XFMT";         // XFMTdistanciel
 inline constexpr std::string_view kPrefixTerritory = "XTERR";     // XTERR34, XTERRr76
 inline constexpr std::string_view kPrefixTerritoryType = "XTT";   // XTTcommune
+// A collectivity that carried the project a resource describes, its code
+// folded (XCOLL34164, XCOLL2a004, XCOLL200040293, XCOLLr76): the peers of a
+// territory are found through these terms.
+inline constexpr std::string_view kPrefixCollectivity = "XCOLL";
 
 // Value slots. Publication dates are filtered (published_after/before) and
 // sorted by the value slot alone: Omega's date terms (D, M, Y) and a language

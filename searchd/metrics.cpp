@@ -28,7 +28,7 @@ std::string endpoint_label(std::string_view method, std::string_view path) {
   std::string route;
   if (path == "/" || path == "/conseil" || path == "/metrics" || path == "/healthz" || path == "/v1/search" ||
       path == "/v1/suggest" || path == "/v1/recommend" || path == "/v1/territories" || path == "/v1/sources" ||
-      path == "/v1/openapi.json") {
+      path == "/v1/openapi.json" || path == "/v1/cohorts") {
     route = path;
   } else if (starts(path, "/static/")) {
     route = "/static/*";
@@ -38,6 +38,8 @@ std::string endpoint_label(std::string_view method, std::string_view path) {
     route = "/v1/resources/{source}/{id}";
   } else if (starts(path, "/ressources/") && segments(path) == 3) {
     route = "/ressources/{source}/{id}";
+  } else if (starts(path, "/v1/territories/") && path.ends_with("/peers") && segments(path) == 4) {
+    route = "/v1/territories/{code}/peers";
   } else if (starts(path, "/v1/territories/") && segments(path) == 3) {
     route = "/v1/territories/{code}";
   } else if (starts(path, "/v1/sources/") && path.ends_with("/feed") && segments(path) == 4) {

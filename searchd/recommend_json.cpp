@@ -44,31 +44,6 @@ std::int64_t population_text(const std::string& text) {
   return value;
 }
 
-void put_territory_fields(JsonWriter& w, const Territory& t, const territory::Territories& territories) {
-  put(w, "type", territory::kind_name(t.kind));
-  put(w, "code", t.code);
-  put(w, "name", t.name);
-  w.Key("population");
-  if (t.population) w.Int64(*t.population);
-  else w.Null();
-  const Territory* departement = territories.find(TerritoryKind::Departement, t.departement);
-  const Territory* region = territories.find(TerritoryKind::Region, t.region);
-  put_or_null(w, "departement", t.departement);
-  put_or_null(w, "departement_name", departement ? departement->name : "");
-  put_or_null(w, "region", t.region);
-  put_or_null(w, "region_name", region ? region->name : "");
-  if (t.kind == TerritoryKind::Commune) {
-    const Territory* epci = territories.find(TerritoryKind::Epci, t.epci);
-    put_or_null(w, "epci", t.epci);
-    put_or_null(w, "epci_name", epci ? epci->name : "");
-  }
-  if (t.kind == TerritoryKind::Epci) {
-    put(w, "nature", t.nature);
-    w.Key("member_communes");
-    w.Uint64(territories.member_count(t.code));
-  }
-}
-
 void put_item(JsonWriter& w, const recommend::RecommendedItem& item, bool with_sessions) {
   w.StartObject();
   put_resource_identity(w, item.id, item.source, item.type, item.title, item.url);
@@ -98,6 +73,31 @@ void put_item(JsonWriter& w, const recommend::RecommendedItem& item, bool with_s
 }
 
 }  // namespace
+
+void put_territory_fields(JsonWriter& w, const Territory& t, const territory::Territories& territories) {
+  put(w, "type", territory::kind_name(t.kind));
+  put(w, "code", t.code);
+  put(w, "name", t.name);
+  w.Key("population");
+  if (t.population) w.Int64(*t.population);
+  else w.Null();
+  const Territory* departement = territories.find(TerritoryKind::Departement, t.departement);
+  const Territory* region = territories.find(TerritoryKind::Region, t.region);
+  put_or_null(w, "departement", t.departement);
+  put_or_null(w, "departement_name", departement ? departement->name : "");
+  put_or_null(w, "region", t.region);
+  put_or_null(w, "region_name", region ? region->name : "");
+  if (t.kind == TerritoryKind::Commune) {
+    const Territory* epci = territories.find(TerritoryKind::Epci, t.epci);
+    put_or_null(w, "epci", t.epci);
+    put_or_null(w, "epci_name", epci ? epci->name : "");
+  }
+  if (t.kind == TerritoryKind::Epci) {
+    put(w, "nature", t.nature);
+    w.Key("member_communes");
+    w.Uint64(territories.member_count(t.code));
+  }
+}
 
 recommend::ProfileRequest profile_from_json(std::string_view body) {
   if (analysis::first_invalid_utf8(body)) throw bad_profile("corps de la requête : UTF-8 invalide");

@@ -12,6 +12,7 @@
 #include "ranking/searcher.h"
 #include "recommend/profile.h"
 #include "recommend/recommender.h"
+#include "searchd/json_writer.h"
 #include "territory/territories.h"
 
 namespace tec::searchd {
@@ -22,6 +23,11 @@ recommend::ProfileRequest profile_from_query(const httplib::Request& req);
 
 std::string render_recommendation(const recommend::CollectivityProfile& profile, std::string_view today,
                                   const recommend::Recommendation& recommendation, double took_ms);
+// The fields of a territory as every answer shows it (type, code, name,
+// population, département, région, and an EPCI's or a commune's
+// intercommunality), inside an object the caller opened.
+void put_territory_fields(JsonWriter& w, const territory::Territory& t, const territory::Territories& territories);
+
 std::string render_territories(std::string_view query, const std::vector<const territory::Territory*>& found,
                                const territory::Territories& territories);
 std::string render_territory(const territory::Territory& territory, const territory::Territories& territories);

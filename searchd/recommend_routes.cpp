@@ -4,8 +4,6 @@
 
 #include <charconv>
 #include <chrono>
-#include <ctime>
-#include <regex>
 
 #include "analysis/utf8.h"
 #include "ranking/more_like_this.h"
@@ -14,29 +12,12 @@
 #include "recommend/recommender.h"
 #include "searchd/http_errors.h"
 #include "searchd/recommend_json.h"
+#include "searchd/today_param.h"
 
 namespace tec::searchd {
 namespace {
 
 using territory::TerritoryKind;
-
-std::string local_today() {
-  const std::time_t now = std::time(nullptr);
-  std::tm local{};
-  localtime_r(&now, &local);
-  char text[11];
-  std::strftime(text, sizeof text, "%Y-%m-%d", &local);
-  return text;
-}
-
-// `now`, for testing what a date will show; today by default.
-std::string today_param(const httplib::Request& req) {
-  if (!req.has_param("now")) return local_today();
-  static const std::regex date("[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])");
-  std::string now = req.get_param_value("now");
-  if (!std::regex_match(now, date)) throw HttpError(400, "parametre_invalide", "paramètre now : date AAAA-MM-JJ attendue");
-  return now;
-}
 
 std::size_t limit_param(const httplib::Request& req, const char* name, std::size_t fallback, std::size_t max) {
   if (!req.has_param(name)) return fallback;

@@ -22,6 +22,7 @@
 #include "searchd/metrics.h"
 #include "searchd/ops_routes.h"
 #include "searchd/recommend_routes.h"
+#include "searchd/territory_routes.h"
 #include "searchd/routes.h"
 #include "searchd/source_routes.h"
 #include "searchd/sync_service.h"
@@ -172,6 +173,7 @@ int main(int argc, char** argv) {
   tec::searchd::register_routes(server, *index, metrics, caches);
   tec::searchd::register_source_routes(server, *index, push.get());
   tec::searchd::register_recommend_routes(server, *index, territories.get());
+  tec::searchd::register_territory_routes(server, *index, territories.get());
   tec::searchd::register_ops_routes(server, *index, metrics);
   if (!tec::searchd::register_web_routes(server, web_dir)) {
     spdlog::warn("pas de pages web ({}/static absent) : seule l'API est servie", web_dir);

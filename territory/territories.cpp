@@ -5,57 +5,14 @@
 
 #include <algorithm>
 #include <charconv>
-#include <fstream>
 
 #include "analysis/french_analyzer.h"
+#include "territory/tsv_table.h"
 
 namespace tec::territory {
 namespace {
 
 std::size_t slot(TerritoryKind kind) { return static_cast<std::size_t>(kind); }
-
-std::vector<std::string_view> split_tabs(std::string_view line) {
-  std::vector<std::string_view> fields;
-  std::size_t start = 0;
-  for (;;) {
-    const std::size_t tab = line.find('\t', start);
-    fields.push_back(line.substr(start, tab == std::string_view::npos ? std::string_view::npos : tab - start));
-    if (tab == std::string_view::npos) return fields;
-    start = tab + 1;
-  }
-}
-
-// Calls `row(fields)` for each data line of a file whose header must be
-// `columns`; any fault is reported with the file and line.
-template <class Row>
-void read_table(const std::filesystem::path& path, const std::vector<std::string_view>& columns, Row&& row) {
-  std::ifstream in(path);
-  if (!in) throw TerritoryDataError(path.string() + " : fichier illisible");
-  std::string line;
-  std::size_t number = 0;
-  const auto fail = [&](const std::string& reason) {
-    throw TerritoryDataError(path.string() + ":" + std::to_string(number) + " : " + reason);
-  };
-  while (std::getline(in, line)) {
-    ++number;
-    if (!line.empty() && line.back() == '\r') line.pop_back();
-    const std::vector<std::string_view> fields = split_tabs(line);
-    if (number == 1) {
-      if (fields != columns) fail("en-tête inattendu");
-      continue;
-    }
-    if (line.empty()) continue;
-    if (fields.size() != columns.size()) {
-      fail(std::to_string(columns.size()) + " colonnes attendues, " + std::to_string(fields.size()) + " lues");
-    }
-    try {
-      row(fields);
-    } catch (const std::invalid_argument& e) {
-      fail(e.what());
-    }
-  }
-  if (number == 0) throw TerritoryDataError(path.string() + " : fichier vide");
-}
 
 std::optional<std::int64_t> population_of(std::string_view text) {
   if (text.empty()) return std::nullopt;
@@ -114,27 +71,29 @@ void Territories::add(Territory territory) {
   if (index.contains(territory.code)) throw std::invalid_argument("code en double « " + territory.code + " »");
   index.emplace(territory.code, territories_.size());
   keys_.push_back(name_key(territory.name));
+  by_name_.emplace(keys_.back(), territories_.size());
   territories_.push_back(std::move(territory));
 }
 
 Territories Territories::load(const std::filesystem::path& directory) {
   Territories out;
   read_table(directory / "regions.tsv", {"code", "nom", "population"}, [&](const auto& f) {
-    out.add({TerritoryKind::Region, required(f[0], "code"), required(f[1], "nom"), population_of(f[2]), "", std::string(f[0]), "", ""});
+    out.add({TerritoryKind::Region, required(f[0], "code"), required(f[1], "nom"), population_of(f[2]), "", std::string(f[0]), "", "", std::nullopt});
   });
   read_table(directory / "departements.tsv", {"code", "nom", "region", "population"}, [&](const auto& f) {
     out.add({TerritoryKind::Departement, required(f[0], "code"), required(f[1], "nom"), population_of(f[3]), std::string(f[0]),
-             required(f[2], "region"), "", ""});
+             required(f[2], "region"), "", "", std::nullopt});
   });
   read_table(directory / "epci.tsv", {"siren", "nom", "nature", "population", "departement", "region"}, [&](const auto& f) {
     out.add({TerritoryKind::Epci, required(f[0], "siren"), required(f[1], "nom"), population_of(f[3]), std::string(f[4]),
-             std::string(f[5]), "", std::string(f[2])});
+             std::string(f[5]), "", std::string(f[2]), std::nullopt});
   });
   read_table(directory / "communes.tsv", {"insee", "nom", "population", "departement", "region", "epci"}, [&](const auto& f) {
     out.add({TerritoryKind::Commune, required(f[0], "insee"), required(f[1], "nom"), population_of(f[2]),
-             required(f[3], "departement"), required(f[4], "region"), std::string(f[5]), ""});
+             required(f[3], "departement"), required(f[4], "region"), std::string(f[5]), "", std::nullopt});
     if (!f[5].empty()) ++out.members_[std::string(f[5])];
   });
+  out.load_places(directory);
   return out;
 }
 
@@ -142,6 +101,24 @@ const Territory* Territories::find(TerritoryKind kind, std::string_view code) co
   const auto& index = by_code_[slot(kind)];
   const auto it = index.find(std::string(code));
   return it == index.end() ? nullptr : &territories_[it->second];
+}
+
+const Territory* Territories::find_code(std::string_view code) const {
+  if (code.size() == 9) return find(TerritoryKind::Epci, code);
+  if (code.size() == 5) return find(TerritoryKind::Commune, code);
+  if (code.size() == 3 && code[0] == 'r') return find(TerritoryKind::Region, code.substr(1));
+  if (code.size() == 2 || code.size() == 3) return find(TerritoryKind::Departement, code);
+  return nullptr;
+}
+
+std::vector<const Territory*> Territories::find_name(TerritoryKind kind, std::string_view key) const {
+  std::vector<const Territory*> found;
+  const auto [begin, end] = by_name_.equal_range(std::string(key));
+  for (auto it = begin; it != end; ++it) {
+    if (territories_[it->second].kind == kind) found.push_back(&territories_[it->second]);
+  }
+  std::sort(found.begin(), found.end(), [](const Territory* a, const Territory* b) { return a->code < b->code; });
+  return found;
 }
 
 std::vector<const Territory*> Territories::complete(std::string_view text, std::size_t limit,

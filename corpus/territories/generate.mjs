@@ -4,7 +4,11 @@
 // administratif": INSEE COG + DGCL EPCI lists + INSEE populations).
 //
 // Usage:
-//   node corpus/territories/generate.mjs <path-to-package-dir> [out-dir]
+//   node corpus/territories/generate.mjs <path-to-package-dir> [out-dir] [--places <france-geojson-dir>]
+//
+// With --places (a checkout of gregoiredavid/france-geojson, see README.md),
+// also writes the communes' centres and the neighbouring départements
+// (places.mjs); without it those two files are left as they are.
 //
 // <path-to-package-dir> is the installed package, e.g.
 //   /tmp/decoupage/node_modules/@etalab/decoupage-administratif
@@ -20,9 +24,14 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
-const [pkgDir, outArg] = process.argv.slice(2)
-if (!pkgDir) {
-  console.error('usage: node generate.mjs <path-to-package-dir> [out-dir]')
+import { communeCentres, neighbouringDepartements } from './places.mjs'
+
+const args = process.argv.slice(2)
+const placesAt = args.indexOf('--places')
+const placesDir = placesAt >= 0 ? args.splice(placesAt, 2)[1] : null
+const [pkgDir, outArg] = args
+if (!pkgDir || (placesAt >= 0 && !placesDir)) {
+  console.error('usage: node generate.mjs <path-to-package-dir> [out-dir] [--places <france-geojson-dir>]')
   process.exit(2)
 }
 const outDir = outArg ?? path.dirname(fileURLToPath(import.meta.url))
@@ -150,5 +159,20 @@ writeTsv('departements.tsv', ['code', 'nom', 'region', 'population'],
 
 writeTsv('regions.tsv', ['code', 'nom', 'population'],
   [...regions].sort(byCode).map((r) => [r.code, r.nom, sumPop(communesByRegion.get(r.code) ?? [])]))
+
+// --- places: communes' centres, neighbouring départements --------------------
+if (placesDir) {
+  const centres = communeCentres(placesDir)
+  const located = communes.filter((c) => centres.has(c.code))
+  const round = (v) => Number(v.toFixed(4))
+  writeTsv('communes-centres.tsv', ['insee', 'latitude', 'longitude'],
+    located.map((c) => [c.code, ...centres.get(c.code).map(round).map(String)]))
+  console.error(`communes without a centre (code absent from the 2018 outlines): ${communes.length - located.length}`)
+  const pairs = neighbouringDepartements(placesDir)
+  for (const [a, b] of pairs) {
+    if (!deptByCode.has(a) || !deptByCode.has(b)) fail(`neighbours ${a}-${b}: unknown département`)
+  }
+  writeTsv('departements-voisins.tsv', ['departement', 'voisin'], pairs)
+}
 
 console.error(`source: ${pkg.name}@${pkg.version}`)

@@ -96,6 +96,6 @@ echo "tec-searchd : $base"
 
 status=0
 TEC_BASE_URL=$base TEC_ARTIFACTS=$artifacts CHROMIUM=$chromium \
-  node --test --test-reporter=spec tests/browser/pages.test.mjs || status=$?
+  node --test --test-reporter=spec tests/browser/pages.test.mjs tests/browser/comparables.test.mjs || status=$?
 echo "Captures d'écran : $artifacts"
 exit $status

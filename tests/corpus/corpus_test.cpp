@@ -9,6 +9,7 @@
 #include <set>
 
 #include "schema/index_schema.h"
+#include "territory/territories.h"
 #include "test_support.h"
 
 namespace tec {
@@ -50,6 +51,49 @@ TEST(BundledCorpus, WorkshopsAndTrainingsHaveDatedSessionsMostlyAhead) {
   EXPECT_GT(past, 0u);
   EXPECT_GT(ahead, 3 * past);
   EXPECT_GE(departments.size(), 10u);
+}
+
+// Every experience report names the collectivity that carried it: a known
+// commune, EPCI or département, of the kind the report addresses, whose
+// population fits the report's range and whose département is among its
+// territories (the peers of a collectivity are found through them).
+TEST(BundledCorpus, ExperienceReportsNameFittingCollectivities) {
+  const auto territories = territory::Territories::load(testing::source_dir() / "corpus/territories");
+  std::size_t reports = 0;
+  for (const std::string& file : testing::bundled_corpus_files()) {
+    std::ifstream in(file);
+    std::string line;
+    while (std::getline(in, line)) {
+      rapidjson::Document r;
+      r.Parse(line.c_str());
+      if (std::string(r["type"].GetString()) != "retour_experience") continue;
+      ++reports;
+      const std::string id = r["id"].GetString();
+      ASSERT_TRUE(r.HasMember("collectivites") && r["collectivites"].Size() > 0) << id;
+      for (const auto& code : r["collectivites"].GetArray()) {
+        const territory::Territory* t = territories.find_code(code.GetString());
+        ASSERT_NE(t, nullptr) << id << " " << code.GetString();
+        ASSERT_TRUE(t->population) << id;
+        if (r.HasMember("population_min")) {
+          EXPECT_GE(*t->population, r["population_min"].GetInt64()) << id;
+        }
+        if (r.HasMember("population_max")) {
+          EXPECT_LE(*t->population, r["population_max"].GetInt64()) << id;
+        }
+        if (r.HasMember("territories")) {
+          std::set<std::string> places;
+          for (const auto& place : r["territories"].GetArray()) places.insert(place.GetString());
+          EXPECT_TRUE(places.contains(t->departement)) << id << " " << t->departement;
+        }
+        if (r.HasMember("territory_types")) {
+          std::set<std::string> kinds;
+          for (const auto& kind : r["territory_types"].GetArray()) kinds.insert(kind.GetString());
+          EXPECT_TRUE(kinds.contains(std::string(territory::kind_name(t->kind)))) << id;
+        }
+      }
+    }
+  }
+  EXPECT_GE(reports, 30u);
 }
 
 }  // namespace

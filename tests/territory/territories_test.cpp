@@ -110,5 +110,54 @@ TEST(TerritoriesTest, BadFileIsReportedWithFileAndLine) {
   EXPECT_THROW(Territories::load(dir.path()), TerritoryDataError);
 }
 
+TEST(TerritoriesTest, CodesAsFeedsWriteThem) {
+  EXPECT_EQ(reference().find_code("34164")->name, "Montaud");
+  EXPECT_EQ(reference().find_code("2A004")->name, "Ajaccio");
+  EXPECT_EQ(reference().find_code("200040293")->kind, TerritoryKind::Epci);
+  EXPECT_EQ(reference().find_code("34")->kind, TerritoryKind::Departement);
+  EXPECT_EQ(reference().find_code("974")->name, "La Réunion");
+  EXPECT_EQ(reference().find_code("r76")->name, "Occitanie");
+  EXPECT_EQ(reference().find_code("76")->kind, TerritoryKind::Departement);  // Seine-Maritime
+  EXPECT_EQ(reference().find_code("99999"), nullptr);
+  EXPECT_EQ(reference().find_code("1234"), nullptr);
+}
+
+TEST(TerritoriesTest, CommunesHaveCentresAndGroupsTheirMean) {
+  const Territory* montaud = reference().find(TerritoryKind::Commune, "34164");
+  ASSERT_TRUE(montaud->centre);
+  EXPECT_NEAR(montaud->centre->latitude, 43.75, 0.05);
+  EXPECT_NEAR(montaud->centre->longitude, 3.96, 0.05);
+  const Territory* herault = reference().find(TerritoryKind::Departement, "34");
+  ASSERT_TRUE(herault->centre);
+  EXPECT_NEAR(herault->centre->latitude, 43.6, 0.3);
+  // Montaud to Montpellier: about 20 km as the crow flies.
+  const double km = distance_km(*montaud->centre, *reference().find(TerritoryKind::Commune, "34172")->centre);
+  EXPECT_GT(km, 12);
+  EXPECT_LT(km, 25);
+  // Paris to Marseille: about 660 km.
+  EXPECT_NEAR(distance_km({48.8566, 2.3522}, {43.2965, 5.3698}), 660, 10);
+}
+
+TEST(TerritoriesTest, NeighbouringDepartements) {
+  for (const char* code : {"11", "12", "30", "81"}) {
+    EXPECT_TRUE(reference().neighbours("34", code)) << code;
+    EXPECT_TRUE(reference().neighbours(code, "34")) << code;
+  }
+  EXPECT_FALSE(reference().neighbours("34", "13"));
+  EXPECT_FALSE(reference().neighbours("34", "34"));
+  EXPECT_FALSE(reference().neighbours("974", "976"));
+}
+
+TEST(TerritoriesTest, PlacesAreOptional) {
+  testing::TempDir dir;
+  const auto source = testing::source_dir() / "corpus/territories";
+  for (const char* name : {"regions.tsv", "departements.tsv", "epci.tsv", "communes.tsv"}) {
+    std::filesystem::copy_file(source / name, dir.path() / name);
+  }
+  const Territories without = Territories::load(dir.path());
+  EXPECT_FALSE(without.find(TerritoryKind::Commune, "34164")->centre);
+  EXPECT_FALSE(without.neighbours("34", "30"));
+}
+
 }  // namespace
 }  // namespace tec::territory

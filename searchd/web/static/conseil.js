@@ -182,6 +182,8 @@ async function recommander(p) {
   afficherProfil(r.profile);
   afficherRessources(r.resources);
   afficherAteliers(r.workshops, r.now);
+  // The collectivities like this one (comparables.js) follow the same profile.
+  document.dispatchEvent(new CustomEvent('recommandation', { detail: r }));
   const nom = r.profile.name ? ` pour ${r.profile.name}` : '';
   $('statut').textContent = `${r.resources.length} ressource${r.resources.length > 1 ? 's' : ''} et ${r.workshops.length} atelier${r.workshops.length > 1 ? 's' : ''} recommandés${nom}.`;
   document.title = `${r.profile.name ? `${r.profile.name} — ` : ''}Console conseil — Territoires en commun`;
