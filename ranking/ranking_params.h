@@ -80,11 +80,12 @@ inline constexpr double kFeedbackWeight = 0.3;
 // "More like this": stems of the resource's expansion set made into the query.
 inline constexpr unsigned kSimilarTerms = 25;
 
-// Matches counted exactly before `total` becomes an estimate; facet counts
-// cover the same matches, scaled to the estimate beyond. Every match looked
-// at costs a read of its facet values: this bounds a search's work as the
-// base grows (profiled on 10,000 generated documents, see bench/README.md).
-inline constexpr unsigned kExactCountFloor = 2000;
+// A search ranks its page in one run that counts nothing, so that Xapian
+// stops as soon as the page is settled. Total and facets come from a second,
+// unweighted run that looks at this many matches at most, in index order:
+// exact below, an estimate beyond (facet counts scaled from the matches
+// looked at to the estimated total). See bench/RESULTS.md.
+inline constexpr unsigned kFacetSample = 2000;
 inline constexpr unsigned kMaxFacetValues = 50;
 
 // Suggestions: documents holding the words before the one being typed among
