@@ -119,8 +119,6 @@ int run_add(const AddArgs& args) {
     std::optional<tec::indexer::CsvMapping> mapping;
     if (!args.mapping.empty()) mapping = tec::indexer::CsvMapping::load(args.mapping);
     const Places places = load_places(args.places);
-    tec::analysis::FrenchAnalyzer analyzer;
-    tec::indexer::IndexWriter writer(args.index_dir);
     tec::indexer::IngestOptions options;
     options.default_source = args.source;
     options.mapping = mapping ? &*mapping : nullptr;
@@ -130,7 +128,18 @@ int run_add(const AddArgs& args) {
     if (show_progress) {
       options.on_progress = [&bar](std::size_t done, std::size_t total, std::size_t indexed) { bar.update(done, total, indexed); };
     }
-    const tec::indexer::IngestReport report = tec::indexer::ingest(writer, analyzer, args.files, options);
+    // A new index is built on every core, in a folder renamed into place
+    // when whole; an existing one takes the run as one transaction.
+    tec::indexer::IngestReport report;
+    if (!std::filesystem::exists(args.index_dir)) {
+      report = tec::indexer::ingest_new_index(args.index_dir, args.files, synonyms, options);
+    } else {
+      tec::analysis::FrenchAnalyzer analyzer;
+      tec::indexer::IndexWriter writer(args.index_dir);
+      report = tec::indexer::ingest(writer, analyzer, args.files, options);
+      writer.replace_synonyms(synonyms, analyzer);
+      writer.commit();
+    }
     if (show_progress) {
       bar.update(1, 1, report.indexed, true);
       bar.finish();
@@ -144,8 +153,6 @@ int run_add(const AddArgs& args) {
                     tally.rejected, tally.warned);
       }
     }
-    writer.replace_synonyms(synonyms, analyzer);
-    writer.commit();
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     std::printf("%zu enregistrements lus, %zu documents indexés, %zu rejetés, %zu doublons, en %.2f s\n", report.records,
                 report.indexed, report.rejected.size(), report.duplicates.size(), seconds);

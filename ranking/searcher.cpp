@@ -1,5 +1,7 @@
-// Searcher implementation: Enquire with BM25 and facet counting, a second
-// pass with rare words corrected when the first finds little, highlighting.
+// Searcher implementation: the page ranked by BM25 in a run that counts
+// nothing, total and facets counted by an unweighted run over a bounded
+// sample, a second pass with rare words corrected when the first finds
+// little, pseudo-relevance feedback for questions, highlighting.
 #include "ranking/searcher.h"
 
 #include <algorithm>
@@ -90,23 +92,28 @@ SearchHit hit_of(const schema::StoredDocument& stored, double score, const Query
   return hit;
 }
 
-// One run of the matcher: the page asked for, and the facets counted over
-// the same matches.
-struct Run {
-  Xapian::Query query;     // what was matched, filters aside
-  bool all_words = false;  // only the documents holding every word
-  Xapian::MSet mset;
+// A count of the documents a query matches, and their facets: a run with
+// BoolWeight (no weights to compute) that looks at kFacetSample matches at
+// most, in index order, and stops there.
+struct Count {
+  Xapian::doccount total = 0;  // exact when `exact`, else Xapian's estimate
+  bool exact = true;
   std::unique_ptr<FacetSpy> spy;
+
+  // Beyond the sample, facet counts are scaled from the matches looked at to
+  // the estimated total.
+  double scale() const {
+    const Xapian::doccount seen = spy->seen();
+    return exact || seen == 0 || total <= seen ? 1.0 : static_cast<double>(total) / seen;
+  }
 };
 
-// When the matcher stopped looking before the last match (more than
-// kExactCountFloor of them), facet counts are scaled from the documents it
-// looked at to the estimated number of matches.
-double facet_scale(const Run& run) {
-  const Xapian::doccount seen = run.spy->seen();
-  const Xapian::doccount estimated = run.mset.get_matches_estimated();
-  return seen == 0 || estimated <= seen ? 1.0 : static_cast<double>(estimated) / seen;
-}
+// The query a search ranks, and its count.
+struct Chosen {
+  Xapian::Query query;     // what is matched, filters aside
+  bool all_words = false;  // only the documents holding every word
+  Count count;
+};
 
 }  // namespace
 
@@ -115,58 +122,71 @@ SearchResponse Searcher::search(const SearchRequest& request) {
   BuiltQuery built = builder.build(request.text);
   const Xapian::Query dates = published_filter(request.published_after, request.published_before);
   const Xapian::Query filter = both(facet_filter(request.filters, analyzer_), dates);
+  const bool by_date = request.sort == SortOrder::Date;
 
-  const auto run = [&](const Xapian::Query& query, const Xapian::Query& facet_query, Xapian::doccount first,
-                       Xapian::doccount count) {
-    const bool browse = query.empty();
+  const auto count = [&](const Xapian::Query& query, const Xapian::Query& facet_query) {
     Xapian::Enquire enquire(db_);
-    enquire.set_query(filtered(browse ? Xapian::Query::MatchAll : query, facet_query));
-    // A run that only counts needs no weights: BM25 would read every
-    // match's length for nothing.
-    if (count == 0) {
-      enquire.set_weighting_scheme(Xapian::BoolWeight());
-    } else {
-      enquire.set_weighting_scheme(bm25_weight());
-    }
-    if (browse || request.sort == SortOrder::Date) enquire.set_sort_by_value_then_relevance(schema::kSlotPublished, true);
-    Run result;
-    result.query = query;
+    enquire.set_query(filtered(query.empty() ? Xapian::Query::MatchAll : query, facet_query));
+    enquire.set_weighting_scheme(Xapian::BoolWeight());
+    Count result;
     result.spy = std::make_unique<FacetSpy>(db_, facets_);
     enquire.add_matchspy(result.spy.get());
-    result.mset = enquire.get_mset(first, count, std::max<Xapian::doccount>(kExactCountFloor, first + count));
+    const Xapian::MSet mset = enquire.get_mset(0, 0, kFacetSample);
+    result.total = mset.get_matches_estimated();
+    result.exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
     return result;
   };
   // When enough documents hold every word, they are the answer, total and
-  // facets included.
-  const auto run_built = [&](const BuiltQuery& q, Xapian::doccount first, Xapian::doccount count) {
-    return all_words_first(q.all_words, q.query, kAllWordsEnough, [&](const Xapian::Query& query, bool every_word) {
-      Run result = run(query, filter, first, count);
-      result.all_words = every_word;
-      return result;
-    });
+  // facets included: the others would only come after them.
+  const auto choose = [&](const BuiltQuery& q) {
+    Chosen chosen;
+    if (!q.all_words.empty()) {
+      chosen.count = count(q.all_words, filter);
+      if (chosen.count.total >= kAllWordsEnough) {
+        chosen.query = q.all_words;
+        chosen.all_words = true;
+        return chosen;
+      }
+    }
+    chosen.query = q.query;
+    chosen.count = count(q.query, filter);
+    return chosen;
+  };
+  // The page alone: asked for no count, Xapian stops as soon as no other
+  // document can enter it (its pruning by maximum weight).
+  const auto rank = [&](const Xapian::Query& query, Xapian::doccount first, Xapian::doccount size) {
+    const bool browse = query.empty();
+    Xapian::Enquire enquire(db_);
+    enquire.set_query(filtered(browse ? Xapian::Query::MatchAll : query, filter));
+    enquire.set_weighting_scheme(bm25_weight());
+    if (browse || by_date) enquire.set_sort_by_value_then_relevance(schema::kSlotPublished, true);
+    return enquire.get_mset(first, size);
   };
 
-  const Xapian::doccount offset = (request.page - 1) * request.per_page;
-  Run main = run_built(built, offset, request.per_page);
-  if (main.mset.get_matches_estimated() < kFewResults && built.has_rare_words) {
+  Chosen main = choose(built);
+  if (main.count.total < kFewResults && built.has_rare_words) {
     BuiltQuery second = builder.build(request.text, {.complete_last_word = true, .correct_rare_words = true});
     if (!second.corrected.empty()) {
-      Run retry = run_built(second, offset, request.per_page);
-      if (retry.mset.get_matches_estimated() > main.mset.get_matches_estimated()) {
+      Chosen retry = choose(second);
+      if (retry.count.total > main.count.total) {
         built = std::move(second);
         main = std::move(retry);
       }
     }
   }
 
+  const Xapian::doccount offset = (request.page - 1) * request.per_page;
+  Xapian::MSet page;
   // A question asked in one's own words rarely uses the words of the texts
   // that answer it: the best texts found lend their own most telling stems
-  // to a second run (pseudo-relevance feedback). When every word is
-  // required, they only add weight; otherwise they also let in documents
-  // holding none of the words typed.
-  if (built.words >= kFeedbackMinWords && request.sort == SortOrder::Relevance && !main.mset.empty()) {
+  // to the ranking (pseudo-relevance feedback), on every page alike. They
+  // only add weight: letting in documents holding none of the words typed
+  // changed no judged result and made the run walk their posting lists,
+  // and total and facets count the words typed.
+  if (built.words >= kFeedbackMinWords && !by_date && main.count.total > 0) {
+    const Xapian::MSet first = rank(main.query, 0, kFeedbackDocuments);
     Xapian::RSet top;
-    for (auto it = main.mset.begin(); it != main.mset.end() && top.size() < kFeedbackDocuments; ++it) top.add_document(*it);
+    for (auto it = first.begin(); it != first.end(); ++it) top.add_document(*it);
     Xapian::Enquire expander(db_);
     expander.set_query(main.query);
     const TextStemsOnly stems_only;
@@ -176,17 +196,20 @@ SearchResponse Searcher::search(const SearchRequest& request) {
       for (auto it = expansion.begin(); it != expansion.end(); ++it) terms.emplace_back(*it);
       const Xapian::Query feedback(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end()),
                                    kFeedbackWeight);
-      main = run(Xapian::Query(main.all_words ? Xapian::Query::OP_AND_MAYBE : Xapian::Query::OP_OR, main.query, feedback), filter, offset,
-                 request.per_page);
+      page = rank(Xapian::Query(Xapian::Query::OP_AND_MAYBE, main.query, feedback), offset, request.per_page);
+    } else {
+      page = offset == 0 && request.per_page <= kFeedbackDocuments ? first : rank(main.query, offset, request.per_page);
     }
+  } else {
+    page = rank(main.query, offset, request.per_page);
   }
 
   SearchResponse response;
-  response.total = main.mset.get_matches_estimated();
-  response.total_exact = main.mset.get_matches_lower_bound() == main.mset.get_matches_upper_bound();
+  response.total = main.count.total;
+  response.total_exact = main.count.exact;
   response.corrected_query = built.corrected;
   response.partial = built.partial;
-  for (auto it = main.mset.begin(); it != main.mset.end(); ++it) {
+  for (auto it = page.begin(); it != page.end(); ++it) {
     const auto stored = schema::StoredDocument::decode(it.get_document().get_data());
     if (!stored) continue;
     SearchHit hit = hit_of(*stored, it.get_weight(), built.terms, analyzer_);
@@ -201,12 +224,12 @@ SearchResponse Searcher::search(const SearchRequest& request) {
     std::vector<std::pair<std::string, Xapian::doccount>> values;
     if (request.filters.contains(counts.name)) {
       // The facet's own filter is left out, so its other values keep their counts.
-      const Run own = run(main.query, both(facet_filter(request.filters, analyzer_, counts.name), dates), 0, 0);
-      values = own.spy->top(i, kMaxFacetValues, facet_scale(own));
+      const Count own = count(main.query, both(facet_filter(request.filters, analyzer_, counts.name), dates));
+      values = own.spy->top(i, kMaxFacetValues, own.scale());
     } else {
-      values = main.spy->top(i, kMaxFacetValues, facet_scale(main));
+      values = main.count.spy->top(i, kMaxFacetValues, main.count.scale());
     }
-    for (auto& [value, count] : values) counts.values.push_back({std::move(value), count});
+    for (auto& [value, n] : values) counts.values.push_back({std::move(value), n});
     response.facets.push_back(std::move(counts));
   }
   return response;

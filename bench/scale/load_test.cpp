@@ -5,6 +5,8 @@
 // measured by the client (what a caller waits) and by the server (took_ms,
 // the work itself), per request kind, and writes them as JSON.
 //   tec-load --server 127.0.0.1:8080 --queries q.txt --connections 16 --seconds 10 [--json out.json]
+//   [--searches-only]: each query once as a plain search (first page, facets
+//   and snippets), the searches-per-second a search box asks of a base
 #include <CLI/CLI.hpp>
 #include <httplib.h>
 #include <rapidjson/document.h>
@@ -44,13 +46,17 @@ struct Request {
 // The mix, in a fixed order every connection walks from its own offset: of 20
 // requests, 12 searches (a third with a facet filter, some on page 2), 6
 // suggestions (prefixes of the same queries, as typed) and 2 recommendations.
-std::vector<Request> build_mix(const std::vector<std::string>& queries) {
+std::vector<Request> build_mix(const std::vector<std::string>& queries, bool searches_only) {
   static const char* kInsee[] = {"34164", "73065", "97411", "29256", "71543", "59172", "48061", "44184"};
   static const char* kThemes[] = {"éclairage public", "budget participatif", "urbanisme", "jeunesse", "mobilités", "démocratie locale"};
   static const char* kTypes[] = {"methode", "retour_experience", "guide", "atelier"};
   std::vector<Request> mix;
   for (std::size_t i = 0; i < queries.size(); ++i) {
     const std::string q = httplib::detail::encode_query_param(queries[i]);
+    if (searches_only) {
+      mix.push_back({Kind::Search, "/v1/search?q=" + q + "&per_page=10"});
+      continue;
+    }
     for (int slot = 0; slot < 20; ++slot) {
       if (slot < 12) {
         std::string path = "/v1/search?q=" + q + "&per_page=10";
@@ -93,6 +99,7 @@ int main(int argc, char** argv) {
   std::string server = "127.0.0.1:8080", queries_path, json_path, label;
   unsigned connections = 16;
   double seconds = 10, warmup = 1;
+  bool searches_only = false;
   app.add_option("--server", server, "HOTE:PORT de tec-searchd")->capture_default_str();
   app.add_option("--queries", queries_path, "Une requête par ligne")->required();
   app.add_option("--connections", connections, "Connexions simultanées")->capture_default_str()->check(CLI::Range(1u, 1024u));
@@ -100,6 +107,7 @@ int main(int argc, char** argv) {
   app.add_option("--warmup", warmup, "Secondes de chauffe non comptées")->capture_default_str();
   app.add_option("--label", label, "Étiquette reprise dans le JSON");
   app.add_option("--json", json_path, "Écrit les résultats en JSON");
+  app.add_flag("--searches-only", searches_only, "Seulement des recherches (première page), chaque requête une fois par tour");
   CLI11_PARSE(app, argc, argv);
 
   std::vector<std::string> queries;
@@ -111,7 +119,7 @@ int main(int argc, char** argv) {
     std::cerr << queries_path << " : aucune requête\n";
     return 2;
   }
-  const std::vector<Request> mix = build_mix(queries);
+  const std::vector<Request> mix = build_mix(queries, searches_only);
   const auto colon = server.rfind(':');
   const std::string host = server.substr(0, colon);
   const int port = std::stoi(server.substr(colon + 1));

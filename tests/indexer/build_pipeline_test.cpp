@@ -1,5 +1,5 @@
-// build_while_writing: every document reaches the writer, in order, and a
-// failure on either side stops both sides and reaches the caller.
+// build_while_writing and read_into_shards: every item reaches its consumer,
+// in order, and a failure on any side stops every side and reaches the caller.
 #include "indexer/build_pipeline.h"
 
 #include <gtest/gtest.h>
@@ -59,6 +59,55 @@ TEST(BuildPipelineTest, AWriteFailureStopsTheBuilderAndReachesTheCaller) {
                    }),
                std::runtime_error);
   EXPECT_GE(built, 10);
+}
+
+TEST(ReadIntoShardsTest, EachShardGetsItsRecordsInTheOrderRead) {
+  constexpr int kRecords = 1000;  // many times a queue's capacity
+  std::vector<std::vector<std::string>> seen(3);
+  read_into_shards(
+      3,
+      [](const EmitRecord& emit) {
+        for (int i = 0; i < kRecords; ++i) {
+          Resource record;
+          record.id = std::to_string(i);
+          emit(static_cast<std::size_t>(i % 3), std::move(record));
+        }
+      },
+      [&](std::size_t shard, Resource& record) { seen[shard].push_back(record.id); });
+  for (std::size_t shard = 0; shard < 3; ++shard) {
+    ASSERT_EQ(seen[shard].size(), static_cast<std::size_t>(kRecords / 3 + (shard < kRecords % 3)));
+    for (std::size_t k = 0; k < seen[shard].size(); ++k) EXPECT_EQ(seen[shard][k], std::to_string(k * 3 + shard));
+  }
+}
+
+TEST(ReadIntoShardsTest, AShardFailureStopsTheReaderAndReachesTheCaller) {
+  int read = 0;
+  EXPECT_THROW(read_into_shards(
+                   2,
+                   [&](const EmitRecord& emit) {
+                     // Endless: only a shard's failure can stop it.
+                     while (true) {
+                       Resource record;
+                       record.id = std::to_string(read++);
+                       emit(static_cast<std::size_t>(read % 2), std::move(record));
+                     }
+                   },
+                   [](std::size_t, Resource& record) {
+                     if (record.id == "10") throw std::runtime_error("disque plein");
+                   }),
+               std::runtime_error);
+}
+
+TEST(ReadIntoShardsTest, AReadFailureReachesTheCaller) {
+  EXPECT_THROW(read_into_shards(
+                   2,
+                   [](const EmitRecord& emit) {
+                     emit(0, Resource{});
+                     emit(1, Resource{});
+                     throw std::runtime_error("flux illisible");
+                   },
+                   [](std::size_t, Resource&) {}),
+               std::runtime_error);
 }
 
 }  // namespace

@@ -74,6 +74,20 @@ TEST(CollectivitiesTest, UnknownCodeIsAWarningAndTheRecordIsKept) {
   EXPECT_EQ(db.get_termfreq("XCOLL2a004"), 1u);
 }
 
+// tec-index's first run builds a new index in shards: it checks the same.
+TEST(CollectivitiesTest, ANewIndexBuiltInShardsChecksTheCodesToo) {
+  testing::TempDir dir;
+  const std::string feed = testing::write_file(dir.path() / "feed.jsonl",
+      R"({"id":"b","source":"anct","type":"retour_experience","title":"Une commune inconnue","collectivites":["34164","99999"]})" "\n");
+  IngestOptions options;
+  options.context = {&reference(), nullptr};
+  options.shards = 2;
+  const IngestReport report = ingest_new_index(dir.str("index"), {feed}, {}, options);
+  EXPECT_EQ(report.indexed, 1u);
+  ASSERT_EQ(report.warnings.size(), 1u);
+  EXPECT_EQ(report.warnings[0].reason.rfind("collectivites/1 : code « 99999 »", 0), 0u) << report.warnings[0].reason;
+}
+
 TEST(CollectivitiesTest, WithoutTerritoriesNothingIsChecked) {
   testing::TempDir dir;
   const std::string feed = testing::write_file(dir.path() / "feed.jsonl",

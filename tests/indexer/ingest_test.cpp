@@ -5,6 +5,9 @@
 #include <gtest/gtest.h>
 #include <xapian.h>
 
+#include <filesystem>
+#include <iterator>
+
 #include "schema/index_schema.h"
 #include "schema/stored_document.h"
 #include "test_support.h"
@@ -124,6 +127,79 @@ TEST(Ingest, StoresTheRecordWithAccentsAndThePlainBody) {
   const auto record = schema::StoredDocument::record_json(data);
   ASSERT_TRUE(record);
   EXPECT_NE(record->find("<strong>concert&eacute;e</strong>"), std::string::npos);
+}
+
+// A new index built in shards holds what one writer would have written:
+// the same documents and terms, the spelling and synonym tables, a later
+// duplicate replacing the earlier whatever its shard.
+TEST(IngestNewIndex, HoldsWhatOneWriterWrites) {
+  TempDir dir;
+  std::string lines;
+  for (int i = 0; i < 200; ++i) lines += record("r" + std::to_string(i), "Budget participatif numéro " + std::to_string(i)) + "\n";
+  lines += record("r7", "Concertation remplacée") + "\n";
+  // Acronyms the texts define, spread over the shards: the synonym table
+  // must learn them from every shard, not from the first only.
+  const char* definitions[] = {"Le plan climat air énergie territorial (PCAET) débattu",
+                               "Le schéma de cohérence territoriale (SCOT) en réunion publique",
+                               "Un projet alimentaire territorial (PAT) avec les habitants",
+                               "Le conseil économique social et environnemental régional (CESER) consulté",
+                               "Une zone à faibles émissions (ZFE) discutée"};
+  for (int i = 0; i < 5; ++i) lines += record("def" + std::to_string(i), definitions[i]) + "\n";
+  const std::string feed = write_file(dir.path() / "feed.jsonl", lines);
+  const std::vector<SynonymGroup> synonyms = {{"budget participatif", "BP"}};
+
+  IngestOptions sharded;
+  sharded.shards = 3;
+  const IngestReport report = ingest_new_index(dir.str("sharded"), {feed}, synonyms, sharded);
+  {
+    analysis::FrenchAnalyzer analyzer;
+    IndexWriter writer(dir.str("single"));
+    ingest(writer, analyzer, {feed}, {});
+    writer.replace_synonyms(synonyms, analyzer);
+    writer.commit();
+  }
+  EXPECT_EQ(report.indexed, 205u);
+  ASSERT_EQ(report.duplicates.size(), 1u);
+  const Xapian::Database db(dir.str("sharded")), single(dir.str("single"));
+  EXPECT_EQ(db.get_doccount(), 205u);
+  EXPECT_EQ(db.get_doclength_upper_bound(), single.get_doclength_upper_bound());
+  EXPECT_EQ(db.get_total_length(), single.get_total_length());
+  for (const char* term : {"budget", "Zbudget", "concertation", "Zparticip"}) {
+    EXPECT_EQ(db.get_termfreq(term), single.get_termfreq(term)) << term;
+    EXPECT_EQ(db.get_collection_freq(term), single.get_collection_freq(term)) << term;
+  }
+  // The later r7 replaced the earlier.
+  const Xapian::Document r7 = db.get_document(*db.postlist_begin(schema::unique_term("anct", "r7")));
+  EXPECT_NE(r7.get_data().find("Concertation"), std::string::npos);
+  const auto spelling_frequency = [](const Xapian::Database& d, const std::string& word) {
+    Xapian::TermIterator it = d.spellings_begin();
+    it.skip_to(word);
+    return it != d.spellings_end() && *it == word ? it.get_termfreq() : 0;
+  };
+  EXPECT_EQ(spelling_frequency(db, "budget"), spelling_frequency(single, "budget"));
+  EXPECT_GT(spelling_frequency(db, "budget"), 0u);
+  EXPECT_NE(db.synonyms_begin("bp"), db.synonyms_end("bp"));
+  const std::vector<std::string> keys(db.synonym_keys_begin(), db.synonym_keys_end());
+  EXPECT_EQ(keys, std::vector<std::string>(single.synonym_keys_begin(), single.synonym_keys_end()));
+  EXPECT_GE(keys.size(), 6u);
+  // Nothing is left beside it.
+  EXPECT_EQ(std::distance(std::filesystem::directory_iterator(dir.path()), std::filesystem::directory_iterator()), 3);
+}
+
+TEST(IngestNewIndex, AFailedRunLeavesNoIndexAndNothingBeside) {
+  TempDir dir;
+  const std::string good = write_file(dir.path() / "good.jsonl", record("a", "Garde") + "\n");
+  EXPECT_THROW(ingest_new_index(dir.str("index"), {good, dir.str("missing.jsonl")}, {}, {}), std::runtime_error);
+  EXPECT_FALSE(std::filesystem::exists(dir.path() / "index"));
+  EXPECT_EQ(std::distance(std::filesystem::directory_iterator(dir.path()), std::filesystem::directory_iterator()), 1);
+}
+
+TEST(IngestNewIndex, RefusesAnExistingIndex) {
+  TempDir dir;
+  const std::string good = write_file(dir.path() / "good.jsonl", record("a", "Garde") + "\n");
+  ASSERT_EQ(testing::index_files(dir.str("index"), {good}), 0u);
+  EXPECT_THROW(ingest_new_index(dir.str("index"), {good}, {}, {}), std::runtime_error);
+  EXPECT_EQ(Xapian::Database(dir.str("index")).get_doccount(), 1u);
 }
 
 }  // namespace

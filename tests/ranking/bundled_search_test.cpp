@@ -169,5 +169,33 @@ TEST_F(BundledSearchTest, MarksTheWordsTypedAndWholeEquivalentsOnly) {
   EXPECT_GT(expressions, 0u) << "an equivalent found whole is marked whole";
 }
 
+// A question of four words or more is ranked with the stems its first
+// results share (pseudo-relevance feedback): taken from the first results
+// whatever page is asked, so that the pages follow each other, and only
+// adding weight, so that every result holds a word typed and is counted.
+TEST_F(BundledSearchTest, PagesOfAQuestionFollowEachOtherAndHoldItsWords) {
+  for (const std::string question : {"organiser une réunion publique avec les habitants du quartier",
+                                     "trouver un financement pour un projet associatif des jeunes"}) {
+    SearchRequest request;
+    request.text = question;
+    request.per_page = 10;
+    const SearchResponse whole = Searcher(db_, analyzer_, lexicon_.get()).search(request);
+    ASSERT_EQ(whole.hits.size(), 10u) << question;
+    request.per_page = 5;
+    std::vector<std::string> paged;
+    for (request.page = 1; request.page <= 2; ++request.page) {
+      for (const SearchHit& hit : Searcher(db_, analyzer_, lexicon_.get()).search(request).hits) paged.push_back(hit.id);
+    }
+    std::vector<std::string> expected;
+    for (const SearchHit& hit : whole.hits) expected.push_back(hit.id);
+    EXPECT_EQ(paged, expected) << question;
+
+    request.per_page = 100;
+    request.page = 1;
+    const SearchResponse all = Searcher(db_, analyzer_, lexicon_.get()).search(request);
+    EXPECT_EQ(all.hits.size(), std::min<std::size_t>(all.total, 100)) << question;
+  }
+}
+
 }  // namespace
 }  // namespace tec::ranking
