@@ -36,6 +36,13 @@ std::vector<CLI::ConfigItem> JsonConfig::from_config(std::istream& input) const 
   for (const auto& member : doc.GetObject()) {
     CLI::ConfigItem item;
     item.name.assign(member.name.GetString(), member.name.GetStringLength());
+    // CLI11 would skip a key that names no option: a misspelt setting would
+    // silently keep its default.
+    const CLI::Option* option = app_.get_option_no_throw("--" + item.name);
+    if (!option || !option->get_configurable()) {
+      throw CLI::ParseError("fichier de configuration : option inconnue « " + item.name + " » (voir tec-searchd --help)",
+                            CLI::ExitCodes::ConfigError);
+    }
     if (member.value.IsNull()) continue;
     if (member.value.IsArray()) {
       for (const auto& element : member.value.GetArray()) item.inputs.push_back(scalar_text(element, item.name));

@@ -10,8 +10,13 @@ namespace tec::searchd {
 
 class JsonConfig : public CLI::Config {
  public:
+  // `app` names the keys the file may hold: its long options.
+  explicit JsonConfig(const CLI::App& app) : app_(app) {}
   std::string to_config(const CLI::App* app, bool default_also, bool write_description, std::string prefix) const override;
   std::vector<CLI::ConfigItem> from_config(std::istream& input) const override;
+
+ private:
+  const CLI::App& app_;
 };
 
 }  // namespace tec::searchd

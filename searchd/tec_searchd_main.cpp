@@ -48,7 +48,7 @@ bool split_listen(const std::string& listen, std::string& host, int& port) {
 int main(int argc, char** argv) {
   tec::indexer::use_small_write_batches();  // the sync writer's runs
   CLI::App app{"Serveur de recherche tec-search (API HTTP JSON, pages / et /conseil)."};
-  app.config_formatter(std::make_shared<tec::searchd::JsonConfig>());
+  app.config_formatter(std::make_shared<tec::searchd::JsonConfig>(app));
   app.set_config("--config", "", "Fichier de configuration JSON : {\"option\": valeur} pour chaque option longue ci-dessous");
 
   std::string index_dir = "var/index";

@@ -253,6 +253,18 @@ TEST_F(OpsE2eTest, LogsAreOneJsonObjectPerLine) {
   EXPECT_EQ(log.find("version antérieure"), std::string::npos);
 }
 
+// A misspelt setting must not silently keep its default.
+TEST(OpsE2eConfigTest, AnUnknownKeyInTheConfigurationFileStopsTheStart) {
+  const testing::TempDir dir;
+  const std::string config = testing::write_file(dir.path() / "tec-searchd.json",
+                                                 R"({"listen": "127.0.0.1:0", "threds": 4})");
+  Child server({TEC_SEARCHD_BIN, "--config", config}, dir.str("stderr.log"));
+  server.read_all();
+  EXPECT_NE(server.wait(), 0);
+  const std::string log = testing::read_file(dir.path() / "stderr.log");
+  EXPECT_NE(log.find("option inconnue « threds »"), std::string::npos) << log;
+}
+
 TEST(OpsE2eLayoutTest, WarnsOfDocumentsLeftOutOfTheFacetCounts) {
   const testing::TempDir dir;
   ASSERT_EQ(run_indexer({"--index", dir.str("index"), testing::test_corpus_path()}), 0);
