@@ -312,5 +312,26 @@ TEST_F(OpsE2eTest, TerminalClientSearchesAndRecommends) {
   EXPECT_EQ(unknown.wait(), 1);
 }
 
+TEST_F(OpsE2eTest, TerminalClientTakesOptionsBeforeTheWords) {
+  const std::string server = "http://127.0.0.1:" + std::to_string(port_);
+  Child theme({TEC_SEARCH_BIN, "--server", server, "--theme", "éclairage public", "extinction"});
+  const std::string by_theme = theme.read_all();
+  EXPECT_EQ(theme.wait(), 0);
+  EXPECT_NE(by_theme.find("Éclairage public : consulter les habitants avant l’extinction nocturne"), std::string::npos) << by_theme;
+
+  Child type({TEC_SEARCH_BIN, "--server", server, "--type", "guide", "budget", "participatif"});
+  const std::string by_type = type.read_all();
+  EXPECT_EQ(type.wait(), 0);
+  EXPECT_NE(by_type.find("Mise en œuvre d’un budget participatif"), std::string::npos) << by_type;
+}
+
+TEST_F(OpsE2eTest, TerminalClientUsageErrorsSayWhatWasWrong) {
+  const std::string errors = dir_->str("client-stderr.log");
+  Child unknown({TEC_SEARCH_BIN, "budget", "--frobnicate"}, errors);
+  EXPECT_EQ(unknown.read_all(), "") << "no usage on stdout";
+  EXPECT_EQ(unknown.wait(), 2);
+  EXPECT_EQ(testing::read_file(errors), "tec-search : option inconnue : --frobnicate\nAide : tec-search --help\n");
+}
+
 }  // namespace
 }  // namespace tec
