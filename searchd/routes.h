@@ -5,6 +5,7 @@
 #include <httplib.h>
 
 #include "ranking/searcher.h"
+#include "searchd/route_table.h"
 #include "searchd/index_access.h"
 #include "searchd/metrics.h"
 #include "searchd/response_cache.h"
@@ -25,6 +26,6 @@ struct SearchCaches {
 };
 
 // `metrics` counts the searches that find nothing and the cache's hits.
-void register_routes(httplib::Server& server, IndexAccess& index, Metrics& metrics, SearchCaches& caches);
+void register_routes(RouteTable& routes, IndexAccess& index, Metrics& metrics, SearchCaches& caches);
 
 }  // namespace tec::searchd

@@ -42,8 +42,8 @@ std::string random_name() {
 
 }  // namespace
 
-void register_source_routes(httplib::Server& server, IndexAccess& index, PushSettings* push) {
-  server.Get("/v1/sources", handler([&index](const httplib::Request&, httplib::Response& res) {
+void register_source_routes(RouteTable& routes, IndexAccess& index, PushSettings* push) {
+  routes.Get("/v1/sources", handler([&index](const httplib::Request&, httplib::Response& res) {
     const std::string body = index.run([](IndexAccess::Reader& reader) {
       std::vector<SourceSummary> sources;
       const std::string prefix(schema::kPrefixSource);
@@ -56,14 +56,14 @@ void register_source_routes(httplib::Server& server, IndexAccess& index, PushSet
     res.set_content(body, kJson);
   }));
 
-  server.Get(R"(/v1/sources/([^/]+)/syncs/([^/]+))", handler([push](const httplib::Request& req, httplib::Response& res) {
+  routes.Get(R"(/v1/sources/([^/]+)/syncs/([^/]+))", handler([push](const httplib::Request& req, httplib::Response& res) {
     if (!push) throw HttpError(404, "synchronisation_introuvable", "aucune synchronisation : l'envoi de flux est désactivé");
     const auto status = push->syncs->status(req.matches[1], req.matches[2]);
     if (!status) throw HttpError(404, "synchronisation_introuvable", "aucune synchronisation « " + std::string(req.matches[2]) + " » pour cette source");
     res.set_content(render_sync_status(*status), kJson);
   }));
 
-  server.Put(R"(/v1/sources/([^/]+)/feed)", streaming_handler([push](const httplib::Request& req, httplib::Response& res,
+  routes.Put(R"(/v1/sources/([^/]+)/feed)", streaming_handler([push](const httplib::Request& req, httplib::Response& res,
                                                                    const httplib::ContentReader& content) {
     const std::string source = req.matches[1];
     if (!std::regex_match(source, kSourceSlug)) throw HttpError(400, "parametre_invalide", "source « " + source + " » mal formée");

@@ -197,6 +197,55 @@ class HeldRequest {
   int fd_ = -1;
 };
 
+// Sends `request` on a fresh connection and reads the answer until the
+// server closes it.
+std::string raw_exchange(int port, const std::string& request) {
+  const int fd = socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in address{};
+  address.sin_family = AF_INET;
+  address.sin_port = htons(static_cast<uint16_t>(port));
+  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  if (connect(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) != 0) throw std::runtime_error("connect");
+  send(fd, request.data(), request.size(), 0);
+  std::string answer;
+  char buffer[4096];
+  for (ssize_t got; (got = recv(fd, buffer, sizeof buffer, 0)) > 0;) answer.append(buffer, static_cast<std::size_t>(got));
+  close(fd);
+  return answer;
+}
+
+TEST_F(OpsE2eTest, APostOrPutWithoutLengthIsRefusedFromItsHeaders) {
+  // Answered from the headers, with the connection kept open by the client:
+  // the server does not wait for a body that is not coming.
+  for (const char* head : {"POST /v1/recommend HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n\r\n",
+                           "PUT /v1/sources/anct/feed HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"}) {
+    const std::string answer = raw_exchange(port_, head);
+    EXPECT_EQ(answer.rfind("HTTP/1.1 400", 0), 0u) << answer;
+    EXPECT_NE(answer.find("corps_manquant"), std::string::npos) << answer;
+    EXPECT_NE(answer.find("en-tête Content-Length attendu"), std::string::npos) << answer;
+  }
+}
+
+TEST_F(OpsE2eTest, AKnownAddressAskedWithAnotherMethodIs405) {
+  httplib::Client client("127.0.0.1", port_);
+  const auto deleted = client.Delete("/v1/search");
+  ASSERT_TRUE(deleted);
+  EXPECT_EQ(deleted->status, 405);
+  EXPECT_EQ(deleted->get_header_value("Allow"), "GET, HEAD");
+  EXPECT_NE(deleted->body.find("methode_non_autorisee"), std::string::npos) << deleted->body;
+  EXPECT_NE(deleted->body.find("méthode DELETE non acceptée à cette adresse : GET, HEAD attendu"), std::string::npos) << deleted->body;
+
+  const auto posted = client.Post("/v1/resources/test/eclairage-extinction", "{}", "application/json");
+  EXPECT_EQ(posted->status, 405);
+  const auto got = client.Get("/v1/cohorts");
+  EXPECT_EQ(got->status, 405);
+  EXPECT_EQ(got->get_header_value("Allow"), "POST");
+  const auto recommend = client.Put("/v1/recommend", "{}", "application/json");
+  EXPECT_EQ(recommend->status, 405);
+  EXPECT_EQ(recommend->get_header_value("Allow"), "GET, HEAD, POST");
+  EXPECT_EQ(client.Delete("/v1/nulle-part")->status, 404);
+}
+
 TEST_F(OpsE2eTest, OneClientCannotHoldEveryWorker) {
   // Two requests held mid-body fill this client's two slots, so a third is
   // refused. The probes share one keep-alive connection: a new connection
