@@ -88,23 +88,24 @@ CollectivityProfile ProfileResolver::resolve(const ProfileRequest& request) cons
     }
     return *territories_;
   };
-  const auto lookup = [&](TerritoryKind kind, const std::string& code, const char* what) -> const Territory& {
+  // `unknown` agrees with the kind: "commune inconnue", "département inconnu".
+  const auto lookup = [&](TerritoryKind kind, const std::string& code, const char* unknown) -> const Territory& {
     const Territory* found = need_territories().find(kind, code);
-    if (!found) throw ProfileError(ProfileError::Kind::UnknownTerritory, std::string(what) + " inconnu(e) : « " + code + " »");
+    if (!found) throw ProfileError(ProfileError::Kind::UnknownTerritory, std::string(unknown) + " : « " + code + " »");
     return *found;
   };
 
   const Territory* territory = nullptr;
   if (!request.insee.empty()) {
     check_code(request.insee, insee_code, "insee", "un code INSEE de commune à cinq caractères");
-    territory = &lookup(TerritoryKind::Commune, request.insee, "commune");
+    territory = &lookup(TerritoryKind::Commune, request.insee, "commune inconnue");
   } else if (!request.siren.empty()) {
     check_code(request.siren, siren_code, "siren", "un SIREN d'EPCI à neuf chiffres");
-    territory = &lookup(TerritoryKind::Epci, request.siren, "EPCI");
+    territory = &lookup(TerritoryKind::Epci, request.siren, "EPCI inconnu");
   } else if (!direct && !request.departement.empty()) {
-    territory = &lookup(TerritoryKind::Departement, request.departement, "département");
+    territory = &lookup(TerritoryKind::Departement, request.departement, "département inconnu");
   } else if (!direct && !request.region.empty()) {
-    territory = &lookup(TerritoryKind::Region, request.region, "région");
+    territory = &lookup(TerritoryKind::Region, request.region, "région inconnue");
   }
 
   if (territory) {
@@ -128,7 +129,7 @@ CollectivityProfile ProfileResolver::resolve(const ProfileRequest& request) cons
     profile.departement = request.departement;
     profile.region = request.region;
     if (territories_ && !profile.departement.empty()) {
-      const Territory& departement = lookup(TerritoryKind::Departement, profile.departement, "département");
+      const Territory& departement = lookup(TerritoryKind::Departement, profile.departement, "département inconnu");
       if (!profile.region.empty() && profile.region != departement.region) {
         throw invalid("departement " + profile.departement + " : n'appartient pas à la région " + profile.region);
       }
