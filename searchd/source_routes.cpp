@@ -8,6 +8,7 @@
 #include <fstream>
 #include <regex>
 
+#include "analysis/utf8.h"
 #include "schema/index_schema.h"
 #include "searchd/http_errors.h"
 
@@ -38,6 +39,21 @@ std::string random_name() {
   char hex[2 * sizeof bytes + 1];
   sodium_bin2hex(hex, sizeof hex, bytes, sizeof bytes);
   return hex;
+}
+
+// How the sync report names an upload: the file name the partner gave
+// (?name= or Content-Disposition's filename), else « envoi <source> ».
+std::string upload_name(const httplib::Request& req, const std::string& source) {
+  std::string name = req.has_param("name") ? req.get_param_value("name") : std::string();
+  const std::string disposition = req.get_header_value("Content-Disposition");
+  const std::size_t at = disposition.find("filename=\"");
+  if (name.empty() && at != std::string::npos) {
+    const std::size_t start = at + 10;
+    name = disposition.substr(start, disposition.find('"', start) - start);
+  }
+  name = std::filesystem::path(name).filename().string();
+  if (name.empty() || name.size() > 255 || analysis::first_invalid_utf8(name)) return "envoi " + source;
+  return name;
 }
 
 }  // namespace
@@ -101,7 +117,7 @@ void register_source_routes(RouteTable& routes, IndexAccess& index, PushSettings
       }
       throw HttpError(400, "flux_interrompu", "le flux n'a pas été reçu en entier ; rien n'a été changé");
     }
-    const SyncStatus status = push->syncs->submit({source, spool.string(), csv, flag(req, "allow_mass_delete"), flag(req, "dry_run")});
+    const SyncStatus status = push->syncs->submit({source, spool.string(), csv, flag(req, "allow_mass_delete"), flag(req, "dry_run"), upload_name(req, source)});
     res.status = 202;
     res.set_header("Location", "/v1/sources/" + source + "/syncs/" + status.id);
     res.set_content(render_sync_status(status), kJson);
