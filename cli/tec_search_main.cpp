@@ -2,7 +2,6 @@
 // tec-searchd.
 //   tec-search "jury citoyen"
 //   tec-search --recommend --insee 34164 --theme "éclairage public"
-#include <CLI/CLI.hpp>
 #include <httplib.h>
 #include <rapidjson/document.h>
 #include <unistd.h>
@@ -10,6 +9,7 @@
 #include <cstdlib>
 #include <iostream>
 
+#include "cli/arguments.h"
 #include "cli/terminal_render.h"
 
 namespace {
@@ -18,77 +18,57 @@ void add_repeated(httplib::Params& params, const char* name, const std::vector<s
   for (const std::string& value : values) params.emplace(name, value);
 }
 
+// The route and query parameters of the request the arguments ask for.
+std::pair<std::string, httplib::Params> request_for(const tec::cli::Arguments& a) {
+  std::string text;
+  for (const std::string& word : a.words) text += (text.empty() ? "" : " ") + word;
+  httplib::Params params;
+  if (a.recommend) {
+    for (const auto& [name, value] : {std::pair{"insee", a.insee}, {"siren", a.siren}, {"departement", a.departement}, {"region", a.region},
+                                      {"participation_level", a.level}, {"maturity", a.maturity}, {"now", a.now}}) {
+      if (!value.empty()) params.emplace(name, value);
+    }
+    if (!a.need.empty() || !text.empty()) params.emplace("need", a.need.empty() ? text : a.need);
+    add_repeated(params, "themes", a.themes);
+    add_repeated(params, "audiences", a.audiences);
+    return {"/v1/recommend", params};
+  }
+  params.emplace("q", text);
+  params.emplace("per_page", std::to_string(a.per_page));
+  params.emplace("page", std::to_string(a.page));
+  add_repeated(params, "theme", a.themes);
+  add_repeated(params, "type", a.types);
+  add_repeated(params, "audience", a.audiences);
+  return {"/v1/search", params};
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
-  CLI::App app{"Client en ligne de commande de tec-searchd : recherche et recommandations."};
   const char* env_server = std::getenv("TEC_SEARCH_URL");
-  std::string server = env_server ? env_server : "http://127.0.0.1:8080";
-  std::vector<std::string> words, themes, types, audiences;
-  bool recommend = false, raw_json = false;
-  std::string insee, siren, departement, region, level, maturity, need, now;
-  unsigned per_page = 10, page = 1;
-  app.add_option("query", words, "Texte recherché");
-  app.add_option("--server", server, "Adresse de tec-searchd (ou variable TEC_SEARCH_URL)")->capture_default_str();
-  app.add_flag("--recommend", recommend, "Recommandations pour une collectivité plutôt qu'une recherche");
-  app.add_option("--insee", insee, "Code INSEE de la commune");
-  app.add_option("--siren", siren, "SIREN de l'EPCI");
-  app.add_option("--departement", departement, "Code du département");
-  app.add_option("--region", region, "Code de la région");
-  app.add_option("--theme", themes, "Thème (répétable) : filtre de recherche ou thème du profil");
-  app.add_option("--type", types, "Type de ressource (répétable) : methode, outil, guide…");
-  app.add_option("--audience", audiences, "Public (répétable)");
-  app.add_option("--level", level, "Niveau de participation : informer, consulter, concerter, co-construire, co-decider");
-  app.add_option("--maturity", maturity, "debutant, intermediaire ou avance");
-  app.add_option("--need", need, "Besoin exprimé, en texte libre");
-  app.add_option("--now", now, "Date de référence des sessions (AAAA-MM-JJ)");
-  app.add_option("--per-page", per_page, "Résultats par page")->capture_default_str()->check(CLI::Range(1u, 100u));
-  app.add_option("--page", page, "Page")->capture_default_str()->check(CLI::Range(1u, 1000u));
-  app.add_flag("--json", raw_json, "Affiche la réponse JSON brute");
-  CLI11_PARSE(app, argc, argv);
-
-  std::string text;
-  for (const std::string& word : words) text += (text.empty() ? "" : " ") + word;
-  if (!recommend && text.empty()) {
-    std::cerr << app.help();
+  const tec::cli::ParsedArguments parsed =
+      tec::cli::parse_arguments(std::vector<std::string>(argv + 1, argv + argc), env_server ? env_server : "http://127.0.0.1:8080");
+  if (parsed.outcome == tec::cli::ParsedArguments::Outcome::Help) {
+    std::cout << parsed.text;
+    return 0;
+  }
+  if (parsed.outcome == tec::cli::ParsedArguments::Outcome::UsageError) {
+    std::cerr << "tec-search : " << parsed.text << "\nAide : tec-search --help\n";
     return 2;
   }
-  if (recommend && insee.empty() && siren.empty() && departement.empty() && region.empty()) {
-    std::cerr << "tec-search : --recommend demande --insee, --siren, --departement ou --region\n";
-    return 2;
-  }
+  const tec::cli::Arguments& a = parsed.arguments;
+  const auto [path, params] = request_for(a);
 
-  httplib::Params params;
-  std::string path;
-  if (recommend) {
-    path = "/v1/recommend";
-    for (const auto& [name, value] : {std::pair{"insee", insee}, {"siren", siren}, {"departement", departement}, {"region", region},
-                                      {"participation_level", level}, {"maturity", maturity}, {"now", now}}) {
-      if (!value.empty()) params.emplace(name, value);
-    }
-    if (!need.empty() || !text.empty()) params.emplace("need", need.empty() ? text : need);
-    add_repeated(params, "themes", themes);
-    add_repeated(params, "audiences", audiences);
-  } else {
-    path = "/v1/search";
-    params.emplace("q", text);
-    params.emplace("per_page", std::to_string(per_page));
-    params.emplace("page", std::to_string(page));
-    add_repeated(params, "theme", themes);
-    add_repeated(params, "type", types);
-    add_repeated(params, "audience", audiences);
-  }
-
-  const tec::cli::Style style{isatty(STDOUT_FILENO) && !std::getenv("NO_COLOR")};
-  httplib::Client client(server);
+  const tec::cli::Style style{tec::cli::colour_wanted(isatty(STDOUT_FILENO), std::getenv("NO_COLOR"))};
+  httplib::Client client(a.server);
   client.set_connection_timeout(5);
   client.set_read_timeout(10);
   const auto result = client.Get(path.c_str(), params, httplib::Headers{}, httplib::Progress{});
   if (!result) {
-    std::cerr << "tec-search : " << server << " ne répond pas (" << httplib::to_string(result.error()) << ")\n";
+    std::cerr << "tec-search : " << a.server << " ne répond pas (" << httplib::to_string(result.error()) << ")\n";
     return 3;
   }
-  if (raw_json) {
+  if (a.raw_json) {
     std::cout << result->body << "\n";
     return result->status == 200 ? 0 : 1;
   }
@@ -98,6 +78,6 @@ int main(int argc, char** argv) {
     std::cerr << tec::cli::render_error(doc, result->status, style);
     return 1;
   }
-  std::cout << (recommend ? tec::cli::render_recommendation(doc, style) : tec::cli::render_search(doc, style));
+  std::cout << (a.recommend ? tec::cli::render_recommendation(doc, style) : tec::cli::render_search(doc, style));
   return 0;
 }

@@ -1,6 +1,8 @@
-// Terminal rendering: ANSI escapes only when asked (a terminal, no NO_COLOR).
+// Terminal rendering: ANSI escapes only when asked (a terminal, NO_COLOR
+// unset or empty).
 #include "cli/terminal_render.h"
 
+#include <algorithm>
 #include <cstdio>
 
 namespace tec::cli {
@@ -40,7 +42,30 @@ std::string score_text(double score) {
   return text;
 }
 
+// "1 ressource", "1 014 ressources", then "page 2 sur 102" when there are
+// more than one; the server serves pages 1 to 1,000 only.
+std::string count_line(const rapidjson::Value& response) {
+  const std::uint64_t total = response["total"].GetUint64();
+  std::string line = thousands(total) + (total > 1 ? " ressources" : " ressource");
+  const std::uint64_t per_page = response["per_page"].GetUint64();
+  const std::uint64_t pages = std::min<std::uint64_t>((total + per_page - 1) / per_page, 1000);
+  if (pages > 1) line += " · page " + thousands(response["page"].GetUint64()) + " sur " + thousands(pages);
+  return line;
+}
+
 }  // namespace
+
+bool colour_wanted(bool is_terminal, const char* no_color) { return is_terminal && (no_color == nullptr || *no_color == '\0'); }
+
+std::string thousands(std::uint64_t number) {
+  const std::string digits = std::to_string(number);
+  std::string out;
+  for (std::size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0) out += "\u202F";
+    out += digits[i];
+  }
+  return out;
+}
 
 std::string from_marked_html(std::string_view html, const Style& style) {
   static constexpr std::pair<std::string_view, std::string_view> kEntities[] = {
@@ -79,7 +104,7 @@ std::string render_search(const rapidjson::Value& response, const Style& style) 
     out += paint("Essayez avec : " + std::string(response["corrected_query"].GetString()), kDim, style) + "\n";
   }
   const auto& results = response["results"];
-  out += paint(std::to_string(response["total"].GetUint()) + " ressource(s)", kBold, style) + "\n\n";
+  out += paint(count_line(response), kBold, style) + "\n\n";
   unsigned rank = (response["page"].GetUint() - 1) * response["per_page"].GetUint();
   for (const auto& hit : results.GetArray()) {
     out += paint(std::to_string(++rank) + ".", kDim, style) + " " + paint(from_marked_html(str(hit, "title_html"), style), kBold, style) + "\n";
@@ -95,7 +120,7 @@ std::string render_recommendation(const rapidjson::Value& response, const Style&
   std::string out;
   const auto& profile = response["profile"];
   std::string who = str(profile, "name").empty() ? str(profile, "territory_type") : str(profile, "name");
-  if (profile["population"].IsInt64()) who += " · " + std::to_string(profile["population"].GetInt64()) + " habitants";
+  if (profile["population"].IsUint64()) who += " · " + thousands(profile["population"].GetUint64()) + " habitants";
   if (!str(profile, "departement_name").empty()) who += " · " + str(profile, "departement_name");
   if (!str(profile, "epci_name").empty()) who += " · " + str(profile, "epci_name");
   out += paint(who, kBold, style) + "\n\n";

@@ -4,6 +4,7 @@
 
 #include <rapidjson/document.h>
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -12,6 +13,13 @@ namespace tec::cli {
 struct Style {
   bool colour = false;
 };
+
+// Colour only on a terminal and when NO_COLOR is unset or empty
+// (no-color.org: only a non-empty value turns colour off).
+bool colour_wanted(bool is_terminal, const char* no_color);
+
+// 1014 -> "1 014", grouped by three with narrow no-break spaces (U+202F).
+std::string thousands(std::uint64_t number);
 
 // "<mark>budget</mark> &amp; vote" -> highlighted "budget & vote".
 std::string from_marked_html(std::string_view html, const Style& style);

@@ -3,7 +3,7 @@
 #include "indexer/record_validator.h"
 
 #include <rapidjson/document.h>
-#include <rapidjson/error/en.h>
+#include <rapidjson/error/error.h>
 #include <rapidjson/pointer.h>
 #include <rapidjson/schema.h>
 #include <rapidjson/stringbuffer.h>
@@ -13,6 +13,7 @@
 #include <chrono>
 #include <stdexcept>
 
+#include "analysis/json_errors.h"
 #include "indexer/empty_values.h"
 #include "indexer/feed_schema.h"
 
@@ -242,11 +243,14 @@ ValidationOutcome RecordValidator::validate(std::string_view line, std::string_v
   record.Parse<rapidjson::kParseIterativeFlag | rapidjson::kParseValidateEncodingFlag>(line.data(), line.size());
   if (record.HasParseError()) {
     outcome.error = std::string("JSON invalide à la colonne ") + std::to_string(record.GetErrorOffset() + 1) + " : " +
-                    rapidjson::GetParseError_En(record.GetParseError());
+                    analysis::json_parse_error_fr(record.GetParseError());
     return outcome;
   }
   if (!record.IsObject()) {
-    outcome.error = std::string("l'enregistrement doit être un objet JSON, pas un(e) ") + json_type_name(record);
+    const std::string type = json_type_name(record);
+    // "pas une chaîne", "pas un tableau", "pas null".
+    const char* article = record.IsNull() ? "" : record.IsString() ? "une " : "un ";
+    outcome.error = "l'enregistrement doit être un objet JSON, pas " + (article + type);
     return outcome;
   }
 

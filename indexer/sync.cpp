@@ -6,6 +6,7 @@
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
 
+#include <algorithm>
 #include <cmath>
 #include <ctime>
 #include <filesystem>
@@ -66,6 +67,15 @@ SyncReport sync_source(const std::string& index_dir, analysis::FrenchAnalyzer& a
   report.records = pass.records;
   report.kept = pass.records - pass.rejected.size();
   for (const auto& [source, tally] : pass.sources) report.warned += tally.warned;
+  if (!options.file_names.empty()) {
+    report.files = options.file_names;
+    for (auto* lines : {&pass.rejected, &pass.warnings, &pass.duplicates}) {
+      for (LineReport& line : *lines) {
+        const auto it = std::find(files.begin(), files.end(), line.file);
+        if (it != files.end()) line.file = options.file_names[static_cast<std::size_t>(it - files.begin())];
+      }
+    }
+  }
   report.rejected = std::move(pass.rejected);
   report.warnings = std::move(pass.warnings);
   report.duplicates = std::move(pass.duplicates);
@@ -94,7 +104,7 @@ SyncReport sync_source(const std::string& index_dir, analysis::FrenchAnalyzer& a
     report.refused = "synchronisation refusée : elle supprimerait " + std::to_string(report.deleted) + " des " +
                      std::to_string(report.before) + " documents de « " + options.source + " » (plus de " +
                      std::to_string(static_cast<int>(std::lround(options.max_delete_ratio * 100))) +
-                     " %) ; flux tronqué ? relancez avec --allow-mass-delete si c'est voulu";
+                     " %) ; flux tronqué ? " + options.mass_delete_override + " si c'est voulu";
   }
 
   if (report.applied()) {

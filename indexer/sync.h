@@ -32,6 +32,11 @@ struct SyncOptions {
   const std::vector<SynonymGroup>* synonyms = nullptr;  // thesaurus written with the sync
   std::function<void(std::size_t, std::size_t)> on_progress;  // bytes read, total bytes
   FeedContext context;  // territories to check `collectivites` against, a mapping to fill it
+  // What the refusal of a mass delete tells to do to go ahead anyway.
+  std::string mass_delete_override = "relancez avec --allow-mass-delete";
+  // How the report names each file, in the order of `files` (their paths
+  // when empty): over HTTP, the upload rather than its spool file.
+  std::vector<std::string> file_names;
 };
 
 struct SyncReport {

@@ -3,7 +3,6 @@
 #include "recommend/profile_resolver.h"
 
 #include <algorithm>
-#include <regex>
 
 #include "analysis/french_analyzer.h"
 #include "analysis/utf8.h"
@@ -25,8 +24,23 @@ std::string folded(std::string_view text) {
   return analyzer.fold(text);
 }
 
-void check_code(const std::string& code, const std::regex& pattern, const char* field, const char* expected) {
-  if (!std::regex_match(code, pattern)) throw invalid(std::string(field) + " : " + expected + " attendu, « " + code + " » reçu");
+// Code shapes, checked by hand: std::regex drew -Wmaybe-uninitialized from
+// GCC under AddressSanitizer, inside libstdc++.
+bool digits(std::string_view text) {
+  return std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+bool insee_code(std::string_view code) {  // 34164, 2A004
+  return code.size() == 5 && digits(code.substr(0, 1)) && (digits(code.substr(1, 1)) || code[1] == 'A' || code[1] == 'B') &&
+         digits(code.substr(2));
+}
+bool siren_code(std::string_view code) { return code.size() == 9 && digits(code); }
+bool departement_code(std::string_view code) {  // 34, 974, 2A
+  return ((code.size() == 2 || code.size() == 3) && digits(code)) || code == "2A" || code == "2B";
+}
+bool region_code(std::string_view code) { return code.size() == 2 && digits(code); }
+
+void check_code(const std::string& code, bool (*shaped)(std::string_view), const char* field, const char* expected) {
+  if (!shaped(code)) throw invalid(std::string(field) + " : " + expected + " attendu, « " + code + " » reçu");
 }
 
 // One of `allowed`, accents and case aside ("Co-Décider" is "co-decider").
@@ -55,10 +69,6 @@ std::vector<std::string> checked_list(const std::vector<std::string>& values, co
 }  // namespace
 
 CollectivityProfile ProfileResolver::resolve(const ProfileRequest& request) const {
-  static const std::regex insee_code("[0-9][0-9AB][0-9]{3}");
-  static const std::regex siren_code("[0-9]{9}");
-  static const std::regex departement_code("[0-9]{2,3}|2A|2B");
-  static const std::regex region_code("[0-9]{2}");
 
   CollectivityProfile profile;
   profile.themes = checked_list(request.themes, "themes");
@@ -88,23 +98,24 @@ CollectivityProfile ProfileResolver::resolve(const ProfileRequest& request) cons
     }
     return *territories_;
   };
-  const auto lookup = [&](TerritoryKind kind, const std::string& code, const char* what) -> const Territory& {
+  // `unknown` agrees with the kind: "commune inconnue", "département inconnu".
+  const auto lookup = [&](TerritoryKind kind, const std::string& code, const char* unknown) -> const Territory& {
     const Territory* found = need_territories().find(kind, code);
-    if (!found) throw ProfileError(ProfileError::Kind::UnknownTerritory, std::string(what) + " inconnu(e) : « " + code + " »");
+    if (!found) throw ProfileError(ProfileError::Kind::UnknownTerritory, std::string(unknown) + " : « " + code + " »");
     return *found;
   };
 
   const Territory* territory = nullptr;
   if (!request.insee.empty()) {
     check_code(request.insee, insee_code, "insee", "un code INSEE de commune à cinq caractères");
-    territory = &lookup(TerritoryKind::Commune, request.insee, "commune");
+    territory = &lookup(TerritoryKind::Commune, request.insee, "commune inconnue");
   } else if (!request.siren.empty()) {
     check_code(request.siren, siren_code, "siren", "un SIREN d'EPCI à neuf chiffres");
-    territory = &lookup(TerritoryKind::Epci, request.siren, "EPCI");
+    territory = &lookup(TerritoryKind::Epci, request.siren, "EPCI inconnu");
   } else if (!direct && !request.departement.empty()) {
-    territory = &lookup(TerritoryKind::Departement, request.departement, "département");
+    territory = &lookup(TerritoryKind::Departement, request.departement, "département inconnu");
   } else if (!direct && !request.region.empty()) {
-    territory = &lookup(TerritoryKind::Region, request.region, "région");
+    territory = &lookup(TerritoryKind::Region, request.region, "région inconnue");
   }
 
   if (territory) {
@@ -128,7 +139,7 @@ CollectivityProfile ProfileResolver::resolve(const ProfileRequest& request) cons
     profile.departement = request.departement;
     profile.region = request.region;
     if (territories_ && !profile.departement.empty()) {
-      const Territory& departement = lookup(TerritoryKind::Departement, profile.departement, "département");
+      const Territory& departement = lookup(TerritoryKind::Departement, profile.departement, "département inconnu");
       if (!profile.region.empty() && profile.region != departement.region) {
         throw invalid("departement " + profile.departement + " : n'appartient pas à la région " + profile.region);
       }

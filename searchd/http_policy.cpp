@@ -71,6 +71,13 @@ class SlotReleasingPool : public httplib::ThreadPool {
   }
 };
 
+// A POST or PUT that declares no length and is not chunked: httplib would
+// read its body until the client closes or the read timeout ends.
+bool body_length_missing(const httplib::Request& req) {
+  return (req.method == "POST" || req.method == "PUT") && !req.has_header("Content-Length") &&
+         req.get_header_value("Transfer-Encoding").find("chunked") == std::string::npos;
+}
+
 bool is_api(const std::string& path) { return path.starts_with("/v1/") || path == "/metrics"; }
 
 }  // namespace
@@ -93,6 +100,13 @@ void install_http_policy(httplib::Server& server, const HttpPolicy& policy, Metr
   server.set_pre_routing_handler([slots](const httplib::Request& req, httplib::Response& res) {
     request_started = std::chrono::steady_clock::now();
     held_slot.release();
+    if (body_length_missing(req)) {
+      res.status = 400;
+      // What would follow on the connection cannot be told from a body.
+      res.set_header("Connection", "close");
+      res.set_content(render_error("corps_manquant", "requête " + req.method + " sans corps : en-tête Content-Length attendu"), kJson);
+      return httplib::Server::HandlerResponse::Handled;
+    }
     if (slots->acquire(req.remote_addr)) {
       held_slot = {slots, req.remote_addr};
       return httplib::Server::HandlerResponse::Unhandled;

@@ -3,10 +3,12 @@
 #include "searchd/json_config.h"
 
 #include <rapidjson/document.h>
-#include <rapidjson/error/en.h>
+#include <rapidjson/error/error.h>
 #include <rapidjson/istreamwrapper.h>
 #include <rapidjson/prettywriter.h>
 #include <rapidjson/stringbuffer.h>
+
+#include "analysis/json_errors.h"
 
 namespace tec::searchd {
 namespace {
@@ -28,7 +30,7 @@ std::vector<CLI::ConfigItem> JsonConfig::from_config(std::istream& input) const 
   doc.ParseStream(stream);
   if (doc.HasParseError()) {
     throw CLI::ParseError("fichier de configuration : JSON invalide à l'octet " + std::to_string(doc.GetErrorOffset()) + " (" +
-                              rapidjson::GetParseError_En(doc.GetParseError()) + ")",
+                              analysis::json_parse_error_fr(doc.GetParseError()) + ")",
                           CLI::ExitCodes::ConfigError);
   }
   if (!doc.IsObject()) throw CLI::ParseError("fichier de configuration : objet JSON attendu", CLI::ExitCodes::ConfigError);

@@ -28,13 +28,13 @@ IndexFacts index_facts(IndexAccess::Reader& reader) {
 
 }  // namespace
 
-void register_ops_routes(httplib::Server& server, IndexAccess& index, Metrics& metrics) {
-  server.Get("/metrics", handler([&index, &metrics](const httplib::Request&, httplib::Response& res) {
+void register_ops_routes(RouteTable& routes, IndexAccess& index, Metrics& metrics) {
+  routes.Get("/metrics", handler([&index, &metrics](const httplib::Request&, httplib::Response& res) {
     const IndexFacts facts = index.run([](IndexAccess::Reader& reader) { return index_facts(reader); });
     res.set_content(metrics.render(facts), "text/plain; version=0.0.4; charset=utf-8");
   }));
 
-  server.Get("/v1/openapi.json", [](const httplib::Request&, httplib::Response& res) {
+  routes.Get("/v1/openapi.json", [](const httplib::Request&, httplib::Response& res) {
     res.set_content(kOpenApiJson, sizeof kOpenApiJson - 1, kJson);
   });
 }

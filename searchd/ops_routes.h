@@ -4,11 +4,12 @@
 
 #include <httplib.h>
 
+#include "searchd/route_table.h"
 #include "searchd/index_access.h"
 #include "searchd/metrics.h"
 
 namespace tec::searchd {
 
-void register_ops_routes(httplib::Server& server, IndexAccess& index, Metrics& metrics);
+void register_ops_routes(RouteTable& routes, IndexAccess& index, Metrics& metrics);
 
 }  // namespace tec::searchd

@@ -8,6 +8,7 @@
 #include <cmath>
 #include <functional>
 
+#include "analysis/json_errors.h"
 #include "analysis/utf8.h"
 #include "peers/peer_params.h"
 #include "searchd/http_errors.h"
@@ -85,7 +86,7 @@ CohortRequest cohort_request_from_json(std::string_view body) {
   if (analysis::first_invalid_utf8(body)) throw bad_request("corps de la requête : UTF-8 invalide");
   rapidjson::Document doc;
   doc.Parse(body.data(), body.size());
-  if (doc.HasParseError()) throw bad_request("corps de la requête : JSON invalide (octet " + std::to_string(doc.GetErrorOffset()) + ")");
+  if (doc.HasParseError()) throw bad_request(std::string("corps de la requête : JSON invalide à l'octet ") + std::to_string(doc.GetErrorOffset()) + " : " + analysis::json_parse_error_fr(doc.GetParseError()));
   if (!doc.IsObject()) throw bad_request("corps de la requête : objet JSON attendu");
   CohortRequest request;
   for (const auto& member : doc.GetObject()) {

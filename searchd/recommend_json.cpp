@@ -7,6 +7,7 @@
 #include <charconv>
 #include <cmath>
 
+#include "analysis/json_errors.h"
 #include "analysis/utf8.h"
 #include "searchd/http_errors.h"
 #include "searchd/json_writer.h"
@@ -103,7 +104,7 @@ recommend::ProfileRequest profile_from_json(std::string_view body) {
   if (analysis::first_invalid_utf8(body)) throw bad_profile("corps de la requête : UTF-8 invalide");
   rapidjson::Document doc;
   doc.Parse(body.data(), body.size());
-  if (doc.HasParseError()) throw bad_profile("corps de la requête : JSON invalide (octet " + std::to_string(doc.GetErrorOffset()) + ")");
+  if (doc.HasParseError()) throw bad_profile(std::string("corps de la requête : JSON invalide à l'octet ") + std::to_string(doc.GetErrorOffset()) + " : " + analysis::json_parse_error_fr(doc.GetParseError()));
   if (!doc.IsObject()) throw bad_profile("corps de la requête : objet JSON attendu");
   recommend::ProfileRequest request;
   for (const auto& member : doc.GetObject()) {

@@ -58,19 +58,19 @@ void answer_recommendation(const httplib::Request& req, httplib::Response& res, 
 
 }  // namespace
 
-void register_recommend_routes(httplib::Server& server, IndexAccess& index, const territory::Territories* territories) {
-  server.Get("/v1/recommend", handler([&index, territories](const httplib::Request& req, httplib::Response& res) {
+void register_recommend_routes(RouteTable& routes, IndexAccess& index, const territory::Territories* territories) {
+  routes.Get("/v1/recommend", handler([&index, territories](const httplib::Request& req, httplib::Response& res) {
     answer_recommendation(req, res, index, territories, profile_from_query(req));
   }));
 
-  server.Post("/v1/recommend", handler([&index, territories](const httplib::Request& req, httplib::Response& res) {
+  routes.Post("/v1/recommend", handler([&index, territories](const httplib::Request& req, httplib::Response& res) {
     if (req.body.size() > kMaxProfileBytes) {
       throw HttpError(413, "profil_trop_long", "profil de " + std::to_string(req.body.size()) + " octets, " + std::to_string(kMaxProfileBytes) + " au plus");
     }
     answer_recommendation(req, res, index, territories, profile_from_json(req.body));
   }));
 
-  server.Get("/v1/territories", handler([territories](const httplib::Request& req, httplib::Response& res) {
+  routes.Get("/v1/territories", handler([territories](const httplib::Request& req, httplib::Response& res) {
     const territory::Territories& all = need(territories);
     const std::string q = req.has_param("q") ? req.get_param_value("q") : std::string();
     if (analysis::first_invalid_utf8(q) || q.size() > 200) throw HttpError(400, "parametre_invalide", "paramètre q : texte UTF-8 de 200 octets au plus attendu");
@@ -85,7 +85,7 @@ void register_recommend_routes(httplib::Server& server, IndexAccess& index, cons
 
   // A 9-digit code is an EPCI, 5 characters a commune, 2 or 3 a département
   // (or a région with type=region, or written r76 as resources do).
-  server.Get(R"(/v1/territories/([0-9A-Za-z]+))", handler([territories](const httplib::Request& req, httplib::Response& res) {
+  routes.Get(R"(/v1/territories/([0-9A-Za-z]+))", handler([territories](const httplib::Request& req, httplib::Response& res) {
     const territory::Territories& all = need(territories);
     std::string code = req.matches[1];
     TerritoryKind kind = code.size() == 9 ? TerritoryKind::Epci : code.size() == 5 ? TerritoryKind::Commune : TerritoryKind::Departement;
@@ -103,7 +103,7 @@ void register_recommend_routes(httplib::Server& server, IndexAccess& index, cons
     res.set_content(render_territory(*found, all), kJson);
   }));
 
-  server.Get(R"(/v1/resources/([^/]+)/([^/]+)/similar)", handler([&index](const httplib::Request& req, httplib::Response& res) {
+  routes.Get(R"(/v1/resources/([^/]+)/([^/]+)/similar)", handler([&index](const httplib::Request& req, httplib::Response& res) {
     const std::string source = req.matches[1];
     const std::string id = req.matches[2];
     const auto limit = static_cast<unsigned>(limit_param(req, "limit", 5, recommend::kMaxLimit));

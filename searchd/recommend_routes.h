@@ -5,6 +5,7 @@
 
 #include <httplib.h>
 
+#include "searchd/route_table.h"
 #include "searchd/index_access.h"
 #include "territory/territories.h"
 
@@ -15,6 +16,6 @@ inline constexpr std::size_t kMaxProfileBytes = 64 * 1024;
 
 // `territories` may be null: profiles must then give their fields directly,
 // and the territory routes answer 503.
-void register_recommend_routes(httplib::Server& server, IndexAccess& index, const territory::Territories* territories);
+void register_recommend_routes(RouteTable& routes, IndexAccess& index, const territory::Territories* territories);
 
 }  // namespace tec::searchd

@@ -100,8 +100,8 @@ std::shared_ptr<const Value> cached(ResponseCache<Value>& cache, MakeKey&& make_
 
 }  // namespace
 
-void register_routes(httplib::Server& server, IndexAccess& index, Metrics& metrics, SearchCaches& caches, QueryStats& stats) {
-  server.Get("/v1/search", handler([&index, &metrics, &caches, &stats](const httplib::Request& req, httplib::Response& res) {
+void register_routes(RouteTable& routes, IndexAccess& index, Metrics& metrics, SearchCaches& caches, QueryStats& stats) {
+  routes.Get("/v1/search", handler([&index, &metrics, &caches, &stats](const httplib::Request& req, httplib::Response& res) {
     const auto started = std::chrono::steady_clock::now();
     ranking::SearchRequest request;
     request.text = query_param(req);
@@ -136,7 +136,7 @@ void register_routes(httplib::Server& server, IndexAccess& index, Metrics& metri
     res.set_content(render_search(request.text, request, *response, took_ms), kJson);
   }));
 
-  server.Get("/v1/suggest", handler([&index, &metrics, &caches](const httplib::Request& req, httplib::Response& res) {
+  routes.Get("/v1/suggest", handler([&index, &metrics, &caches](const httplib::Request& req, httplib::Response& res) {
     const auto started = std::chrono::steady_clock::now();
     const std::string text = query_param(req);
     const unsigned limit = unsigned_param(req, "limit", 8, kMaxSuggestions);
@@ -150,7 +150,7 @@ void register_routes(httplib::Server& server, IndexAccess& index, Metrics& metri
     res.set_content(render_suggest(text, *response, took_ms), kJson);
   }));
 
-  server.Get(R"(/v1/resources/([^/]+)/([^/]+))", handler([&index](const httplib::Request& req, httplib::Response& res) {
+  routes.Get(R"(/v1/resources/([^/]+)/([^/]+))", handler([&index](const httplib::Request& req, httplib::Response& res) {
     const std::string source = req.matches[1];
     const std::string id = req.matches[2];
     const auto json = index.run([&](IndexAccess::Reader& reader) {
@@ -160,14 +160,14 @@ void register_routes(httplib::Server& server, IndexAccess& index, Metrics& metri
     res.set_content(*json, kJson);
   }));
 
-  server.Get("/healthz", handler([&index](const httplib::Request&, httplib::Response& res) {
+  routes.Get("/healthz", handler([&index](const httplib::Request&, httplib::Response& res) {
     const auto [documents, revision] = index.run([](IndexAccess::Reader& reader) {
       return std::pair{reader.db.get_doccount(), reader.db.get_revision()};
     });
     res.set_content(render_health(documents, revision), kJson);
   }));
 
-  server.set_error_handler([](const httplib::Request&, httplib::Response& res) {
+  routes.server().set_error_handler([](const httplib::Request&, httplib::Response& res) {
     if (!res.body.empty()) return;
     if (res.status == 404) {
       res.set_content(render_error("route_inconnue", "aucune route ne correspond à cette adresse"), kJson);

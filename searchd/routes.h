@@ -9,6 +9,7 @@
 #include "searchd/metrics.h"
 #include "searchd/query_stats.h"
 #include "searchd/response_cache.h"
+#include "searchd/route_table.h"
 
 namespace tec::searchd {
 
@@ -28,6 +29,6 @@ struct SearchCaches {
 // `metrics` counts the searches that find nothing and the cache's hits;
 // `stats` records the first page of each search typed (not the next pages,
 // which are the same question, nor the completions asked while typing).
-void register_routes(httplib::Server& server, IndexAccess& index, Metrics& metrics, SearchCaches& caches, QueryStats& stats);
+void register_routes(RouteTable& routes, IndexAccess& index, Metrics& metrics, SearchCaches& caches, QueryStats& stats);
 
 }  // namespace tec::searchd

@@ -8,6 +8,7 @@
 #include <fstream>
 #include <regex>
 
+#include "analysis/utf8.h"
 #include "schema/index_schema.h"
 #include "searchd/http_errors.h"
 #include "searchd/http_params.h"
@@ -36,10 +37,25 @@ std::string random_name() {
   return hex;
 }
 
+// How the sync report names an upload: the file name the partner gave
+// (?name= or Content-Disposition's filename), else « envoi <source> ».
+std::string upload_name(const httplib::Request& req, const std::string& source) {
+  std::string name = req.has_param("name") ? req.get_param_value("name") : std::string();
+  const std::string disposition = req.get_header_value("Content-Disposition");
+  const std::size_t at = disposition.find("filename=\"");
+  if (name.empty() && at != std::string::npos) {
+    const std::size_t start = at + 10;
+    name = disposition.substr(start, disposition.find('"', start) - start);
+  }
+  name = std::filesystem::path(name).filename().string();
+  if (name.empty() || name.size() > 255 || analysis::first_invalid_utf8(name)) return "envoi " + source;
+  return name;
+}
+
 }  // namespace
 
-void register_source_routes(httplib::Server& server, IndexAccess& index, PushSettings* push) {
-  server.Get("/v1/sources", handler([&index](const httplib::Request&, httplib::Response& res) {
+void register_source_routes(RouteTable& routes, IndexAccess& index, PushSettings* push) {
+  routes.Get("/v1/sources", handler([&index](const httplib::Request&, httplib::Response& res) {
     const std::string body = index.run([](IndexAccess::Reader& reader) {
       std::vector<SourceSummary> sources;
       const std::string prefix(schema::kPrefixSource);
@@ -52,14 +68,14 @@ void register_source_routes(httplib::Server& server, IndexAccess& index, PushSet
     res.set_content(body, kJson);
   }));
 
-  server.Get(R"(/v1/sources/([^/]+)/syncs/([^/]+))", handler([push](const httplib::Request& req, httplib::Response& res) {
+  routes.Get(R"(/v1/sources/([^/]+)/syncs/([^/]+))", handler([push](const httplib::Request& req, httplib::Response& res) {
     if (!push) throw HttpError(404, "synchronisation_introuvable", "aucune synchronisation : l'envoi de flux est désactivé");
     const auto status = push->syncs->status(req.matches[1], req.matches[2]);
     if (!status) throw HttpError(404, "synchronisation_introuvable", "aucune synchronisation « " + std::string(req.matches[2]) + " » pour cette source");
     res.set_content(render_sync_status(*status), kJson);
   }));
 
-  server.Put(R"(/v1/sources/([^/]+)/feed)", streaming_handler([push](const httplib::Request& req, httplib::Response& res,
+  routes.Put(R"(/v1/sources/([^/]+)/feed)", streaming_handler([push](const httplib::Request& req, httplib::Response& res,
                                                                    const httplib::ContentReader& content) {
     const std::string source = req.matches[1];
     if (!std::regex_match(source, kSourceSlug)) throw HttpError(400, "parametre_invalide", "source « " + source + " » mal formée");
@@ -97,7 +113,7 @@ void register_source_routes(httplib::Server& server, IndexAccess& index, PushSet
       }
       throw HttpError(400, "flux_interrompu", "le flux n'a pas été reçu en entier ; rien n'a été changé");
     }
-    const SyncStatus status = push->syncs->submit({source, spool.string(), csv, flag(req, "allow_mass_delete"), flag(req, "dry_run")});
+    const SyncStatus status = push->syncs->submit({source, spool.string(), csv, flag(req, "allow_mass_delete"), flag(req, "dry_run"), upload_name(req, source)});
     res.status = 202;
     res.set_header("Location", "/v1/sources/" + source + "/syncs/" + status.id);
     res.set_content(render_sync_status(status), kJson);

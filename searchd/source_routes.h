@@ -9,6 +9,7 @@
 #include <string>
 
 #include "access/partner_tokens.h"
+#include "searchd/route_table.h"
 #include "searchd/index_access.h"
 #include "searchd/sync_service.h"
 
@@ -22,6 +23,6 @@ struct PushSettings {
 };
 
 // `push` null: feeds cannot be pushed (PUT answers 503).
-void register_source_routes(httplib::Server& server, IndexAccess& index, PushSettings* push);
+void register_source_routes(RouteTable& routes, IndexAccess& index, PushSettings* push);
 
 }  // namespace tec::searchd

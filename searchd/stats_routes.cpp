@@ -7,8 +7,8 @@
 
 namespace tec::searchd {
 
-void register_stats_routes(httplib::Server& server, const QueryStats& stats, const access::PartnerTokens* tokens) {
-  server.Get("/v1/stats/queries", handler([&stats, tokens](const httplib::Request& req, httplib::Response& res) {
+void register_stats_routes(RouteTable& routes, const QueryStats& stats, const access::PartnerTokens* tokens) {
+  routes.Get("/v1/stats/queries", handler([&stats, tokens](const httplib::Request& req, httplib::Response& res) {
     const std::string token = bearer_token(req);
     // A partner's token opens its own feed only, never what the public asked.
     if (!tokens || !tokens->is_admin(token)) {

@@ -6,6 +6,7 @@
 
 #include "access/partner_tokens.h"
 #include "searchd/query_stats.h"
+#include "searchd/route_table.h"
 
 namespace tec::searchd {
 
@@ -14,6 +15,6 @@ inline constexpr unsigned kDefaultStatsLimit = 50;
 inline constexpr unsigned kMaxStatsLimit = 500;
 
 // `tokens` may be null (no --tokens): every request then answers 401.
-void register_stats_routes(httplib::Server& server, const QueryStats& stats, const access::PartnerTokens* tokens);
+void register_stats_routes(RouteTable& routes, const QueryStats& stats, const access::PartnerTokens* tokens);
 
 }  // namespace tec::searchd

@@ -104,6 +104,8 @@ void SyncService::run() {
       options.dry_run = job.second.dry_run;
       options.wait = writer_wait_;
       options.synonyms = &synonyms_;
+      options.mass_delete_override = "renvoyez-le avec ?allow_mass_delete=true";
+      options.file_names = {job.second.upload_name};
       const indexer::SyncReport report = indexer::sync_source(index_dir_, analyzer, {job.second.spool_path}, options);
       done.report_json = report.json();
       done.state = report.refused.empty() ? "terminee" : "refusee";

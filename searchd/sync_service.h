@@ -25,6 +25,7 @@ struct SyncRequest {
   bool csv = false;
   bool allow_mass_delete = false;
   bool dry_run = false;
+  std::string upload_name;  // how reports name the upload: its name, or « envoi <source> »
 };
 
 struct SyncStatus {

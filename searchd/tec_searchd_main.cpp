@@ -200,15 +200,17 @@ int main(int argc, char** argv) {
   httplib::Server server;
   tec::searchd::install_http_policy(server, policy, metrics);
   tec::searchd::SearchCaches caches(cache_entries);
-  tec::searchd::register_routes(server, *index, metrics, caches, query_stats);
-  tec::searchd::register_source_routes(server, *index, push.get());
-  tec::searchd::register_stats_routes(server, query_stats, push ? &push->tokens : nullptr);
-  tec::searchd::register_recommend_routes(server, *index, territories.get());
-  tec::searchd::register_territory_routes(server, *index, territories.get());
-  tec::searchd::register_ops_routes(server, *index, metrics);
-  if (!tec::searchd::register_web_routes(server, web_dir)) {
+  tec::searchd::RouteTable routes(server);
+  tec::searchd::register_routes(routes, *index, metrics, caches, query_stats);
+  tec::searchd::register_source_routes(routes, *index, push.get());
+  tec::searchd::register_stats_routes(routes, query_stats, push ? &push->tokens : nullptr);
+  tec::searchd::register_recommend_routes(routes, *index, territories.get());
+  tec::searchd::register_territory_routes(routes, *index, territories.get());
+  tec::searchd::register_ops_routes(routes, *index, metrics);
+  if (!tec::searchd::register_web_routes(routes, web_dir)) {
     spdlog::warn("pas de pages web ({}/static absent) : seule l'API est servie", web_dir);
   }
+  routes.answer_other_methods();
 
   if (port == 0) {
     port = server.bind_to_any_port(host);

@@ -30,8 +30,8 @@ double elapsed_ms(std::chrono::steady_clock::time_point started) {
 
 }  // namespace
 
-void register_territory_routes(httplib::Server& server, IndexAccess& index, const territory::Territories* territories) {
-  server.Get(R"(/v1/territories/([0-9A-Za-z]+)/peers)", handler([&index, territories](const httplib::Request& req, httplib::Response& res) {
+void register_territory_routes(RouteTable& routes, IndexAccess& index, const territory::Territories* territories) {
+  routes.Get(R"(/v1/territories/([0-9A-Za-z]+)/peers)", handler([&index, territories](const httplib::Request& req, httplib::Response& res) {
     const auto started = std::chrono::steady_clock::now();
     const territory::Territories& all = loaded(territories);
     const territory::Territory& of = territory_of(all, req.matches[1]);
@@ -42,7 +42,7 @@ void register_territory_routes(httplib::Server& server, IndexAccess& index, cons
     res.set_content(render_peers(of, found, all, elapsed_ms(started)), kJson);
   }));
 
-  server.Post("/v1/cohorts", handler([&index, territories](const httplib::Request& req, httplib::Response& res) {
+  routes.Post("/v1/cohorts", handler([&index, territories](const httplib::Request& req, httplib::Response& res) {
     const auto started = std::chrono::steady_clock::now();
     if (req.body.size() > kMaxCohortBodyBytes) {
       throw HttpError(413, "requete_trop_longue", "requête de " + std::to_string(req.body.size()) + " octets, " + std::to_string(kMaxCohortBodyBytes) + " au plus");

@@ -5,6 +5,7 @@
 
 #include <httplib.h>
 
+#include "searchd/route_table.h"
 #include "searchd/index_access.h"
 #include "territory/territories.h"
 
@@ -13,6 +14,6 @@ namespace tec::searchd {
 inline constexpr std::size_t kMaxCohortBodyBytes = 64 * 1024;
 
 // `territories` may be null: both routes then answer 503.
-void register_territory_routes(httplib::Server& server, IndexAccess& index, const territory::Territories* territories);
+void register_territory_routes(RouteTable& routes, IndexAccess& index, const territory::Territories* territories);
 
 }  // namespace tec::searchd

@@ -21,12 +21,12 @@ void serve_page(const std::filesystem::path& file, httplib::Response& res) {
 
 }  // namespace
 
-bool register_web_routes(httplib::Server& server, const std::filesystem::path& web_dir) {
-  if (!server.set_mount_point("/static", (web_dir / "static").string())) return false;
-  server.Get("/", handler([web_dir](const httplib::Request&, httplib::Response& res) { serve_page(web_dir / "index.html", res); }));
-  server.Get("/conseil", handler([web_dir](const httplib::Request&, httplib::Response& res) { serve_page(web_dir / "conseil.html", res); }));
+bool register_web_routes(RouteTable& routes, const std::filesystem::path& web_dir) {
+  if (!routes.server().set_mount_point("/static", (web_dir / "static").string())) return false;
+  routes.Get("/", handler([web_dir](const httplib::Request&, httplib::Response& res) { serve_page(web_dir / "index.html", res); }));
+  routes.Get("/conseil", handler([web_dir](const httplib::Request&, httplib::Response& res) { serve_page(web_dir / "conseil.html", res); }));
   // The page reads its source and id from its own address.
-  server.Get(R"(/ressources/[^/]+/[^/]+)", handler([web_dir](const httplib::Request&, httplib::Response& res) {
+  routes.Get(R"(/ressources/[^/]+/[^/]+)", handler([web_dir](const httplib::Request&, httplib::Response& res) {
     serve_page(web_dir / "ressource.html", res);
   }));
   return true;

@@ -8,9 +8,11 @@
 
 #include <filesystem>
 
+#include "searchd/route_table.h"
+
 namespace tec::searchd {
 
 // Returns false when `web_dir` has no static/ folder to mount.
-bool register_web_routes(httplib::Server& server, const std::filesystem::path& web_dir);
+bool register_web_routes(RouteTable& routes, const std::filesystem::path& web_dir);
 
 }  // namespace tec::searchd

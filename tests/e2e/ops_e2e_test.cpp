@@ -209,6 +209,55 @@ class HeldRequest {
   int fd_ = -1;
 };
 
+// Sends `request` on a fresh connection and reads the answer until the
+// server closes it.
+std::string raw_exchange(int port, const std::string& request) {
+  const int fd = socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in address{};
+  address.sin_family = AF_INET;
+  address.sin_port = htons(static_cast<uint16_t>(port));
+  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  if (connect(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) != 0) throw std::runtime_error("connect");
+  send(fd, request.data(), request.size(), 0);
+  std::string answer;
+  char buffer[4096];
+  for (ssize_t got; (got = recv(fd, buffer, sizeof buffer, 0)) > 0;) answer.append(buffer, static_cast<std::size_t>(got));
+  close(fd);
+  return answer;
+}
+
+TEST_F(OpsE2eTest, APostOrPutWithoutLengthIsRefusedFromItsHeaders) {
+  // Answered from the headers, with the connection kept open by the client:
+  // the server does not wait for a body that is not coming.
+  for (const char* head : {"POST /v1/recommend HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n\r\n",
+                           "PUT /v1/sources/anct/feed HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"}) {
+    const std::string answer = raw_exchange(port_, head);
+    EXPECT_EQ(answer.rfind("HTTP/1.1 400", 0), 0u) << answer;
+    EXPECT_NE(answer.find("corps_manquant"), std::string::npos) << answer;
+    EXPECT_NE(answer.find("en-tête Content-Length attendu"), std::string::npos) << answer;
+  }
+}
+
+TEST_F(OpsE2eTest, AKnownAddressAskedWithAnotherMethodIs405) {
+  httplib::Client client("127.0.0.1", port_);
+  const auto deleted = client.Delete("/v1/search");
+  ASSERT_TRUE(deleted);
+  EXPECT_EQ(deleted->status, 405);
+  EXPECT_EQ(deleted->get_header_value("Allow"), "GET, HEAD");
+  EXPECT_NE(deleted->body.find("methode_non_autorisee"), std::string::npos) << deleted->body;
+  EXPECT_NE(deleted->body.find("méthode DELETE non acceptée à cette adresse : GET, HEAD attendu"), std::string::npos) << deleted->body;
+
+  const auto posted = client.Post("/v1/resources/test/eclairage-extinction", "{}", "application/json");
+  EXPECT_EQ(posted->status, 405);
+  const auto got = client.Get("/v1/cohorts");
+  EXPECT_EQ(got->status, 405);
+  EXPECT_EQ(got->get_header_value("Allow"), "POST");
+  const auto recommend = client.Put("/v1/recommend", "{}", "application/json");
+  EXPECT_EQ(recommend->status, 405);
+  EXPECT_EQ(recommend->get_header_value("Allow"), "GET, HEAD, POST");
+  EXPECT_EQ(client.Delete("/v1/nulle-part")->status, 404);
+}
+
 TEST_F(OpsE2eTest, OneClientCannotHoldEveryWorker) {
   // Two requests held mid-body fill this client's two slots, so a third is
   // refused. The probes share one keep-alive connection: a new connection
@@ -335,6 +384,27 @@ TEST_F(OpsE2eTest, TerminalClientSearchesAndRecommends) {
   Child unknown({TEC_SEARCH_BIN, "--server", server, "--recommend", "--insee", "34999"});
   unknown.read_all();
   EXPECT_EQ(unknown.wait(), 1);
+}
+
+TEST_F(OpsE2eTest, TerminalClientTakesOptionsBeforeTheWords) {
+  const std::string server = "http://127.0.0.1:" + std::to_string(port_);
+  Child theme({TEC_SEARCH_BIN, "--server", server, "--theme", "éclairage public", "extinction"});
+  const std::string by_theme = theme.read_all();
+  EXPECT_EQ(theme.wait(), 0);
+  EXPECT_NE(by_theme.find("Éclairage public : consulter les habitants avant l’extinction nocturne"), std::string::npos) << by_theme;
+
+  Child type({TEC_SEARCH_BIN, "--server", server, "--type", "guide", "budget", "participatif"});
+  const std::string by_type = type.read_all();
+  EXPECT_EQ(type.wait(), 0);
+  EXPECT_NE(by_type.find("Mise en œuvre d’un budget participatif"), std::string::npos) << by_type;
+}
+
+TEST_F(OpsE2eTest, TerminalClientUsageErrorsSayWhatWasWrong) {
+  const std::string errors = dir_->str("client-stderr.log");
+  Child unknown({TEC_SEARCH_BIN, "budget", "--frobnicate"}, errors);
+  EXPECT_EQ(unknown.read_all(), "") << "no usage on stdout";
+  EXPECT_EQ(unknown.wait(), 2);
+  EXPECT_EQ(testing::read_file(errors), "tec-search : option inconnue : --frobnicate\nAide : tec-search --help\n");
 }
 
 }  // namespace

@@ -135,10 +135,10 @@ TEST_F(PushTest, APushIsSyncedAndReported) {
   ASSERT_EQ(report["rejected"].Size(), 1u);
   EXPECT_EQ(report["rejected"][0]["line"].GetUint(), 3u);
   EXPECT_STREQ(report["rejected"][0]["reason"].GetString(), "themes : type chaîne au lieu de array");
-  // The server's own folders (the spool) are not shown.
-  EXPECT_EQ(std::string(report["rejected"][0]["file"].GetString()).find('/'), std::string::npos);
+  // The upload is named, not the server's spool file.
+  EXPECT_STREQ(report["rejected"][0]["file"].GetString(), "envoi anct");
   ASSERT_EQ(report["files"].Size(), 1u);
-  EXPECT_EQ(std::string(report["files"][0].GetString()).find('/'), std::string::npos);
+  EXPECT_STREQ(report["files"][0].GetString(), "envoi anct");
   EXPECT_EQ(std::string(res->body).find(dir_.str()), std::string::npos);
 
   const rapidjson::Document search = get("/v1/search?q=toponymie");
@@ -164,7 +164,21 @@ TEST_F(PushTest, AnEmptyPushIsRefusedByTheGuard) {
   accepted.Parse(res->body.c_str());
   const rapidjson::Document status = finished(accepted["status_url"].GetString());
   EXPECT_STREQ(status["state"].GetString(), "refusee");
+  // Over HTTP the way on is the query parameter, not tec-index's flag.
+  const std::string refused = status["report"]["refused"].GetString();
+  EXPECT_NE(refused.find("renvoyez-le avec ?allow_mass_delete=true si c'est voulu"), std::string::npos) << refused;
+  EXPECT_EQ(refused.find("--allow-mass-delete"), std::string::npos) << refused;
   EXPECT_EQ(documents(), 12u);
+}
+
+TEST_F(PushTest, RejectionsNameTheUploadAsThePartnerNamedIt) {
+  auto res = put("anct", kAnctFeed, anct_token_, "?name=catalogue-anct.jsonl");
+  ASSERT_EQ(res->status, 202) << res->body;
+  rapidjson::Document accepted;
+  accepted.Parse(res->body.c_str());
+  const rapidjson::Document status = finished(accepted["status_url"].GetString());
+  ASSERT_EQ(status["report"]["rejected"].Size(), 1u);
+  EXPECT_STREQ(status["report"]["rejected"][0]["file"].GetString(), "catalogue-anct.jsonl");
 }
 
 TEST_F(PushTest, UploadsAreBounded) {

@@ -39,9 +39,9 @@ TEST(Ingest, KeepsGoodRecordsAroundBadOnesAndReportsEach) {
   EXPECT_EQ(report.records, 6u);
   EXPECT_EQ(report.indexed, 3u);
   ASSERT_EQ(report.rejected.size(), 3u);
-  EXPECT_EQ(report.rejected[0].text(), feed + ":2: JSON invalide à la colonne 26 : Missing a comma or '}' after an object member.");
+  EXPECT_EQ(report.rejected[0].text(), feed + ":2: JSON invalide à la colonne 26 : « , » ou « } » attendu après un membre d'objet");
   EXPECT_EQ(report.rejected[1].text(), feed + ":3: UTF-8 invalide à l'octet 57 de la ligne");
-  EXPECT_EQ(report.rejected[2].text(), feed + ":5: l'enregistrement doit être un objet JSON, pas un(e) tableau");
+  EXPECT_EQ(report.rejected[2].text(), feed + ":5: l'enregistrement doit être un objet JSON, pas un tableau");
 
   Xapian::Database db(dir.str("index"));
   EXPECT_EQ(db.get_doccount(), 3u);

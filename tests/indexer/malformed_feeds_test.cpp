@@ -29,7 +29,7 @@ std::vector<MalformedCase> cases() {
   return {
       {"InvalidUtf8", with_fields(R"(,"summary":"caf)" "\xE9" R"(")"), "UTF-8 invalide à l'octet 72 de la ligne"},
       {"NulByte", with_fields(std::string(R"(,"summary":"a)") + '\0' + R"(b")"), "octet NUL à l'octet 70 de la ligne"},
-      {"ArrayLine", R"([{"id":"x"}])", "l'enregistrement doit être un objet JSON, pas un(e) tableau"},
+      {"ArrayLine", R"([{"id":"x"}])", "l'enregistrement doit être un objet JSON, pas un tableau"},
       {"MissingId", R"({"source":"anct","type":"guide","title":"Titre"})", "champ obligatoire manquant : id"},
       {"MissingTitle", R"({"id":"x","source":"anct","type":"guide"})", "champ obligatoire manquant : title"},
       {"ThemesAsString", with_fields(R"(,"themes":"urbanisme")"), "themes : type chaîne au lieu de array"},
@@ -158,7 +158,7 @@ TEST_F(MalformedFeedShape, TruncatedLastLine) {
   const SyncReport report = sync(kBefore + "\n" + kAfter + "\n" + R"({"id":"coupe","source":"anct","ty)");
   ASSERT_EQ(report.rejected.size(), 1u);
   EXPECT_EQ(report.rejected[0].line, 3u);
-  EXPECT_EQ(report.rejected[0].reason, "JSON invalide à la colonne 34 : Missing a closing quotation mark in string.");
+  EXPECT_EQ(report.rejected[0].reason, "JSON invalide à la colonne 34 : guillemet fermant manquant dans une chaîne");
   EXPECT_EQ(report.added, 2u);
 }
 

@@ -71,11 +71,11 @@ TEST(RecordValidator, RefusesBadIds) {
 }
 
 TEST(RecordValidator, ReportsInvalidJsonWithTheColumn) {
-  EXPECT_EQ(error_of(R"({"id":"a", "title": )"), "JSON invalide à la colonne 21 : Invalid value.");
+  EXPECT_EQ(error_of(R"({"id":"a", "title": )"), "JSON invalide à la colonne 21 : valeur invalide");
 }
 
 TEST(RecordValidator, RefusesNonObjects) {
-  EXPECT_EQ(error_of(R"([{"id":"a"}])"), "l'enregistrement doit être un objet JSON, pas un(e) tableau");
+  EXPECT_EQ(error_of(R"([{"id":"a"}])"), "l'enregistrement doit être un objet JSON, pas un tableau");
 }
 
 TEST(RecordValidator, RefusesDeepNestingWithoutRecursing) {

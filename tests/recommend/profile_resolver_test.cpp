@@ -96,6 +96,21 @@ TEST(ProfileResolverTest, UnknownCodesAreNotFound) {
   EXPECT_EQ(error_of({.region = "99"}), ProfileError::Kind::UnknownTerritory);
 }
 
+TEST(ProfileResolverTest, UnknownCodesAreNamedWithTheRightAgreement) {
+  const auto message_of = [](const ProfileRequest& request) {
+    try {
+      resolve(request);
+    } catch (const ProfileError& e) {
+      return std::string(e.what());
+    }
+    return std::string("accepted");
+  };
+  EXPECT_EQ(message_of({.insee = "34999"}), "commune inconnue : « 34999 »");
+  EXPECT_EQ(message_of({.siren = "123456789"}), "EPCI inconnu : « 123456789 »");
+  EXPECT_EQ(message_of({.departement = "345"}), "département inconnu : « 345 »");
+  EXPECT_EQ(message_of({.region = "99"}), "région inconnue : « 99 »");
+}
+
 TEST(ProfileResolverTest, MalformedOrConflictingCodesAreInvalid) {
   EXPECT_EQ(error_of({.insee = "3416"}), ProfileError::Kind::Invalid);
   EXPECT_EQ(error_of({.siren = "2000402"}), ProfileError::Kind::Invalid);
