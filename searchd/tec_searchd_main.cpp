@@ -27,6 +27,7 @@
 #include "searchd/source_routes.h"
 #include "searchd/sync_service.h"
 #include "searchd/web_routes.h"
+#include "territory/bundled_data.h"
 
 namespace {
 
@@ -57,8 +58,8 @@ int main(int argc, char** argv) {
   std::string log_level = "info", log_format = "text";
   std::string tokens_file, spool_dir = "var/spool", mappings_dir;
   std::size_t max_upload_mb = 256;
-  std::string territories_dir = "corpus/territories";
-  std::string web_dir = "searchd/web";
+  std::string territories_dir = tec::territory::bundled_data_dir("territories", "corpus/territories");
+  std::string web_dir = tec::territory::bundled_data_dir("web", "searchd/web");
   std::size_t cache_entries = 1000;
   tec::searchd::HttpPolicy policy;
   // Each keep-alive connection holds a worker while open: enough workers for
@@ -76,7 +77,7 @@ int main(int argc, char** argv) {
   app.add_option("--max-upload-mb", max_upload_mb, "Taille maximale d'un flux envoyé (Mio)")->capture_default_str()->check(CLI::Range(1, 16384));
   auto* territories_option = app.add_option("--territories", territories_dir,
                                             "Dossier du référentiel des territoires (communes.tsv, epci.tsv…)")->capture_default_str();
-  app.add_option("--web", web_dir, "Dossier des pages (/, /conseil, /ressources/…) et de leurs fichiers statiques")->capture_default_str();
+  auto* web_option = app.add_option("--web", web_dir, "Dossier des pages (/, /conseil, /ressources/…) et de leurs fichiers statiques")->capture_default_str();
   app.add_option("--cache-entries", cache_entries, "Réponses de /v1/search et de /v1/suggest gardées en mémoire, chacune (0 : aucune)")
       ->capture_default_str()->check(CLI::Range(std::size_t{0}, std::size_t{1000000}));
   app.add_option("--cors-origin", policy.cors_origins, "Origine autorisée à appeler l'API depuis un navigateur (répétable)");
@@ -176,6 +177,11 @@ int main(int argc, char** argv) {
   tec::searchd::register_territory_routes(server, *index, territories.get());
   tec::searchd::register_ops_routes(server, *index, metrics);
   if (!tec::searchd::register_web_routes(server, web_dir)) {
+    // A directory named on the command line or in the file must serve.
+    if (web_option->count() > 0) {
+      std::cerr << "tec-searchd : dossier des pages « " << web_dir << " » sans sous-dossier static/ (--web)\n";
+      return 2;
+    }
     spdlog::warn("pas de pages web ({}/static absent) : seule l'API est servie", web_dir);
   }
 
