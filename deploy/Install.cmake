@@ -21,6 +21,8 @@ set(CPACK_PACKAGE_CONTACT "Territoires en commun <tec-search@localhost>")
 set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "Moteur de recherche et de recommandation de la base Territoires en commun")
 set(CPACK_PACKAGING_INSTALL_PREFIX ${CMAKE_INSTALL_PREFIX})
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
+# Debug information stays in the build tree.
+set(CPACK_STRIP_FILES ON)
 set(CPACK_DEBIAN_PACKAGE_SECTION web)
 # The Debian 12 packages of the libraries the three programs link (ldd, then
 # dpkg -S), plus the French dictionary FrenchDictionary loads at run time.
