@@ -82,7 +82,19 @@ int main(int argc, char** argv) {
       ->capture_default_str()->check(CLI::Range(std::size_t{0}, std::size_t{1000000}));
   app.add_option("--cors-origin", policy.cors_origins, "Origine autorisée à appeler l'API depuis un navigateur (répétable)");
   app.add_option("--max-requests-per-client", policy.max_requests_per_client,
-                 "Requêtes simultanées par adresse cliente (0 : sans limite, derrière un mandataire)")->capture_default_str();
+                 "Requêtes simultanées par adresse cliente (0 : sans limite ; derrière un mandataire, voir --trusted-proxy)")->capture_default_str();
+  app.add_option("--trusted-proxy", policy.trusted_proxies,
+                 "Adresse IP d'un mandataire inverse (répétable) : ses requêtes comptent pour le client que nomme X-Forwarded-For")
+      ->transform(CLI::Validator(
+          [](std::string& address) {
+            try {
+              address = tec::searchd::canonical_ip(address);
+              return std::string();
+            } catch (const std::invalid_argument& e) {
+              return std::string(e.what());
+            }
+          },
+          "IP"));
   app.add_option("--read-timeout", policy.read_timeout, "Secondes accordées à un client pour envoyer sa requête")->capture_default_str()->check(CLI::Range(1, 3600));
   app.add_option("--keep-alive-timeout", policy.keep_alive_timeout, "Secondes d'inactivité avant de fermer une connexion")->capture_default_str()->check(CLI::Range(1, 3600));
   CLI11_PARSE(app, argc, argv);
