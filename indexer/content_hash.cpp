@@ -5,6 +5,8 @@
 
 #include <stdexcept>
 
+#include "schema/index_schema.h"
+
 namespace tec::indexer {
 
 std::string content_hash(std::string_view record_json) {
@@ -12,7 +14,8 @@ std::string content_hash(std::string_view record_json) {
   unsigned char digest[16];
   crypto_generichash_state state;
   crypto_generichash_init(&state, nullptr, 0, sizeof digest);
-  crypto_generichash_update(&state, reinterpret_cast<const unsigned char*>(kIndexLayoutVersion.data()), kIndexLayoutVersion.size());
+  const std::string layout = schema::layout_name(schema::kIndexLayoutVersion);
+  crypto_generichash_update(&state, reinterpret_cast<const unsigned char*>(layout.data()), layout.size());
   crypto_generichash_update(&state, reinterpret_cast<const unsigned char*>(record_json.data()), record_json.size());
   crypto_generichash_final(&state, digest, sizeof digest);
   char hex[2 * sizeof digest + 1];

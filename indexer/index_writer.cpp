@@ -7,6 +7,7 @@
 #include <string>
 #include <thread>
 
+#include "schema/index_schema.h"
 #include "schema/synonym_key.h"
 
 namespace tec::indexer {
@@ -28,6 +29,9 @@ IndexWriter::IndexWriter(const std::string& directory, std::chrono::seconds wait
   }
   db_.begin_transaction(true);
   open_transaction_ = true;
+  if (db_.get_doccount() == 0 && db_.get_metadata(std::string(schema::kLayoutMetadataKey)).empty()) {
+    db_.set_metadata(std::string(schema::kLayoutMetadataKey), schema::layout_name(schema::kIndexLayoutVersion));
+  }
 }
 
 IndexWriter::~IndexWriter() {

@@ -115,6 +115,16 @@ inline std::string_view packed_facet(std::string_view packed, std::size_t i) {
   return packed.substr(start, packed.find(kFacetSeparator, start) - start);
 }
 
+// The layout version. Bump it when the analysis or the layout changes what a
+// record indexes to: content hashes include it (indexer/content_hash.h), so the
+// next sync rewrites every record. A new index records the version it is
+// created with under kLayoutMetadataKey and keeps it, since the documents of a
+// source that is not synced again stay as they were written; tec-searchd reads
+// it at start-up (searchd/layout_check.h).
+inline constexpr int kIndexLayoutVersion = 5;
+inline constexpr std::string_view kLayoutMetadataKey = "layout";
+inline std::string layout_name(int version) { return "tec-layout-" + std::to_string(version); }
+
 // Index metadata (Xapian user metadata): the report of the last sync of a
 // source, as JSON, under "sync:<source>".
 inline std::string sync_metadata_key(std::string_view source) {

@@ -18,6 +18,7 @@
 #include "searchd/http_policy.h"
 #include "searchd/index_access.h"
 #include "searchd/json_config.h"
+#include "searchd/layout_check.h"
 #include "searchd/logging.h"
 #include "searchd/metrics.h"
 #include "searchd/ops_routes.h"
@@ -120,17 +121,13 @@ int main(int argc, char** argv) {
     std::cerr << "tec-searchd : impossible d'ouvrir l'index " << index_dir << " : " << e.get_msg() << "\n";
     return 2;
   }
-  // Documents written before the facets shared one value slot (layouts
-  // before tec-layout-3) stay searchable but out of the facet counts until
-  // rewritten.
-  const Xapian::doccount without_facets = index->run([](tec::searchd::IndexAccess::Reader& reader) {
-    return reader.db.get_doccount() - reader.db.get_value_freq(tec::schema::kSlotFacets);
-  });
-  if (without_facets > 0) {
-    spdlog::warn("{} documents écrits par une version antérieure ne sont pas comptés dans les facettes : reconstruisez l'index "
-                 "(tec-index) ou synchronisez leurs sources",
-                 without_facets);
+  const tec::searchd::LayoutCheck layout =
+      index->run([](tec::searchd::IndexAccess::Reader& reader) { return tec::searchd::check_layout(reader.db); });
+  if (layout.verdict == tec::searchd::LayoutCheck::Verdict::Refused) {
+    std::cerr << "tec-searchd : " << layout.message << "\n";
+    return 2;
   }
+  if (layout.verdict == tec::searchd::LayoutCheck::Verdict::Older) spdlog::warn("{}", layout.message);
 
   // Loaded now rather than at the first word the index lacks.
   if (!tec::analysis::FrenchDictionary::installed()) {

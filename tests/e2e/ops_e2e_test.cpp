@@ -12,7 +12,9 @@
 #include <regex>
 #include <set>
 #include <sstream>
+#include <string>
 #include <thread>
+#include <vector>
 
 #include "e2e/child_process.h"
 #include "schema/index_schema.h"
@@ -50,6 +52,16 @@ class OpsE2eTest : public ::testing::Test {
   httplib::Result get(const std::string& path, const httplib::Headers& headers = {}) {
     httplib::Client client("127.0.0.1", port_);
     return client.Get(path.c_str(), headers);
+  }
+
+  // The last lines of the server's log (one request per line), to explain a failure.
+  static std::string server_log_tail() {
+    std::istringstream log(testing::read_file(dir_->path() / "stderr.log"));
+    std::vector<std::string> lines;
+    for (std::string line; std::getline(log, line);) lines.push_back(line);
+    std::string tail = "\n-- server log --\n";
+    for (std::size_t i = lines.size() > 30 ? lines.size() - 30 : 0; i < lines.size(); ++i) tail += lines[i] + "\n";
+    return tail;
   }
 
   static testing::TempDir* dir_;
@@ -220,10 +232,13 @@ TEST_F(OpsE2eTest, OneClientCannotHoldEveryWorker) {
       retry_after = refused->get_header_value("Retry-After");
     }
   }
-  EXPECT_EQ(status, 429);
+  // Seen failing once on a loaded CI machine and never reproduced: the
+  // server's request log says what the held requests became.
+  EXPECT_EQ(status, 429) << server_log_tail();
   EXPECT_NE(body.find("trop_de_requetes"), std::string::npos);
   EXPECT_EQ(retry_after, "1");
-  EXPECT_NE(first->finish().find("HTTP/1.1 200"), std::string::npos);
+  const std::string answer = first->finish();
+  EXPECT_NE(answer.find("HTTP/1.1 200"), std::string::npos) << "held request answered: " << answer << server_log_tail();
   // The server gives the slot back once it has logged the request, which may
   // come just after the client has read the response.
   int after = 0;
@@ -265,22 +280,32 @@ TEST(OpsE2eConfigTest, AnUnknownKeyInTheConfigurationFileStopsTheStart) {
   EXPECT_NE(log.find("option inconnue « threds »"), std::string::npos) << log;
 }
 
-TEST(OpsE2eLayoutTest, WarnsOfDocumentsLeftOutOfTheFacetCounts) {
+// An index created by an earlier layout is served with a warning; one of a
+// later layout, which this daemon could misread, is refused.
+TEST(OpsE2eLayoutTest, TheIndexLayoutIsCheckedAtStart) {
   const testing::TempDir dir;
   ASSERT_EQ(run_indexer({"--index", dir.str("index"), testing::test_corpus_path()}), 0);
-  {
-    // As a document written before the facets shared one value slot.
+  const auto record_layout = [&](int version) {
     Xapian::WritableDatabase db(dir.str("index"));
-    Xapian::Document older;
-    older.add_boolean_term(schema::unique_term("test", "ancienne"));
-    older.add_value(schema::kSlotPublished, "20200101");
-    db.add_document(older);
+    db.set_metadata(std::string(schema::kLayoutMetadataKey), schema::layout_name(version));
     db.commit();
+  };
+  record_layout(schema::kIndexLayoutVersion - 1);
+  {
+    Child server({TEC_SEARCHD_BIN, "--index", dir.str("index"), "--listen", "127.0.0.1:0"}, dir.str("older.log"));
+    read_port(server);
   }
-  Child server({TEC_SEARCHD_BIN, "--index", dir.str("index"), "--listen", "127.0.0.1:0"}, dir.str("stderr.log"));
-  read_port(server);
-  const std::string log = testing::read_file(dir.path() / "stderr.log");
-  EXPECT_NE(log.find("1 documents écrits par une version antérieure ne sont pas comptés dans les facettes"), std::string::npos) << log;
+  const std::string older = testing::read_file(dir.path() / "older.log");
+  EXPECT_NE(older.find("l'index a été créé au format " + schema::layout_name(schema::kIndexLayoutVersion - 1)), std::string::npos)
+      << older;
+
+  record_layout(schema::kIndexLayoutVersion + 1);
+  Child server({TEC_SEARCHD_BIN, "--index", dir.str("index"), "--listen", "127.0.0.1:0"}, dir.str("newer.log"));
+  const std::string banner = server.read_line();  // empty once it has exited
+  ASSERT_EQ(banner, "") << "tec-searchd started on an index of a newer layout";
+  EXPECT_EQ(server.wait(), 2);
+  const std::string newer = testing::read_file(dir.path() / "newer.log");
+  EXPECT_NE(newer.find("plus récent que celui de ce programme"), std::string::npos) << newer;
 }
 
 TEST_F(OpsE2eTest, ErrorsShowNoInternals) {
