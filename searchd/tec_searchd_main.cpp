@@ -15,6 +15,7 @@
 #include "analysis/french_dictionary.h"
 #include "indexer/index_writer.h"
 #include "schema/index_schema.h"
+#include "searchd/client_address.h"
 #include "searchd/http_policy.h"
 #include "searchd/index_access.h"
 #include "searchd/json_config.h"
