@@ -83,6 +83,13 @@ PartnerTokens PartnerTokens::load(const std::string& path) {
 }
 
 std::string PartnerTokens::rotate(const std::string& path, const std::string& source) {
+  if (source.starts_with('@')) throw std::invalid_argument("« " + source + " » : les noms commençant par @ sont réservés");
+  return rotate_entry(path, source);
+}
+
+std::string PartnerTokens::rotate_admin(const std::string& path) { return rotate_entry(path, std::string(kAdminSource)); }
+
+std::string PartnerTokens::rotate_entry(const std::string& path, const std::string& source) {
   PartnerTokens tokens = load(path);
   std::erase_if(tokens.entries_, [&](const Entry& e) { return e.source == source; });
   const std::string raw = random_bytes(kTokenBytes);

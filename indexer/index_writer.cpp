@@ -52,9 +52,24 @@ void IndexWriter::remove(const std::string& unique_term) { db_.delete_document(u
 
 void IndexWriter::set_metadata(const std::string& key, const std::string& value) { db_.set_metadata(key, value); }
 
+void IndexWriter::set_editors_thesaurus(const std::string& text) {
+  db_.set_metadata(std::string(schema::kEditorsThesaurusKey), text);
+}
+
+std::vector<SynonymGroup> IndexWriter::editors_groups() const {
+  return parse_thesaurus(db_.get_metadata(std::string(schema::kEditorsThesaurusKey)), "thésaurus des éditeurs de l'index");
+}
+
 void IndexWriter::replace_synonyms(const std::vector<SynonymGroup>& groups, analysis::FrenchAnalyzer& analyzer) {
   std::vector<std::string> old_keys(db_.synonym_keys_begin(), db_.synonym_keys_end());
   for (const std::string& key : old_keys) db_.clear_synonyms(key);
+  add_groups(groups, analyzer);
+  add_groups(editors_groups(), analyzer);
+  static const std::vector<AcronymMeaning> reference = parse_acronyms(bundled_acronyms());
+  add_acronym_synonyms(db_, acronyms_of(db_, reference, analyzer), analyzer);
+}
+
+void IndexWriter::add_groups(const std::vector<SynonymGroup>& groups, analysis::FrenchAnalyzer& analyzer) {
   for (const SynonymGroup& group : groups) {
     for (const std::string& expression : group) {
       std::vector<const analysis::Token*> words;
@@ -71,8 +86,6 @@ void IndexWriter::replace_synonyms(const std::vector<SynonymGroup>& groups, anal
       }
     }
   }
-  static const std::vector<AcronymMeaning> reference = parse_acronyms(bundled_acronyms());
-  add_acronym_synonyms(db_, acronyms_of(db_, reference, analyzer), analyzer);
 }
 
 void IndexWriter::commit() {

@@ -44,13 +44,21 @@ class IndexWriter {
   void set_metadata(const std::string& key, const std::string& value);
   // The database as this transaction sees it.
   const Xapian::Database& database() const { return db_; }
-  // Replaces the whole synonym table with the thesaurus `groups` and the
+  // Replaces the whole synonym table with the thesaurus `groups`, the
+  // editors' groups stored in the index (set_editors_thesaurus) and the
   // acronyms of the index (indexer/acronym_synonyms.h), read as this
   // transaction sees it: call it after the run's documents are written.
   void replace_synonyms(const std::vector<SynonymGroup>& groups, analysis::FrenchAnalyzer& analyzer);
+  // Stores the editors' thesaurus, the text of a file already checked with
+  // parse_thesaurus, for this and every later replace_synonyms.
+  void set_editors_thesaurus(const std::string& text);
+  // The editors' groups stored in the index (none when never set).
+  std::vector<SynonymGroup> editors_groups() const;
   void commit();
 
  private:
+  void add_groups(const std::vector<SynonymGroup>& groups, analysis::FrenchAnalyzer& analyzer);
+
   Xapian::WritableDatabase db_;
   bool open_transaction_ = false;
   // One add_spelling per distinct word of the run rather than per word of

@@ -2,6 +2,8 @@
 //   tec-index --index DIR [--source SLUG] FILE...       add or replace resources
 //   tec-index sync --index DIR --source SLUG FEED...    make a source exactly its feed
 //   tec-index token --tokens FILE --source SLUG         create or rotate a partner's push token
+//   tec-index token --tokens FILE --admin               create or rotate the administrators' token
+//   tec-index thesaurus --index DIR FILE                set the editors' thesaurus groups
 // Exit status: 0 all records indexed, 1 some rejected (the others are
 // written), 2 fatal or refused (nothing written).
 #include <unistd.h>
@@ -18,6 +20,7 @@
 
 #include "access/partner_tokens.h"
 #include "analysis/french_analyzer.h"
+#include "indexer/editors_thesaurus.h"
 #include "indexer/index_writer.h"
 #include "indexer/ingest.h"
 #include "indexer/sync.h"
@@ -204,6 +207,34 @@ int run_sync(const SyncArgs& args) {
   });
 }
 
+struct ThesaurusArgs {
+  std::string index_dir, file, base;
+  unsigned wait_seconds = 0;
+};
+
+// Sets the editors' groups of FILE on the live index: every bad line is
+// listed as FILE:LINE: reason and nothing is applied.
+int run_thesaurus(const ThesaurusArgs& args) {
+  std::string text;
+  try {
+    text = read_text_file(args.file);
+    tec::indexer::parse_thesaurus(text, args.file);
+  } catch (const std::runtime_error& e) {
+    std::cerr << e.what() << "\ntec-index : thésaurus non appliqué, l'index garde son état précédent\n";
+    return 2;
+  }
+  return guarded(args.index_dir, [&] {
+    const auto base = load_thesaurus(args.base);
+    tec::analysis::FrenchAnalyzer analyzer;
+    const auto report = tec::indexer::apply_editors_thesaurus(args.index_dir, text, args.file, base, analyzer,
+                                                              std::chrono::seconds(args.wait_seconds));
+    std::printf("%zu groupe%s des éditeurs dans l'index %s (révision %u), en plus du thésaurus intégré ; "
+                "tec-searchd les utilise dès sa prochaine requête\n",
+                report.groups, report.groups > 1 ? "s" : "", args.index_dir.c_str(), static_cast<unsigned>(report.revision));
+    return 0;
+  });
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -244,9 +275,22 @@ int main(int argc, char** argv) {
   add_place_options(sync_command, sync.places);
 
   std::string tokens_file, token_source;
-  CLI::App* token_command = app.add_subcommand("token", "Crée ou remplace le jeton d'envoi d'un partenaire");
+  bool token_admin = false;
+  CLI::App* token_command = app.add_subcommand("token", "Crée ou remplace le jeton d'envoi d'un partenaire, ou celui des administrateurs");
   token_command->add_option("--tokens", tokens_file, "Fichier des jetons (empreintes salées)")->required();
-  token_command->add_option("--source", token_source, "Source du partenaire")->required();
+  auto* source_option = token_command->add_option("--source", token_source, "Source du partenaire");
+  auto* admin_flag = token_command->add_flag("--admin", token_admin,
+                                             "Jeton des administrateurs (statistiques des requêtes) ; remplace le précédent");
+  source_option->excludes(admin_flag);
+
+  ThesaurusArgs thesaurus;
+  CLI::App* thesaurus_command = app.add_subcommand(
+      "thesaurus", "Remplace les groupes de synonymes des éditeurs d'un index en service (format de corpus/thesaurus.txt ; fichier vide : aucun)");
+  thesaurus_command->add_option("--index", thesaurus.index_dir, "Dossier de l'index")->required();
+  thesaurus_command->add_option("--thesaurus", thesaurus.base, "Thésaurus de base (par défaut : celui intégré)");
+  thesaurus_command->add_option("--wait", thesaurus.wait_seconds, "Secondes d'attente si un autre processus écrit (0 : échec immédiat)")
+      ->capture_default_str();
+  thesaurus_command->add_option("file", thesaurus.file, "Groupes des éditeurs, un par ligne : expression | expression…")->required();
 
   try {
     app.parse(argc, argv);
@@ -255,11 +299,18 @@ int main(int argc, char** argv) {
   }
 
   if (sync_command->parsed()) return run_sync(sync);
+  if (thesaurus_command->parsed()) return run_thesaurus(thesaurus);
   if (token_command->parsed()) {
+    if (!token_admin && token_source.empty()) {
+      std::cerr << "tec-index token : --source SOURCE ou --admin est requis\n";
+      return 2;
+    }
     return guarded(tokens_file, [&] {
-      std::cout << tec::access::PartnerTokens::rotate(tokens_file, token_source) << "\n";
-      std::cerr << "jeton de « " << token_source << " » enregistré dans " << tokens_file
-                << " (empreinte seulement) ; il ne sera plus affiché\n";
+      std::cout << (token_admin ? tec::access::PartnerTokens::rotate_admin(tokens_file)
+                                : tec::access::PartnerTokens::rotate(tokens_file, token_source))
+                << "\n";
+      std::cerr << (token_admin ? std::string("jeton des administrateurs") : "jeton de « " + token_source + " »")
+                << " enregistré dans " << tokens_file << " (empreinte seulement) ; il ne sera plus affiché\n";
       return 0;
     });
   }

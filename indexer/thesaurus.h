@@ -12,7 +12,8 @@ namespace tec::indexer {
 
 using SynonymGroup = std::vector<std::string>;
 
-// Throws std::runtime_error("NAME:LINE: reason") on a malformed line.
+// Throws std::runtime_error("NAME:LINE: reason"), one line per malformed
+// line of the text, when any is.
 std::vector<SynonymGroup> parse_thesaurus(std::string_view text, const std::string& name);
 
 // The thesaurus compiled into tec-index from corpus/thesaurus.txt.

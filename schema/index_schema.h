@@ -133,6 +133,11 @@ inline std::string sync_metadata_key(std::string_view source) {
   return key;
 }
 
+// The editors' thesaurus (tec-index thesaurus), as the text of its file
+// (corpus/thesaurus.txt's format): every rewrite of the synonym table adds
+// its groups to the bundled thesaurus and the acronyms, so that syncs keep them.
+inline constexpr std::string_view kEditorsThesaurusKey = "thesaurus:editeurs";
+
 // Synonym keys of acronyms that are also ordinary words ("PLU", "SAGE"):
 // looked up only when the word is typed like an acronym, so that "sage"
 // typed in small letters is not read as a water management scheme.

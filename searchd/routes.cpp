@@ -12,23 +12,13 @@
 #include "ranking/searcher.h"
 #include "schema/index_schema.h"
 #include "searchd/http_errors.h"
+#include "searchd/http_params.h"
 #include "searchd/json_render.h"
 
 namespace tec::searchd {
 namespace {
 
 HttpError bad_parameter(const std::string& message) { return HttpError(400, "parametre_invalide", message); }
-
-unsigned unsigned_param(const httplib::Request& req, const char* name, unsigned fallback, unsigned max) {
-  if (!req.has_param(name)) return fallback;
-  const std::string text = req.get_param_value(name);
-  unsigned value = 0;
-  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
-  if (error != std::errc() || end != text.data() + text.size() || value < 1 || value > max) {
-    throw bad_parameter(std::string("paramètre ") + name + " : entier entre 1 et " + std::to_string(max) + " attendu");
-  }
-  return value;
-}
 
 // A date "YYYY-MM-DD" of the calendar, or empty when the parameter is absent.
 std::string date_param(const httplib::Request& req, const char* name) {
@@ -110,8 +100,8 @@ std::shared_ptr<const Value> cached(ResponseCache<Value>& cache, MakeKey&& make_
 
 }  // namespace
 
-void register_routes(httplib::Server& server, IndexAccess& index, Metrics& metrics, SearchCaches& caches) {
-  server.Get("/v1/search", handler([&index, &metrics, &caches](const httplib::Request& req, httplib::Response& res) {
+void register_routes(httplib::Server& server, IndexAccess& index, Metrics& metrics, SearchCaches& caches, QueryStats& stats) {
+  server.Get("/v1/search", handler([&index, &metrics, &caches, &stats](const httplib::Request& req, httplib::Response& res) {
     const auto started = std::chrono::steady_clock::now();
     ranking::SearchRequest request;
     request.text = query_param(req);
@@ -141,6 +131,7 @@ void register_routes(httplib::Server& server, IndexAccess& index, Metrics& metri
       });
     });
     if (response->total == 0 && !request.text.empty()) metrics.count_zero_results();
+    if (request.page == 1) stats.record(utc_today(), request.text, response->corrected_query, response->total);
     const double took_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
     res.set_content(render_search(request.text, request, *response, took_ms), kJson);
   }));

@@ -7,6 +7,7 @@
 #include "ranking/searcher.h"
 #include "searchd/index_access.h"
 #include "searchd/metrics.h"
+#include "searchd/query_stats.h"
 #include "searchd/response_cache.h"
 
 namespace tec::searchd {
@@ -24,7 +25,9 @@ struct SearchCaches {
   ResponseCache<ranking::SuggestResponse> suggest;
 };
 
-// `metrics` counts the searches that find nothing and the cache's hits.
-void register_routes(httplib::Server& server, IndexAccess& index, Metrics& metrics, SearchCaches& caches);
+// `metrics` counts the searches that find nothing and the cache's hits;
+// `stats` records the first page of each search typed (not the next pages,
+// which are the same question, nor the completions asked while typing).
+void register_routes(httplib::Server& server, IndexAccess& index, Metrics& metrics, SearchCaches& caches, QueryStats& stats);
 
 }  // namespace tec::searchd

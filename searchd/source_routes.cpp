@@ -10,6 +10,7 @@
 
 #include "schema/index_schema.h"
 #include "searchd/http_errors.h"
+#include "searchd/http_params.h"
 
 namespace tec::searchd {
 namespace {
@@ -18,12 +19,7 @@ const std::regex kSourceSlug("^[a-z0-9]+(-[a-z0-9]+)*$");
 
 // The source a request's bearer token may write; throws 401 without one.
 std::string authorised_source(const httplib::Request& req, const access::PartnerTokens& tokens) {
-  const std::string header = req.get_header_value("Authorization");
-  constexpr std::string_view kBearer = "Bearer ";
-  if (!header.starts_with(kBearer)) {
-    throw HttpError(401, "authentification_requise", "jeton manquant : en-tête « Authorization: Bearer <jeton> » attendu");
-  }
-  const auto source = tokens.source_of(header.substr(kBearer.size()));
+  const auto source = tokens.source_of(bearer_token(req));
   if (!source) throw HttpError(401, "jeton_invalide", "jeton inconnu ou révoqué");
   return *source;
 }

@@ -27,6 +27,8 @@
 #include "searchd/territory_routes.h"
 #include "searchd/routes.h"
 #include "searchd/source_routes.h"
+#include "searchd/stats_routes.h"
+#include "searchd/stats_saver.h"
 #include "searchd/sync_service.h"
 #include "searchd/web_routes.h"
 #include "territory/bundled_data.h"
@@ -46,10 +48,29 @@ bool split_listen(const std::string& listen, std::string& host, int& port) {
   }
 }
 
+// Where the query statistics live by default: a state folder beside the
+// index ("var/index" -> "var/state/query-stats.tsv"), which a rebuilt index
+// swapped into place leaves alone.
+std::string default_stats_path(const std::string& index_dir) {
+  std::filesystem::path index = std::filesystem::path(index_dir).lexically_normal();
+  if (!index.has_filename()) index = index.parent_path();
+  return (index.parent_path() / "state" / "query-stats.tsv").string();
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
   tec::indexer::use_small_write_batches();  // the sync writer's runs
+  // Signals are taken by a dedicated thread so that the server stops cleanly
+  // instead of being interrupted inside a worker. Blocked before any thread
+  // starts (the sync writer, the statistics saver), which inherit the mask:
+  // a thread leaving them unblocked would receive SIGTERM and end the process
+  // without the clean shutdown.
+  sigset_t signals;
+  sigemptyset(&signals);
+  sigaddset(&signals, SIGINT);
+  sigaddset(&signals, SIGTERM);
+  pthread_sigmask(SIG_BLOCK, &signals, nullptr);
   CLI::App app{"Serveur de recherche tec-search (API HTTP JSON, pages / et /conseil)."};
   app.config_formatter(std::make_shared<tec::searchd::JsonConfig>(app));
   app.set_config("--config", "", "Fichier de configuration JSON : {\"option\": valeur} pour chaque option longue ci-dessous");
@@ -63,6 +84,7 @@ int main(int argc, char** argv) {
   std::string territories_dir = tec::territory::bundled_data_dir("territories", "corpus/territories");
   std::string web_dir = tec::territory::bundled_data_dir("web", "searchd/web");
   std::size_t cache_entries = 1000;
+  std::string stats_path;
   tec::searchd::HttpPolicy policy;
   // Each keep-alive connection holds a worker while open: enough workers for
   // a few dozen concurrent clients, each with its own Xapian reader.
@@ -82,6 +104,9 @@ int main(int argc, char** argv) {
   auto* web_option = app.add_option("--web", web_dir, "Dossier des pages (/, /conseil, /ressources/…) et de leurs fichiers statiques")->capture_default_str();
   app.add_option("--cache-entries", cache_entries, "Réponses de /v1/search et de /v1/suggest gardées en mémoire, chacune (0 : aucune)")
       ->capture_default_str()->check(CLI::Range(std::size_t{0}, std::size_t{1000000}));
+  app.add_option("--stats", stats_path,
+                 "Fichier des statistiques des requêtes (GET /v1/stats/queries), enregistré chaque minute et à l'arrêt "
+                 "(par défaut : state/query-stats.tsv à côté du dossier de l'index)");
   app.add_option("--cors-origin", policy.cors_origins, "Origine autorisée à appeler l'API depuis un navigateur (répétable)");
   app.add_option("--max-requests-per-client", policy.max_requests_per_client,
                  "Requêtes simultanées par adresse cliente (0 : sans limite ; derrière un mandataire, voir --trusted-proxy)")->capture_default_str();
@@ -153,6 +178,22 @@ int main(int argc, char** argv) {
     spdlog::warn("pas de référentiel des territoires ({} absent) : les profils doivent donner leurs champs", territories_dir);
   }
 
+  // Counted per day without addresses; what was saved goes on being counted.
+  if (stats_path.empty()) stats_path = default_stats_path(index_dir);
+  tec::searchd::QueryStats query_stats;
+  try {
+    query_stats.load(stats_path);
+  } catch (const std::exception& e) {
+    std::cerr << "tec-searchd : statistiques des requêtes : " << e.what() << " (corrigez ou supprimez ce fichier)\n";
+    return 2;
+  }
+  std::error_code stats_dir_error;
+  if (const auto folder = std::filesystem::path(stats_path).parent_path(); !folder.empty()) {
+    std::filesystem::create_directories(folder, stats_dir_error);
+  }
+  if (stats_dir_error) spdlog::error("dossier des statistiques {} : {}", stats_path, stats_dir_error.message());
+  auto stats_saver = std::make_unique<tec::searchd::StatsSaver>(query_stats, stats_path);
+
   std::unique_ptr<tec::searchd::SyncService> syncs;
   std::unique_ptr<tec::searchd::PushSettings> push;
   if (!tokens_file.empty()) {
@@ -169,20 +210,13 @@ int main(int argc, char** argv) {
     policy.max_body_bytes = push->max_upload_bytes;
   }
 
-  // Signals are taken by a dedicated thread so that the server stops cleanly
-  // instead of being interrupted inside a worker.
-  sigset_t signals;
-  sigemptyset(&signals);
-  sigaddset(&signals, SIGINT);
-  sigaddset(&signals, SIGTERM);
-  pthread_sigmask(SIG_BLOCK, &signals, nullptr);
-
   tec::searchd::Metrics metrics;
   httplib::Server server;
   tec::searchd::install_http_policy(server, policy, metrics);
   tec::searchd::SearchCaches caches(cache_entries);
-  tec::searchd::register_routes(server, *index, metrics, caches);
+  tec::searchd::register_routes(server, *index, metrics, caches, query_stats);
   tec::searchd::register_source_routes(server, *index, push.get());
+  tec::searchd::register_stats_routes(server, query_stats, push ? &push->tokens : nullptr);
   tec::searchd::register_recommend_routes(server, *index, territories.get());
   tec::searchd::register_territory_routes(server, *index, territories.get());
   tec::searchd::register_ops_routes(server, *index, metrics);
@@ -221,6 +255,7 @@ int main(int argc, char** argv) {
                push ? std::to_string(push->tokens.size()) + " jeton(s)" : std::string("désactivé"),
                policy.cors_origins.empty() ? std::string("fermé") : std::to_string(policy.cors_origins.size()) + " origine(s)");
   const bool clean = server.listen_after_bind();
+  stats_saver.reset();  // the last searches counted, written before exiting
   spdlog::info("arrêté");
   return clean ? 0 : 1;
 }

@@ -48,5 +48,19 @@ TEST(PartnerTokens, AbsentFileHasNoTokenAndBadLinesAreErrors) {
   EXPECT_THROW(PartnerTokens::load(dir.str("bad")), std::runtime_error);
 }
 
+TEST(PartnerTokens, TheAdminTokenIsNoPartnersAndNoPartnerTokenIsAdmin) {
+  testing::TempDir dir;
+  const std::string file = dir.str("tokens");
+  const std::string anct = PartnerTokens::rotate(file, "anct");
+  const std::string admin = PartnerTokens::rotate_admin(file);
+  const PartnerTokens tokens = PartnerTokens::load(file);
+  EXPECT_TRUE(tokens.is_admin(admin));
+  EXPECT_FALSE(tokens.is_admin(anct));
+  EXPECT_FALSE(tokens.is_admin(""));
+  EXPECT_NE(tokens.source_of(admin), "anct");
+  // The reserved name cannot be taken as a partner's source.
+  EXPECT_THROW(PartnerTokens::rotate(file, std::string(kAdminSource)), std::invalid_argument);
+}
+
 }  // namespace
 }  // namespace tec::access

@@ -156,7 +156,7 @@ TEST_F(OpsE2eTest, OpenApiDescribesTheRoutesServed) {
   for (const char* route : {"get /v1/search", "get /v1/suggest", "get /v1/resources/{source}/{id}", "get /v1/resources/{source}/{id}/similar",
                             "get /v1/recommend", "post /v1/recommend", "get /v1/territories", "get /v1/territories/{code}",
                             "get /v1/territories/{code}/peers", "post /v1/cohorts",
-                            "get /v1/sources", "put /v1/sources/{source}/feed", "get /v1/sources/{source}/syncs/{id}", "get /healthz",
+                            "get /v1/sources", "put /v1/sources/{source}/feed", "get /v1/sources/{source}/syncs/{id}", "get /v1/stats/queries", "get /healthz",
                             "get /metrics", "get /v1/openapi.json", "get /", "get /conseil",
                             "get /ressources/{source}/{id}"}) {
     EXPECT_TRUE(documented.contains(route)) << route << " is served but not documented";
