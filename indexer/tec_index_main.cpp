@@ -25,6 +25,7 @@
 #include "indexer/ingest.h"
 #include "indexer/sync.h"
 #include "indexer/thesaurus.h"
+#include "territory/bundled_data.h"
 
 namespace {
 
@@ -84,7 +85,7 @@ int guarded(const std::string& index_dir, Work work) {
 
 // The territory reference data and the collectivity mapping of a run.
 struct PlaceArgs {
-  std::string territories_dir = "corpus/territories";
+  std::string territories_dir = tec::territory::bundled_data_dir("territories", "corpus/territories");
   bool territories_given = false;
   std::string collectivity_mapping;
 };
@@ -249,7 +250,7 @@ int main(int argc, char** argv) {
   app.add_option("files", add.files, "Fichiers JSON Lines (ou CSV avec --mapping) à indexer");
   const auto add_place_options = [](CLI::App* command, PlaceArgs& places) {
     command->add_option("--territories", places.territories_dir,
-                        "Référentiel des territoires : les codes de collectivites inconnus y sont signalés (par défaut corpus/territories s'il existe)")
+                        "Référentiel des territoires : les codes de collectivites inconnus y sont signalés (par défaut celui installé, ou celui des sources, s'il existe)")
         ->each([&places](const std::string&) { places.territories_given = true; });
     command->add_option("--collectivites-mapping", places.collectivity_mapping,
                         "Correspondance (JSON) qui remplit collectivites depuis un champ texte nommant la collectivité");

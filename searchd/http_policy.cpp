@@ -12,6 +12,7 @@
 #include <mutex>
 #include <unordered_map>
 
+#include "searchd/client_address.h"
 #include "searchd/http_errors.h"
 #include "searchd/json_render.h"
 
@@ -97,7 +98,7 @@ void install_http_policy(httplib::Server& server, const HttpPolicy& policy, Metr
   const unsigned threads = policy.threads;
   server.new_task_queue = [threads] { return new SlotReleasingPool(threads); };
   auto slots = std::make_shared<ClientSlots>(policy.max_requests_per_client);
-  server.set_pre_routing_handler([slots](const httplib::Request& req, httplib::Response& res) {
+  server.set_pre_routing_handler([slots, proxies = policy.trusted_proxies](const httplib::Request& req, httplib::Response& res) {
     request_started = std::chrono::steady_clock::now();
     held_slot.release();
     if (body_length_missing(req)) {
@@ -107,8 +108,9 @@ void install_http_policy(httplib::Server& server, const HttpPolicy& policy, Metr
       res.set_content(render_error("corps_manquant", "requête " + req.method + " sans corps : en-tête Content-Length attendu"), kJson);
       return httplib::Server::HandlerResponse::Handled;
     }
-    if (slots->acquire(req.remote_addr)) {
-      held_slot = {slots, req.remote_addr};
+    const std::string client = client_address(req.remote_addr, req.get_header_value("X-Forwarded-For"), proxies);
+    if (slots->acquire(client)) {
+      held_slot = {slots, client};
       return httplib::Server::HandlerResponse::Unhandled;
     }
     res.status = 429;

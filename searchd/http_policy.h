@@ -21,6 +21,9 @@ struct HttpPolicy {
   // Requests one client address may have in progress; 0 lifts the cap (behind
   // a proxy every request comes from the proxy's address).
   unsigned max_requests_per_client = 8;
+  // Reverse proxies (canonical IP literals) whose X-Forwarded-For names the
+  // client; the header of any other connection is ignored.
+  std::vector<std::string> trusted_proxies;
   // Seconds a client may take to send a request, and to read the response.
   time_t read_timeout = 5, write_timeout = 5;
   time_t keep_alive_timeout = 5;

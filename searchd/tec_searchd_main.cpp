@@ -15,6 +15,7 @@
 #include "analysis/french_dictionary.h"
 #include "indexer/index_writer.h"
 #include "schema/index_schema.h"
+#include "searchd/client_address.h"
 #include "searchd/http_policy.h"
 #include "searchd/index_access.h"
 #include "searchd/json_config.h"
@@ -23,13 +24,14 @@
 #include "searchd/metrics.h"
 #include "searchd/ops_routes.h"
 #include "searchd/recommend_routes.h"
+#include "searchd/search_routes.h"
 #include "searchd/territory_routes.h"
-#include "searchd/routes.h"
 #include "searchd/source_routes.h"
 #include "searchd/stats_routes.h"
 #include "searchd/stats_saver.h"
 #include "searchd/sync_service.h"
 #include "searchd/web_routes.h"
+#include "territory/bundled_data.h"
 
 namespace {
 
@@ -79,8 +81,8 @@ int main(int argc, char** argv) {
   std::string log_level = "info", log_format = "text";
   std::string tokens_file, spool_dir = "var/spool", mappings_dir;
   std::size_t max_upload_mb = 256;
-  std::string territories_dir = "corpus/territories";
-  std::string web_dir = "searchd/web";
+  std::string territories_dir = tec::territory::bundled_data_dir("territories", "corpus/territories");
+  std::string web_dir = tec::territory::bundled_data_dir("web", "searchd/web");
   std::size_t cache_entries = 1000;
   std::string stats_path;
   tec::searchd::HttpPolicy policy;
@@ -99,7 +101,7 @@ int main(int argc, char** argv) {
   app.add_option("--max-upload-mb", max_upload_mb, "Taille maximale d'un flux envoyé (Mio)")->capture_default_str()->check(CLI::Range(1, 16384));
   auto* territories_option = app.add_option("--territories", territories_dir,
                                             "Dossier du référentiel des territoires (communes.tsv, epci.tsv…)")->capture_default_str();
-  app.add_option("--web", web_dir, "Dossier des pages (/, /conseil, /ressources/…) et de leurs fichiers statiques")->capture_default_str();
+  auto* web_option = app.add_option("--web", web_dir, "Dossier des pages (/, /conseil, /ressources/…) et de leurs fichiers statiques")->capture_default_str();
   app.add_option("--cache-entries", cache_entries, "Réponses de /v1/search et de /v1/suggest gardées en mémoire, chacune (0 : aucune)")
       ->capture_default_str()->check(CLI::Range(std::size_t{0}, std::size_t{1000000}));
   app.add_option("--stats", stats_path,
@@ -107,7 +109,19 @@ int main(int argc, char** argv) {
                  "(par défaut : state/query-stats.tsv à côté du dossier de l'index)");
   app.add_option("--cors-origin", policy.cors_origins, "Origine autorisée à appeler l'API depuis un navigateur (répétable)");
   app.add_option("--max-requests-per-client", policy.max_requests_per_client,
-                 "Requêtes simultanées par adresse cliente (0 : sans limite, derrière un mandataire)")->capture_default_str();
+                 "Requêtes simultanées par adresse cliente (0 : sans limite ; derrière un mandataire, voir --trusted-proxy)")->capture_default_str();
+  app.add_option("--trusted-proxy", policy.trusted_proxies,
+                 "Adresse IP d'un mandataire inverse (répétable) : ses requêtes comptent pour le client que nomme X-Forwarded-For")
+      ->transform(CLI::Validator(
+          [](std::string& address) {
+            try {
+              address = tec::searchd::canonical_ip(address);
+              return std::string();
+            } catch (const std::invalid_argument& e) {
+              return std::string(e.what());
+            }
+          },
+          "IP"));
   app.add_option("--read-timeout", policy.read_timeout, "Secondes accordées à un client pour envoyer sa requête")->capture_default_str()->check(CLI::Range(1, 3600));
   app.add_option("--keep-alive-timeout", policy.keep_alive_timeout, "Secondes d'inactivité avant de fermer une connexion")->capture_default_str()->check(CLI::Range(1, 3600));
   CLI11_PARSE(app, argc, argv);
@@ -201,13 +215,18 @@ int main(int argc, char** argv) {
   tec::searchd::install_http_policy(server, policy, metrics);
   tec::searchd::SearchCaches caches(cache_entries);
   tec::searchd::RouteTable routes(server);
-  tec::searchd::register_routes(routes, *index, metrics, caches, query_stats);
+  tec::searchd::register_search_routes(routes, *index, metrics, caches, query_stats);
   tec::searchd::register_source_routes(routes, *index, push.get());
   tec::searchd::register_stats_routes(routes, query_stats, push ? &push->tokens : nullptr);
   tec::searchd::register_recommend_routes(routes, *index, territories.get());
   tec::searchd::register_territory_routes(routes, *index, territories.get());
   tec::searchd::register_ops_routes(routes, *index, metrics);
   if (!tec::searchd::register_web_routes(routes, web_dir)) {
+    // A directory named on the command line or in the file must serve.
+    if (web_option->count() > 0) {
+      std::cerr << "tec-searchd : dossier des pages « " << web_dir << " » sans sous-dossier static/ (--web)\n";
+      return 2;
+    }
     spdlog::warn("pas de pages web ({}/static absent) : seule l'API est servie", web_dir);
   }
   routes.answer_other_methods();

@@ -1,0 +1,96 @@
+// End to end: behind a trusted reverse proxy each forwarded client has its own
+// slots of simultaneous requests; a connection from anywhere else is counted
+// by its own address, whatever X-Forwarded-For it sends.
+#include <gtest/gtest.h>
+#include <httplib.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <stdexcept>
+#include <thread>
+
+#include "e2e/child_process.h"
+#include "test_support.h"
+
+namespace tec {
+namespace {
+
+// A request whose body is never sent: it holds its client's slot while open.
+class HeldForwardedRequest {
+ public:
+  HeldForwardedRequest(int port, const std::string& forwarded_for) {
+    fd_ = socket(AF_INET, SOCK_STREAM, 0);
+    sockaddr_in address{};
+    address.sin_family = AF_INET;
+    address.sin_port = htons(static_cast<uint16_t>(port));
+    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    if (connect(fd_, reinterpret_cast<sockaddr*>(&address), sizeof address) != 0) throw std::runtime_error("connect");
+    const std::string head = "POST /v1/recommend HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Forwarded-For: " + forwarded_for +
+                             "\r\nContent-Type: application/json\r\nContent-Length: 2\r\n\r\n";
+    send(fd_, head.data(), head.size(), 0);
+  }
+  ~HeldForwardedRequest() { close(fd_); }
+
+ private:
+  int fd_ = -1;
+};
+
+class ProxyE2eTest : public ::testing::Test {
+ protected:
+  void start(const std::vector<std::string>& extra) {
+    ASSERT_EQ(run_indexer({"--index", dir_.str("index"), testing::test_corpus_path()}), 0);
+    std::vector<std::string> args = {TEC_SEARCHD_BIN, "--index", dir_.str("index"), "--listen", "127.0.0.1:0",
+                                     "--max-requests-per-client", "1"};
+    args.insert(args.end(), extra.begin(), extra.end());
+    server_ = std::make_unique<Child>(args, dir_.str("stderr.log"));
+    port_ = read_port(*server_);
+    probe_ = std::make_unique<httplib::Client>("127.0.0.1", port_);
+    probe_->set_keep_alive(true);
+  }
+  int search_as(const std::string& forwarded_for) {
+    const auto res = probe_->Get("/v1/search?q=budget", {{"X-Forwarded-For", forwarded_for}});
+    return res ? res->status : -1;
+  }
+  // The held request takes its slot once the server has read its headers.
+  int status_once_held(const std::string& forwarded_for) {
+    int status = 0;
+    for (int attempt = 0; attempt < 100 && status != 429; ++attempt) {
+      if (attempt > 0) std::this_thread::sleep_for(std::chrono::milliseconds(20));
+      status = search_as(forwarded_for);
+    }
+    return status;
+  }
+
+  testing::TempDir dir_;
+  std::unique_ptr<Child> server_;
+  std::unique_ptr<httplib::Client> probe_;
+  int port_ = 0;
+};
+
+TEST_F(ProxyE2eTest, ForwardedClientsBehindATrustedProxyHaveTheirOwnSlots) {
+  start({"--trusted-proxy", "127.0.0.1"});
+  HeldForwardedRequest held(port_, "198.51.100.1");
+  ASSERT_EQ(status_once_held("198.51.100.1"), 429) << "the held request fills 198.51.100.1's only slot";
+  EXPECT_EQ(search_as("198.51.100.2"), 200) << "another visitor behind the same proxy";
+  // What a client writes itself comes before the proxy's entry and is not believed.
+  EXPECT_EQ(search_as("198.51.100.2, 198.51.100.1"), 429);
+}
+
+TEST_F(ProxyE2eTest, HeaderFromAnUntrustedConnectionIsIgnored) {
+  start({"--trusted-proxy", "10.0.0.1"});
+  HeldForwardedRequest held(port_, "198.51.100.1");
+  EXPECT_EQ(status_once_held("198.51.100.2"), 429) << "both requests count for 127.0.0.1";
+}
+
+TEST(ProxyOptionE2eTest, AHostNameIsRefusedAtStart) {
+  testing::TempDir dir;
+  Child server({TEC_SEARCHD_BIN, "--index", dir.str("index"), "--trusted-proxy", "proxy.example"}, dir.str("stderr.log"));
+  EXPECT_NE(server.wait(), 0);
+  const std::string messages = testing::read_file(dir.path() / "stderr.log");
+  EXPECT_NE(messages.find("« proxy.example » : adresse IPv4 ou IPv6 attendue"), std::string::npos) << messages;
+}
+
+}  // namespace
+}  // namespace tec
