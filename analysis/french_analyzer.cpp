@@ -137,6 +137,12 @@ bool has_letter(std::string_view folded) {
   });
 }
 
+// A token that outlives the analyzer's buffers.
+Token owned(const TokenView& view) {
+  return Token{std::string(view.term), std::string(view.lowered), {view.stems.begin(), view.stems.end()},
+               view.position, view.span, view.begin, view.end, view.kind};
+}
+
 }  // namespace
 
 struct FrenchAnalyzer::Impl {
@@ -246,14 +252,19 @@ std::string FrenchAnalyzer::fold(std::string_view text) const {
 
 std::vector<Token> FrenchAnalyzer::analyze(std::string_view text, unsigned first_position) {
   std::vector<Token> tokens;
-  analyze(text, first_position, [&](const TokenView& view) {
-    tokens.push_back(Token{std::string(view.term), std::string(view.lowered), {view.stems.begin(), view.stems.end()},
-                           view.position, view.span, view.begin, view.end, view.kind});
-  });
+  analyze(text, first_position, [&](const TokenView& view) { tokens.push_back(owned(view)); });
   return tokens;
 }
 
-void FrenchAnalyzer::analyze(std::string_view text, unsigned first_position, const TokenSink& sink) {
+std::vector<Token> FrenchAnalyzer::analyze(std::string_view text, std::vector<std::string>& too_long) {
+  std::vector<Token> tokens;
+  analyze(
+      text, 0, [&](const TokenView& view) { tokens.push_back(owned(view)); },
+      [&](std::string_view word) { too_long.emplace_back(word); });
+  return tokens;
+}
+
+void FrenchAnalyzer::analyze(std::string_view text, unsigned first_position, const TokenSink& sink, const SkippedSink& too_long) {
   UErrorCode status = U_ZERO_ERROR;
   UText* utext = utext_openUTF8(nullptr, text.data(), static_cast<int64_t>(text.size()), &status);
   if (U_FAILURE(status)) return;
@@ -278,6 +289,7 @@ void FrenchAnalyzer::analyze(std::string_view text, unsigned first_position, con
                         unsigned span = 1) -> const std::string& {
     const Impl::Forms& forms = impl_->forms_of(word);
     if (forms.term.size() <= kMaxWordBytes) sink(TokenView{forms.term, word, forms.stems, at, span, begin, end, kind});
+    else if (kind == Token::Kind::Word && too_long) too_long(text.substr(begin, end - begin));
     return forms.term;
   };
 
@@ -305,6 +317,7 @@ void FrenchAnalyzer::analyze(std::string_view text, unsigned first_position, con
     word.remove_prefix(elision);
 
     if (word.size() > 4 * kMaxWordBytes) {  // too long whatever folding does
+      if (too_long) too_long(word);
       ++position;
       close_chain();
       return;

@@ -66,6 +66,8 @@ struct TokenView {
 };
 
 using TokenSink = std::function<void(const TokenView&)>;
+// Receives the words skipped as too long (kMaxWordBytes), as they appear in the text.
+using SkippedSink = std::function<void(std::string_view word)>;
 
 class FrenchAnalyzer {
  public:
@@ -78,8 +80,12 @@ class FrenchAnalyzer {
   // caller continue the numbering across fields.
   std::vector<Token> analyze(std::string_view text, unsigned first_position = 0);
 
+  // The same, the words skipped as too long added to `too_long`: a query
+  // says which of its words it could not search.
+  std::vector<Token> analyze(std::string_view text, std::vector<std::string>& too_long);
+
   // The same tokens in the same order, each handed to `sink` as it is read.
-  void analyze(std::string_view text, unsigned first_position, const TokenSink& sink);
+  void analyze(std::string_view text, unsigned first_position, const TokenSink& sink, const SkippedSink& too_long = {});
 
   // NFKC case folding plus accent and ligature folding of a short string, for
   // keys such as facet values: "Éclairage Public" -> "eclairage public".

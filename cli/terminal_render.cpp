@@ -53,6 +53,20 @@ std::string count_line(const rapidjson::Value& response) {
   return line;
 }
 
+// The words the search left out, in one line, or nothing when it left none:
+// "mots ignorés : de (mot vide), la (mot vide)".
+std::string ignored_line(const rapidjson::Value& response) {
+  if (!response.HasMember("ignored") || !response["ignored"].IsArray() || response["ignored"].Empty()) return {};
+  const auto& ignored = response["ignored"];
+  std::string out = ignored.Size() == 1 ? "mot ignoré : " : "mots ignorés : ";
+  for (rapidjson::SizeType i = 0; i < ignored.Size(); ++i) {
+    const std::string reason = str(ignored[i], "reason");
+    if (i > 0) out += ", ";
+    out += str(ignored[i], "word") + " (" + (reason == "trop_long" ? "trop long" : reason == "mot_vide" ? "mot vide" : reason) + ")";
+  }
+  return out;
+}
+
 }  // namespace
 
 bool colour_wanted(bool is_terminal, const char* no_color) { return is_terminal && (no_color == nullptr || *no_color == '\0'); }
@@ -103,6 +117,7 @@ std::string render_search(const rapidjson::Value& response, const Style& style) 
   if (response.HasMember("corrected_query") && response["corrected_query"].IsString()) {
     out += paint("Essayez avec : " + std::string(response["corrected_query"].GetString()), kDim, style) + "\n";
   }
+  if (const std::string ignored = ignored_line(response); !ignored.empty()) out += paint(ignored, kDim, style) + "\n";
   const auto& results = response["results"];
   out += paint(count_line(response), kBold, style) + "\n\n";
   unsigned rank = (response["page"].GetUint() - 1) * response["per_page"].GetUint();

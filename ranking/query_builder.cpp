@@ -39,6 +39,7 @@ struct Group {
   std::vector<Xapian::Query> some;
   std::size_t clause = 0;
   bool stopword = false;
+  std::vector<std::string> little = {};  // the little words, as typed, when `stopword`
   // Documents holding its rarest word (in that word's most frequent form);
   // 0 for an unknown word, the word being typed, a compound or a phrase,
   // which always lead (see kCommonWordShare).
@@ -53,6 +54,16 @@ struct Replacement {
 std::size_t typo_distance(std::size_t length) {
   if (length < kTypoMinLength) return 0;
   return length <= kTypoOneEditMaxLength ? 1 : 2;
+}
+
+// An ignored word as given back: a pasted blob need not come back whole.
+std::string shortened(std::string_view word) {
+  std::size_t characters = 0;
+  for (std::size_t i = 0; i < word.size(); ++i) {
+    const bool starts_character = (static_cast<unsigned char>(word[i]) & 0xC0) != 0x80;
+    if (starts_character && characters++ == kIgnoredWordShown) return std::string(word.substr(0, i)) + "…";
+  }
+  return std::string(word);
 }
 
 Xapian::Query any_of(std::vector<Xapian::Query>& queries) {
@@ -361,6 +372,7 @@ class Builder {
           part_words.push_back(word_query(words[k + n], !little));
         }
         group.stopword = little_parts && !options_.titles_only;
+        if (group.stopword) group.little.emplace_back(text_.substr(word.offset + compound.begin, compound.end - compound.begin));
         // Exact parts side by side, the joined form, or each part in any
         // form (plural, corrected): "tier-lieux" still finds "tiers-lieu".
         std::vector<Xapian::Query> alternatives;
@@ -375,6 +387,7 @@ class Builder {
         // In titles (the dropdown), the word being typed is the start of a
         // longer one even when it is a little word: "par" for "participatif".
         group.stopword = is_stopword(word.readings.front().term) && !(options_.titles_only && word.open);
+        if (group.stopword) group.little.emplace_back(typed(word.readings.front(), word));
         group.every = word_query(word, !group.stopword);
         group.some = {group.every};
         if (!word.open) group.frequency = frequency_of(word.readings.front());
@@ -383,6 +396,13 @@ class Builder {
       groups.push_back(std::move(group));
     }
     return groups;
+  }
+
+  void ignore(std::string_view word, IgnoredWord::Reason reason) {
+    IgnoredWord ignored{shortened(word), reason};
+    const bool seen = std::any_of(built_.ignored.begin(), built_.ignored.end(),
+                                  [&](const IgnoredWord& w) { return w.word == ignored.word && w.reason == reason; });
+    if (!seen) built_.ignored.push_back(std::move(ignored));
   }
 
   Xapian::Query phrase_query(const std::vector<Token>& tokens, bool in_titles) {
@@ -404,6 +424,7 @@ class Builder {
     std::vector<PlainWord> plain;
     std::deque<Token> compounds;  // stable addresses for PlainWord::compound
     unsigned words_seen = 0;
+    bool positive_words = false;  // typed outside exclusions, searched or not
 
     const auto flush_plain = [&]() {
       for (Group& group : plain_groups(plain)) groups.push_back(std::move(group));
@@ -412,7 +433,10 @@ class Builder {
 
     for (std::size_t c = 0; c < syntax.clauses.size(); ++c) {
       const QueryClause& clause = syntax.clauses[c];
-      std::vector<Token> tokens = analyzer_.analyze(clause.text);
+      std::vector<std::string> too_long;
+      std::vector<Token> tokens = analyzer_.analyze(clause.text, too_long);
+      for (const std::string& word : too_long) ignore(word, IgnoredWord::Reason::TooLong);
+      positive_words = positive_words || (!clause.excluded && (!tokens.empty() || !too_long.empty()));
       std::erase_if(tokens, [&](const Token& token) { return token.position >= kMaxQueryWords - std::min(words_seen, kMaxQueryWords); });
       const unsigned clause_words = tokens.empty() ? 0 : tokens.back().position + 1;
       if (words_seen + clause_words > kMaxQueryWords || (tokens.empty() && !clause.text.empty() && words_seen >= kMaxQueryWords)) {
@@ -470,16 +494,24 @@ class Builder {
         previous.some.insert(previous.some.end(), group.some.begin(), group.some.end());
         previous.clause = group.clause;
         previous.stopword = previous.stopword && group.stopword;
+        previous.little.insert(previous.little.end(), group.little.begin(), group.little.end());
       } else {
         joined.push_back(std::move(group));
       }
     }
+    // Little words alone would match every document: they are ignored too,
+    // and said to be.
     const bool only_stopwords = std::all_of(joined.begin(), joined.end(), [](const Group& g) { return g.stopword; });
     std::vector<Xapian::Query> every, some, common;
     const Xapian::doccount common_from =
         std::max<Xapian::doccount>(kCommonWordMinDocuments, static_cast<Xapian::doccount>(kCommonWordShare * db_.get_doccount()));
     for (const Group& group : joined) {
-      if (group.stopword && !only_stopwords) continue;
+      if (group.stopword) {
+        if (only_stopwords) {
+          for (const std::string& word : group.little) ignore(word, IgnoredWord::Reason::Stopword);
+        }
+        continue;
+      }
       every.push_back(group.every);
       std::vector<Xapian::Query>& into = group.frequency >= common_from ? common : some;
       into.insert(into.end(), group.some.begin(), group.some.end());
@@ -488,6 +520,7 @@ class Builder {
     if (some.empty()) std::swap(some, common);
 
     built_.words = every.size();
+    built_.nothing_left = every.empty() && positive_words;
     Xapian::Query positive;
     if (every.size() == 1 && some.size() + common.size() == 1) {
       positive = every.front();
@@ -503,7 +536,7 @@ class Builder {
       }
       positive = Xapian::Query(Xapian::Query::OP_OR, Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, every_word, kAllWordsBoost), some_words);
       built_.all_words = every_word;
-    } else if (!excluded.empty()) {
+    } else if (!excluded.empty() && !built_.nothing_left) {
       positive = Xapian::Query::MatchAll;
     }
     if (!excluded.empty() && !positive.empty()) {

@@ -71,6 +71,14 @@ struct BuildOptions {
   bool titles_only = false;
 };
 
+// A word typed but not searched: too long to be a word (kMaxWordBytes), or
+// a little word (stopwords.h) of a query that holds nothing else.
+struct IgnoredWord {
+  enum class Reason { TooLong, Stopword };
+  std::string word;  // as typed, shortened past kIgnoredWordShown characters
+  Reason reason;
+};
+
 struct BuiltQuery {
   Xapian::Query query;          // MatchNothing when the text holds no word
   // The documents of `query` holding every word, which come first there;
@@ -82,6 +90,12 @@ struct BuiltQuery {
   bool partial = false;         // words or corrections were cut to bound the work
   bool has_rare_words = false;  // a rare word might be a typo: see BuildOptions
   std::size_t words = 0;        // words that count (little words aside)
+  // Too-long words always; little words only when they were all the query
+  // held, since elsewhere leaving them out changes nothing to the answer.
+  std::vector<IgnoredWord> ignored;
+  // Words were typed (beside exclusions) but every one was ignored: the
+  // answer is then nothing, where an empty `query` with nothing typed browses.
+  bool nothing_left = false;
 };
 
 // Runs `match(query, every_word)` on the documents holding every word first

@@ -51,6 +51,7 @@ inline constexpr unsigned kSynonymsRankFirstBelow = 3;
 
 // Bounded work per query.
 inline constexpr unsigned kMaxQueryWords = 32;          // words beyond are ignored (partial)
+inline constexpr std::size_t kIgnoredWordShown = 24;    // characters of an ignored word given back
 inline constexpr unsigned kMaxPrefixExpansion = 30;     // most frequent completions of the last word
 inline constexpr unsigned kMinPrefixLength = 2;         // bytes typed before completing
 inline constexpr unsigned kMaxTypoCandidates = 3;       // corrections per unknown word

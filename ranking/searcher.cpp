@@ -123,10 +123,14 @@ SearchResponse Searcher::search(const SearchRequest& request) {
   const Xapian::Query dates = published_filter(request.published_after, request.published_before);
   const Xapian::Query filter = both(facet_filter(request.filters, analyzer_), dates);
   const bool by_date = request.sort == SortOrder::Date;
+  // Nothing typed browses every document (filters aside); words typed and
+  // all ignored match none, rather than the whole base.
+  const bool browse = built.query.empty() && !built.nothing_left;
+  const auto matched = [&](const Xapian::Query& query) { return query.empty() && browse ? Xapian::Query::MatchAll : query; };
 
   const auto count = [&](const Xapian::Query& query, const Xapian::Query& facet_query) {
     Xapian::Enquire enquire(db_);
-    enquire.set_query(filtered(query.empty() ? Xapian::Query::MatchAll : query, facet_query));
+    enquire.set_query(filtered(matched(query), facet_query));
     enquire.set_weighting_scheme(Xapian::BoolWeight());
     Count result;
     result.spy = std::make_unique<FacetSpy>(db_, facets_);
@@ -155,9 +159,8 @@ SearchResponse Searcher::search(const SearchRequest& request) {
   // The page alone: asked for no count, Xapian stops as soon as no other
   // document can enter it (its pruning by maximum weight).
   const auto rank = [&](const Xapian::Query& query, Xapian::doccount first, Xapian::doccount size) {
-    const bool browse = query.empty();
     Xapian::Enquire enquire(db_);
-    enquire.set_query(filtered(browse ? Xapian::Query::MatchAll : query, filter));
+    enquire.set_query(filtered(matched(query), filter));
     enquire.set_weighting_scheme(bm25_weight());
     if (browse || by_date) enquire.set_sort_by_value_then_relevance(schema::kSlotPublished, true);
     return enquire.get_mset(first, size);
@@ -209,6 +212,7 @@ SearchResponse Searcher::search(const SearchRequest& request) {
   response.total_exact = main.count.exact;
   response.corrected_query = built.corrected;
   response.partial = built.partial;
+  response.ignored = built.ignored;
   for (auto it = page.begin(); it != page.end(); ++it) {
     const auto stored = schema::StoredDocument::decode(it.get_document().get_data());
     if (!stored) continue;

@@ -13,6 +13,7 @@
 #include "analysis/french_analyzer.h"
 #include "ranking/facet_table.h"
 #include "ranking/lexicon.h"
+#include "ranking/query_builder.h"
 
 namespace tec::ranking {
 
@@ -54,6 +55,7 @@ struct SearchResponse {
   std::vector<FacetCounts> facets;  // counts over the matches, each facet ignoring its own filter
   std::string corrected_query;      // set when a correction was applied
   bool partial = false;             // the query was cut to bound the work
+  std::vector<IgnoredWord> ignored;  // words typed but not searched
 };
 
 struct Completion {

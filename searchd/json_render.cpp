@@ -65,6 +65,15 @@ std::string render_search(std::string_view query, const ranking::SearchRequest& 
   else put_string(w, response.corrected_query);
   w.Key("partial");
   w.Bool(response.partial);
+  w.Key("ignored");
+  w.StartArray();
+  for (const ranking::IgnoredWord& ignored : response.ignored) {
+    w.StartObject();
+    put(w, "word", ignored.word);
+    put(w, "reason", ignored.reason == ranking::IgnoredWord::Reason::TooLong ? "trop_long" : "mot_vide");
+    w.EndObject();
+  }
+  w.EndArray();
   w.Key("results");
   w.StartArray();
   for (const ranking::SearchHit& hit : response.hits) {

@@ -93,6 +93,19 @@ describe('pages de tec-searchd', { timeout: 60_000 }, () => {
     assert.deepEqual(problems, [], 'aucune erreur de console, de page ni de requête');
   });
 
+  essai('mots ignorés : signalés, et rien plutôt que toute la base', async () => {
+    await page.goto(`${BASE}/?q=de+la`);
+    await page.locator('#ignores').waitFor();
+    assert.equal(fr(await page.textContent('#ignores')), 'mots ignorés : de (mot vide), la (mot vide)');
+    await page.goto(`${BASE}/?q=budget+${'a'.repeat(70)}`);
+    await attendreRecherche();
+    await page.locator('#ignores').waitFor();
+    assert.equal(fr(await page.textContent('#ignores')), `mot ignoré : ${'a'.repeat(24)}… (trop long)`);
+    await page.goto(`${BASE}/?q=budget`);
+    await attendreRecherche();
+    assert.ok(await page.locator('#ignores').isHidden());
+  });
+
   essai('recherche avec une faute : correction proposée et mots surlignés', async () => {
     await page.goto(`${BASE}/`);
     await attendreRecherche();

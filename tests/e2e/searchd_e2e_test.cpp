@@ -138,6 +138,32 @@ TEST_F(SearchdTest, TypoIsCorrectedAndSaidSo) {
   EXPECT_TRUE(get_json("/v1/search?q=budget", 200)["corrected_query"].IsNull());
 }
 
+TEST_F(SearchdTest, IgnoredWordsAreSaidAndAloneFindNothing) {
+  // A pasted blob of 70 letters: not searched, said so, and no longer the whole base.
+  const std::string blob(70, 'a');
+  const auto alone = get_json("/v1/search?q=" + blob, 200);
+  EXPECT_EQ(alone["total"].GetUint(), 0u);
+  EXPECT_EQ(alone["results"].Size(), 0u);
+  ASSERT_EQ(alone["ignored"].Size(), 1u);
+  EXPECT_EQ(std::string(alone["ignored"][0]["word"].GetString()), std::string(24, 'a') + "…");
+  EXPECT_STREQ(alone["ignored"][0]["reason"].GetString(), "trop_long");
+  // Beside a real word, the word is searched and the blob still listed.
+  const auto beside = get_json("/v1/search?q=budget%20" + blob, 200);
+  EXPECT_GT(beside["total"].GetUint(), 0u);
+  EXPECT_EQ(beside["ignored"].Size(), 1u);
+  // Little words alone are listed and find nothing; inside a query they are not listed.
+  const auto little = get_json("/v1/search?q=de%20la", 200);
+  EXPECT_EQ(little["total"].GetUint(), 0u);
+  ASSERT_EQ(little["ignored"].Size(), 2u);
+  EXPECT_STREQ(little["ignored"][0]["word"].GetString(), "de");
+  EXPECT_STREQ(little["ignored"][1]["reason"].GetString(), "mot_vide");
+  const auto ordinary = get_json("/v1/search?q=budget%20de%20la%20commune", 200);
+  EXPECT_GT(ordinary["total"].GetUint(), 0u);
+  EXPECT_EQ(ordinary["ignored"].Size(), 0u);
+  // Nothing typed still browses everything.
+  EXPECT_GT(get_json("/v1/search?q=", 200)["total"].GetUint(), 0u);
+}
+
 TEST_F(SearchdTest, SynonymsPrefixesPhrasesExclusions) {
   EXPECT_EQ(result_ids("BP").front(), "oeuvre-budget");
   EXPECT_EQ(result_ids("budget partic").front(), "oeuvre-budget");

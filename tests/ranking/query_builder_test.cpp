@@ -20,6 +20,30 @@ class QueryBuilderTest : public ::testing::Test {
   Xapian::Database db{std::string(), Xapian::DB_BACKEND_INMEMORY};
 };
 
+TEST_F(QueryBuilderTest, SaysWhichWordsItIgnoredAndWhenNothingIsLeft) {
+  QueryBuilder builder(analyzer, db, nullptr);
+  const std::string blob = "é" + std::string(80, 'b');  // cut after 24 characters, not inside "é"
+  const BuiltQuery too_long = builder.build(blob + " ");
+  EXPECT_TRUE(too_long.nothing_left);
+  ASSERT_EQ(too_long.ignored.size(), 1u);
+  EXPECT_EQ(too_long.ignored[0].word, "é" + std::string(23, 'b') + "…");
+  EXPECT_EQ(too_long.ignored[0].reason, IgnoredWord::Reason::TooLong);
+
+  const BuiltQuery little = builder.build("est-ce que la ");
+  EXPECT_TRUE(little.nothing_left);
+  EXPECT_TRUE(little.query.empty());
+  ASSERT_EQ(little.ignored.size(), 3u);
+  EXPECT_EQ(little.ignored[0].word, "est-ce");
+  EXPECT_EQ(little.ignored[0].reason, IgnoredWord::Reason::Stopword);
+
+  const BuiltQuery ordinary = builder.build("budget de la commune ");
+  EXPECT_FALSE(ordinary.nothing_left);
+  EXPECT_TRUE(ordinary.ignored.empty());
+  EXPECT_FALSE(builder.build("\"de la\"").nothing_left);
+  EXPECT_FALSE(builder.build("-budget").nothing_left);  // exclusions alone still list the rest
+  EXPECT_FALSE(builder.build("").nothing_left);
+}
+
 TEST_F(QueryBuilderTest, ExactFormsComeWithTheStemsByDefault) {
   const std::set<std::string> terms = terms_of(QueryBuilder(analyzer, db, nullptr).build("budgets 2024 ").query);
   EXPECT_TRUE(terms.contains("budgets"));

@@ -143,6 +143,40 @@ TEST_F(SearchTest, EmptyQueryListsEverythingNewestFirst) {
   EXPECT_EQ(response.hits[1].id, "demarche-html");    // published 2026-06-30
 }
 
+TEST_F(SearchTest, AWordTooLongIsIgnoredSaidAndAloneFindsNothing) {
+  const std::string blob(70, 'a');
+  const SearchResponse alone = search(blob);
+  EXPECT_EQ(alone.total, 0u);
+  EXPECT_TRUE(alone.hits.empty());
+  ASSERT_EQ(alone.ignored.size(), 1u);
+  EXPECT_EQ(alone.ignored[0].word, std::string(24, 'a') + "…");
+  EXPECT_EQ(alone.ignored[0].reason, IgnoredWord::Reason::TooLong);
+  // Excluding a word does not bring back the rest of the base either.
+  EXPECT_EQ(search(blob + " -participatif").total, 0u);
+  const SearchResponse beside = search("budget " + blob);
+  EXPECT_TRUE(std::any_of(beside.hits.begin(), beside.hits.end(), [](const SearchHit& h) { return h.id == "budget-commune"; }));
+  EXPECT_EQ(beside.ignored.size(), 1u);
+}
+
+TEST_F(SearchTest, LittleWordsAloneAreIgnoredSaidAndFindNothing) {
+  const SearchResponse little = search("de la");
+  EXPECT_EQ(little.total, 0u);
+  EXPECT_TRUE(little.hits.empty());
+  ASSERT_EQ(little.ignored.size(), 2u);
+  EXPECT_EQ(little.ignored[0].word, "de");
+  EXPECT_EQ(little.ignored[1].word, "la");
+  EXPECT_EQ(little.ignored[1].reason, IgnoredWord::Reason::Stopword);
+  // Among other words they change nothing and are not listed.
+  const SearchResponse ordinary = search("budget de la commune");
+  EXPECT_GT(ordinary.total, 0u);
+  EXPECT_TRUE(ordinary.ignored.empty());
+  // Quoted, they are a phrase, searched as such.
+  const SearchResponse quoted = search("\"avec les\"");
+  EXPECT_TRUE(quoted.ignored.empty());
+  EXPECT_GT(quoted.total, 0u);
+  EXPECT_EQ(search("").total, 12u);
+}
+
 TEST_F(SearchTest, PublicationDatesBoundTheResultsBothIncluded) {
   SearchRequest request;
   request.per_page = 20;

@@ -119,6 +119,7 @@ function afficher(r, demandee) {
   $('avis-page').textContent = demandee
     ? `La page ${nombre(demandee)} n’existe pas pour cette recherche : voici la dernière, la page ${nombre(etat.page)}.` : '';
   afficherCorrection(r.corrected_query);
+  afficherIgnores(r.ignored);
   afficherFiltresActifs();
   afficherFacettes(r.facets);
   afficherResultats(r.results);
@@ -134,6 +135,17 @@ function afficherCorrection(corrige) {
     href: urlDe(cible),
     onclick: (e) => { e.preventDefault(); naviguer(cible); },
   }, corrige));
+  bloc.hidden = false;
+}
+
+// Words the server did not search (too long, or little words alone), so
+// that an empty answer is not a mystery.
+const RAISONS = { trop_long: 'trop long', mot_vide: 'mot vide' };
+function afficherIgnores(ignores) {
+  const bloc = $('ignores');
+  if (!ignores || !ignores.length) { bloc.hidden = true; bloc.textContent = ''; return; }
+  bloc.textContent = (ignores.length > 1 ? 'mots ignorés : ' : 'mot ignoré : ')
+    + ignores.map((i) => `${i.word} (${RAISONS[i.reason] || i.reason})`).join(', ');
   bloc.hidden = false;
 }
 
