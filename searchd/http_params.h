@@ -11,14 +11,17 @@
 
 namespace tec::searchd {
 
-// The parameter `name` as an integer from 1 to `max`, or `fallback` when absent.
-inline unsigned unsigned_param(const httplib::Request& req, const char* name, unsigned fallback, unsigned max) {
+// The parameter `name` as an integer from `min` to `max`, or `fallback` when
+// absent. Counts of things to show start at 1; limits of a list that may be
+// left out (workshops_limit=0) at 0.
+inline unsigned integer_param(const httplib::Request& req, const char* name, unsigned fallback, unsigned min, unsigned max) {
   if (!req.has_param(name)) return fallback;
   const std::string text = req.get_param_value(name);
   unsigned value = 0;
   const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
-  if (error != std::errc() || end != text.data() + text.size() || value < 1 || value > max) {
-    throw HttpError(400, "parametre_invalide", std::string("paramètre ") + name + " : entier entre 1 et " + std::to_string(max) + " attendu");
+  if (error != std::errc() || end != text.data() + text.size() || value < min || value > max) {
+    throw HttpError(400, "parametre_invalide", std::string("paramètre ") + name + " : entier entre " + std::to_string(min) + " et " +
+                                                   std::to_string(max) + " attendu");
   }
   return value;
 }

@@ -14,8 +14,8 @@ void register_stats_routes(RouteTable& routes, const QueryStats& stats, const ac
     if (!tokens || !tokens->is_admin(token)) {
       throw HttpError(401, "jeton_invalide", "jeton des administrateurs requis (tec-index token --admin) : celui-ci est inconnu, révoqué ou d'un partenaire");
     }
-    const unsigned days = unsigned_param(req, "days", kDefaultStatsDays, kMaxStatsDays);
-    const unsigned limit = unsigned_param(req, "limit", kDefaultStatsLimit, kMaxStatsLimit);
+    const unsigned days = integer_param(req, "days", kDefaultStatsDays, 1, kMaxStatsDays);
+    const unsigned limit = integer_param(req, "limit", kDefaultStatsLimit, 1, kMaxStatsLimit);
     res.set_header("Cache-Control", "no-store");
     res.set_content(render_query_stats(stats.report(utc_today(), days, limit), days), kJson);
   }));

@@ -23,8 +23,8 @@
 #include "searchd/metrics.h"
 #include "searchd/ops_routes.h"
 #include "searchd/recommend_routes.h"
+#include "searchd/search_routes.h"
 #include "searchd/territory_routes.h"
-#include "searchd/routes.h"
 #include "searchd/source_routes.h"
 #include "searchd/stats_routes.h"
 #include "searchd/stats_saver.h"
@@ -201,7 +201,7 @@ int main(int argc, char** argv) {
   tec::searchd::install_http_policy(server, policy, metrics);
   tec::searchd::SearchCaches caches(cache_entries);
   tec::searchd::RouteTable routes(server);
-  tec::searchd::register_routes(routes, *index, metrics, caches, query_stats);
+  tec::searchd::register_search_routes(routes, *index, metrics, caches, query_stats);
   tec::searchd::register_source_routes(routes, *index, push.get());
   tec::searchd::register_stats_routes(routes, query_stats, push ? &push->tokens : nullptr);
   tec::searchd::register_recommend_routes(routes, *index, territories.get());

@@ -1,13 +1,17 @@
-// Peers and cohorts routes: parse, call the peers layer, render.
+// Territory routes: completion and lookup of a territory, its peers and
+// cohorts; parse, call the territory and peers layers, render.
 #include "searchd/territory_routes.h"
 
 #include <chrono>
 
+#include "analysis/utf8.h"
 #include "peers/cohorts.h"
 #include "peers/peer_finder.h"
 #include "peers/peer_params.h"
 #include "searchd/http_errors.h"
+#include "searchd/http_params.h"
 #include "searchd/peers_json.h"
+#include "searchd/recommend_json.h"
 #include "searchd/today_param.h"
 
 namespace tec::searchd {
@@ -31,6 +35,39 @@ double elapsed_ms(std::chrono::steady_clock::time_point started) {
 }  // namespace
 
 void register_territory_routes(RouteTable& routes, IndexAccess& index, const territory::Territories* territories) {
+  routes.Get("/v1/territories", handler([territories](const httplib::Request& req, httplib::Response& res) {
+    const territory::Territories& all = loaded(territories);
+    const std::string q = req.has_param("q") ? req.get_param_value("q") : std::string();
+    if (analysis::first_invalid_utf8(q) || q.size() > 200) throw HttpError(400, "parametre_invalide", "paramètre q : texte UTF-8 de 200 octets au plus attendu");
+    std::optional<territory::TerritoryKind> kind;
+    if (req.has_param("type")) {
+      kind = territory::kind_from_name(req.get_param_value("type"));
+      if (!kind) throw HttpError(400, "parametre_invalide", "paramètre type : commune, epci, departement ou region attendu");
+    }
+    const std::size_t limit = integer_param(req, "limit", kDefaultTerritorySuggestions, 0, kMaxTerritorySuggestions);
+    res.set_content(render_territories(q, all.complete(q, limit, kind), all), kJson);
+  }));
+
+  // A 9-digit code is an EPCI, 5 characters a commune, 2 or 3 a département
+  // (or a région with type=region, or written r76 as resources do).
+  routes.Get(R"(/v1/territories/([0-9A-Za-z]+))", handler([territories](const httplib::Request& req, httplib::Response& res) {
+    const territory::Territories& all = loaded(territories);
+    std::string code = req.matches[1];
+    territory::TerritoryKind kind = code.size() == 9 ? territory::TerritoryKind::Epci : code.size() == 5 ? territory::TerritoryKind::Commune : territory::TerritoryKind::Departement;
+    if (code.size() == 3 && code[0] == 'r') {
+      kind = territory::TerritoryKind::Region;
+      code.erase(0, 1);
+    }
+    if (req.has_param("type")) {
+      const auto asked = territory::kind_from_name(req.get_param_value("type"));
+      if (!asked) throw HttpError(400, "parametre_invalide", "paramètre type : commune, epci, departement ou region attendu");
+      kind = *asked;
+    }
+    const territory::Territory* found = all.find(kind, code);
+    if (!found) throw HttpError(404, "territoire_inconnu", "aucun territoire « " + code + " » (" + std::string(territory::kind_name(kind)) + ")");
+    res.set_content(render_territory(*found, all), kJson);
+  }));
+
   routes.Get(R"(/v1/territories/([0-9A-Za-z]+)/peers)", handler([&index, territories](const httplib::Request& req, httplib::Response& res) {
     const auto started = std::chrono::steady_clock::now();
     const territory::Territories& all = loaded(territories);

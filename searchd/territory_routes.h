@@ -1,4 +1,5 @@
-// Routes of shared projects: GET /v1/territories/{code}/peers (the
+// Territory routes: GET /v1/territories (completion), /v1/territories/{code},
+// and for shared projects GET /v1/territories/{code}/peers (the
 // collectivities like this one that did it) and POST /v1/cohorts (groups of
 // collectivities that asked for support on one theme).
 #pragma once
@@ -12,8 +13,10 @@
 namespace tec::searchd {
 
 inline constexpr std::size_t kMaxCohortBodyBytes = 64 * 1024;
+inline constexpr unsigned kDefaultTerritorySuggestions = 10;
+inline constexpr unsigned kMaxTerritorySuggestions = 50;
 
-// `territories` may be null: both routes then answer 503.
+// `territories` may be null: every route then answers 503.
 void register_territory_routes(RouteTable& routes, IndexAccess& index, const territory::Territories* territories);
 
 }  // namespace tec::searchd

@@ -3,7 +3,7 @@
 // the way tests/test_support.cpp's index_files does; then each input goes
 // through parse_query_syntax, Searcher::search and Searcher::suggest(text, 8),
 // as tec-searchd's /v1/search and /v1/suggest call them. Like the routes
-// (searchd/routes.cpp, query_param), invalid UTF-8 and queries of more than
+// (searchd/search_routes.cpp, query_param), invalid UTF-8 and queries of more than
 // 1,000 characters never reach the searcher and are skipped here.
 // Anything escaping as an exception is a finding: tec-searchd would answer 500.
 #include <cstddef>

@@ -1,6 +1,6 @@
-// Search routes: /v1/search, /v1/suggest, /v1/resources/{source}/{id},
-// /healthz, and the JSON answer to unknown routes.
-#include "searchd/routes.h"
+// Search routes: /v1/search, /v1/suggest, /v1/resources/{source}/{id} and
+// its /similar resources, /healthz, and the JSON answer to unknown routes.
+#include "searchd/search_routes.h"
 
 #include <spdlog/spdlog.h>
 
@@ -9,11 +9,13 @@
 #include <stdexcept>
 
 #include "analysis/utf8.h"
+#include "ranking/more_like_this.h"
 #include "ranking/searcher.h"
 #include "schema/index_schema.h"
 #include "searchd/http_errors.h"
 #include "searchd/http_params.h"
 #include "searchd/json_render.h"
+#include "searchd/recommend_json.h"
 
 namespace tec::searchd {
 namespace {
@@ -100,13 +102,13 @@ std::shared_ptr<const Value> cached(ResponseCache<Value>& cache, MakeKey&& make_
 
 }  // namespace
 
-void register_routes(RouteTable& routes, IndexAccess& index, Metrics& metrics, SearchCaches& caches, QueryStats& stats) {
+void register_search_routes(RouteTable& routes, IndexAccess& index, Metrics& metrics, SearchCaches& caches, QueryStats& stats) {
   routes.Get("/v1/search", handler([&index, &metrics, &caches, &stats](const httplib::Request& req, httplib::Response& res) {
     const auto started = std::chrono::steady_clock::now();
     ranking::SearchRequest request;
     request.text = query_param(req);
-    request.page = unsigned_param(req, "page", 1, kMaxPage);
-    request.per_page = unsigned_param(req, "per_page", 10, kMaxPerPage);
+    request.page = integer_param(req, "page", 1, 1, kMaxPage);
+    request.per_page = integer_param(req, "per_page", 10, 1, kMaxPerPage);
     request.sort = sort_param(req);
     request.published_after = date_param(req, "published_after");
     request.published_before = date_param(req, "published_before");
@@ -139,7 +141,7 @@ void register_routes(RouteTable& routes, IndexAccess& index, Metrics& metrics, S
   routes.Get("/v1/suggest", handler([&index, &metrics, &caches](const httplib::Request& req, httplib::Response& res) {
     const auto started = std::chrono::steady_clock::now();
     const std::string text = query_param(req);
-    const unsigned limit = unsigned_param(req, "limit", 8, kMaxSuggestions);
+    const unsigned limit = integer_param(req, "limit", 8, 1, kMaxSuggestions);
     const auto response = index.run([&](IndexAccess::Reader& reader) {
       const auto key = [&] { return cache_key(reader.db, {text, std::to_string(limit)}); };
       return cached(caches.suggest, key, metrics, "GET /v1/suggest", [&] {
@@ -158,6 +160,15 @@ void register_routes(RouteTable& routes, IndexAccess& index, Metrics& metrics, S
     });
     if (!json) throw HttpError(404, "ressource_introuvable", "aucune ressource « " + id + " » dans la source « " + source + " »");
     res.set_content(*json, kJson);
+  }));
+
+  routes.Get(R"(/v1/resources/([^/]+)/([^/]+)/similar)", handler([&index](const httplib::Request& req, httplib::Response& res) {
+    const std::string source = req.matches[1];
+    const std::string id = req.matches[2];
+    const auto limit = integer_param(req, "limit", kDefaultSimilar, 0, kMaxSimilar);
+    const auto hits = index.run([&](IndexAccess::Reader& reader) { return ranking::more_like_this(reader.db, source, id, limit); });
+    if (!hits) throw HttpError(404, "ressource_introuvable", "aucune ressource « " + id + " » dans la source « " + source + " »");
+    res.set_content(render_similar(source, id, *hits), kJson);
   }));
 
   routes.Get("/healthz", handler([&index](const httplib::Request&, httplib::Response& res) {
