@@ -3,7 +3,8 @@
 // top of the bundled thesaurus, without a rebuild. They are stored in the
 // index's metadata, so every later rewrite of the synonym table (syncs,
 // pushes, additions) keeps them; a running tec-searchd sees them at the
-// revision they are committed in.
+// revision they are committed in. A rebuilt index starts without them: they
+// are read back (tec-index thesaurus --print) and set on it before the swap.
 #pragma once
 
 #include <chrono>
@@ -33,5 +34,11 @@ struct EditorsThesaurusReport {
 EditorsThesaurusReport apply_editors_thesaurus(const std::string& index_dir, const std::string& text, const std::string& name,
                                                const std::vector<SynonymGroup>& base, analysis::FrenchAnalyzer& analyzer,
                                                std::chrono::seconds wait = std::chrono::seconds(0));
+
+// The editors' thesaurus stored in the index `index_dir`, as it was given
+// (comments included; empty when never set), so that an operator can keep it
+// or carry it into a rebuilt index. Reads without the write lock. Throws
+// std::runtime_error when the index is absent.
+std::string stored_editors_thesaurus(const std::string& index_dir);
 
 }  // namespace tec::indexer

@@ -4,6 +4,7 @@
 //   tec-index token --tokens FILE --source SLUG         create or rotate a partner's push token
 //   tec-index token --tokens FILE --admin               create or rotate the administrators' token
 //   tec-index thesaurus --index DIR FILE                set the editors' thesaurus groups
+//   tec-index thesaurus --index DIR --print             write them to stdout, as they were given
 // Exit status: 0 all records indexed, 1 some rejected (the others are
 // written), 2 fatal or refused (nothing written).
 #include <unistd.h>
@@ -210,11 +211,28 @@ int run_sync(const SyncArgs& args) {
 struct ThesaurusArgs {
   std::string index_dir, file, base;
   unsigned wait_seconds = 0;
+  bool print = false;
 };
+
+// Writes the editors' groups stored in the index to stdout, byte for byte
+// the file they were set from: what an operator saves, or carries into a
+// rebuilt index.
+int print_thesaurus(const ThesaurusArgs& args) {
+  return guarded(args.index_dir, [&] {
+    std::cout << tec::indexer::stored_editors_thesaurus(args.index_dir) << std::flush;
+    if (!std::cout) throw std::runtime_error("impossible d'écrire sur la sortie standard");
+    return 0;
+  });
+}
 
 // Sets the editors' groups of FILE on the live index: every bad line is
 // listed as FILE:LINE: reason and nothing is applied.
 int run_thesaurus(const ThesaurusArgs& args) {
+  if (args.print) return print_thesaurus(args);
+  if (args.file.empty()) {
+    std::cerr << "tec-index thesaurus : un fichier de groupes ou --print est requis\n";
+    return 2;
+  }
   std::string text;
   try {
     text = read_text_file(args.file);
@@ -290,7 +308,11 @@ int main(int argc, char** argv) {
   thesaurus_command->add_option("--thesaurus", thesaurus.base, "Thésaurus de base (par défaut : celui intégré)");
   thesaurus_command->add_option("--wait", thesaurus.wait_seconds, "Secondes d'attente si un autre processus écrit (0 : échec immédiat)")
       ->capture_default_str();
-  thesaurus_command->add_option("file", thesaurus.file, "Groupes des éditeurs, un par ligne : expression | expression…")->required();
+  auto* thesaurus_file =
+      thesaurus_command->add_option("file", thesaurus.file, "Groupes des éditeurs, un par ligne : expression | expression…");
+  thesaurus_command
+      ->add_flag("--print", thesaurus.print, "Écrit sur la sortie standard les groupes des éditeurs de l'index, tels qu'ils ont été donnés")
+      ->excludes(thesaurus_file);
 
   try {
     app.parse(argc, argv);

@@ -1,11 +1,13 @@
 // End to end, the editors' loop: the queries the public typed, read at
 // /v1/stats/queries with the administrators' token (and kept across a
 // restart), then groups of synonyms set with `tec-index thesaurus` that the
-// running daemon uses from its next request, and that a later sync keeps.
+// running daemon uses from its next request, and that a later sync keeps;
+// printed back to be carried into a rebuilt index.
 #include <gtest/gtest.h>
 #include <httplib.h>
 #include <rapidjson/document.h>
 
+#include <filesystem>
 #include <string>
 
 #include "e2e/child_process.h"
@@ -150,6 +152,40 @@ TEST_F(EditorsE2eTest, AThesaurusSetOnTheLiveIndexIsUsedAtTheNextRequestAndKeptB
   ASSERT_EQ(run_indexer({"sync", "--index", dir_.str("index"), "--source", "partenaire", feed}), 0);
   EXPECT_EQ(get("/v1/resources/partenaire/g1")->status, 200);  // the sync is served
   EXPECT_GT(total("zorglubisme"), 0u);
+}
+
+TEST_F(EditorsE2eTest, ThePrintedGroupsCarryIntoARebuiltIndex) {
+  const std::string index = dir_.str("index");
+  std::string printed;
+  ASSERT_EQ(run_indexer({"thesaurus", "--index", index, "--print"}, &printed), 0);
+  EXPECT_EQ(printed, "");  // none set yet
+
+  const std::string text = "# ajoutés par l'équipe éditoriale\nzorglubisme | éclairage public\n\nfête des voisins | repas de quartier\n";
+  const std::string groups = testing::write_file(dir_.path() / "editeurs.txt", text);
+  ASSERT_EQ(run_indexer({"thesaurus", "--index", index, groups}), 0);
+  ASSERT_EQ(run_indexer({"thesaurus", "--index", index, "--print"}, &printed), 0);
+  EXPECT_EQ(printed, text);
+
+  // A rebuild starts without them; the printed file sets them again.
+  const std::string rebuilt = dir_.str("index.new");
+  ASSERT_EQ(run_indexer({"--index", rebuilt, testing::test_corpus_path()}), 0);
+  ASSERT_EQ(run_indexer({"thesaurus", "--index", rebuilt, "--print"}, &printed), 0);
+  EXPECT_EQ(printed, "");
+  const std::string carried = testing::write_file(dir_.path() / "carried.txt", text);
+  ASSERT_EQ(run_indexer({"thesaurus", "--index", rebuilt, carried}), 0);
+  ASSERT_EQ(run_indexer({"thesaurus", "--index", rebuilt, "--print"}, &printed), 0);
+  EXPECT_EQ(printed, text);
+
+  // No index, or a file as well as --print, or neither: refused.
+  Child absent({TEC_INDEX_BIN, "thesaurus", "--index", dir_.str("absent"), "--print"}, dir_.str("absent.log"));
+  EXPECT_EQ(absent.read_all(), "");
+  EXPECT_EQ(absent.wait(), 2);
+  EXPECT_NE(testing::read_file(dir_.path() / "absent.log").find("aucun index dans " + dir_.str("absent")), std::string::npos);
+  EXPECT_FALSE(std::filesystem::exists(dir_.path() / "absent"));
+  EXPECT_EQ(run_indexer({"thesaurus", "--index", index, "--print", groups}), 2);
+  Child neither({TEC_INDEX_BIN, "thesaurus", "--index", index}, dir_.str("neither.log"));
+  EXPECT_EQ(neither.wait(), 2);
+  EXPECT_NE(testing::read_file(dir_.path() / "neither.log").find("un fichier de groupes ou --print est requis"), std::string::npos);
 }
 
 }  // namespace

@@ -1,6 +1,7 @@
 // The editors' thesaurus: set on a live index in one transaction beside the
 // bundled groups, refused whole with every bad line named, and kept by the
-// syncs and additions that rewrite the synonym table afterwards.
+// syncs and additions that rewrite the synonym table afterwards; read back
+// as they were given.
 #include "indexer/editors_thesaurus.h"
 
 #include <gtest/gtest.h>
@@ -92,6 +93,14 @@ TEST_F(EditorsThesaurusTest, EveryBadLineIsNamedAndNothingIsApplied) {
 
 TEST_F(EditorsThesaurusTest, AnAbsentIndexIsNotCreated) {
   EXPECT_THROW(apply_editors_thesaurus(dir_.str("absent"), kEditors, "editeurs.txt", bundled_, analyzer_), std::runtime_error);
+  EXPECT_FALSE(std::filesystem::exists(dir_.path() / "absent"));
+}
+
+TEST_F(EditorsThesaurusTest, TheStoredGroupsAreReadBackAsTheyWereGiven) {
+  EXPECT_EQ(stored_editors_thesaurus(index()), "");
+  apply(kEditors);
+  EXPECT_EQ(stored_editors_thesaurus(index()), kEditors);  // comments and blank lines included
+  EXPECT_THROW(stored_editors_thesaurus(dir_.str("absent")), std::runtime_error);
   EXPECT_FALSE(std::filesystem::exists(dir_.path() / "absent"));
 }
 
