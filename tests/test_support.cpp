@@ -12,7 +12,7 @@
 #include "indexer/ingest.h"
 #include "indexer/thesaurus.h"
 
-namespace tec::testing {
+namespace tec::test_support {
 
 TempDir::TempDir() {
   std::random_device random;
@@ -67,4 +67,4 @@ std::size_t index_files(const std::string& index_dir, const std::vector<std::str
   return report.rejected.size();
 }
 
-}  // namespace tec::testing
+}  // namespace tec::test_support

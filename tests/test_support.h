@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-namespace tec::testing {
+namespace tec::test_support {
 
 // A fresh directory removed with everything in it at the end of the test.
 class TempDir {
@@ -39,4 +39,4 @@ std::string recommend_corpus_path();
 // bundled thesaurus, and commits; returns the number of rejected lines.
 std::size_t index_files(const std::string& index_dir, const std::vector<std::string>& files);
 
-}  // namespace tec::testing
+}  // namespace tec::test_support

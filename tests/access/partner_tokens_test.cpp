@@ -9,7 +9,7 @@ namespace tec::access {
 namespace {
 
 TEST(PartnerTokens, ATokenOpensItsOwnSourceOnly) {
-  testing::TempDir dir;
+  test_support::TempDir dir;
   const std::string file = dir.str("tokens");
   const std::string anct = PartnerTokens::rotate(file, "anct");
   const std::string icpc = PartnerTokens::rotate(file, "icpc");
@@ -22,16 +22,16 @@ TEST(PartnerTokens, ATokenOpensItsOwnSourceOnly) {
 }
 
 TEST(PartnerTokens, TheFileNeverHoldsTheToken) {
-  testing::TempDir dir;
+  test_support::TempDir dir;
   const std::string file = dir.str("tokens");
   const std::string token = PartnerTokens::rotate(file, "anct");
   EXPECT_TRUE(token.starts_with("tec_"));
   EXPECT_GE(token.size(), 40u);
-  EXPECT_EQ(testing::read_file(file).find(token.substr(4)), std::string::npos);
+  EXPECT_EQ(test_support::read_file(file).find(token.substr(4)), std::string::npos);
 }
 
 TEST(PartnerTokens, RotationRevokesTheOldToken) {
-  testing::TempDir dir;
+  test_support::TempDir dir;
   const std::string file = dir.str("tokens");
   const std::string old_token = PartnerTokens::rotate(file, "anct");
   const std::string new_token = PartnerTokens::rotate(file, "anct");
@@ -42,14 +42,14 @@ TEST(PartnerTokens, RotationRevokesTheOldToken) {
 }
 
 TEST(PartnerTokens, AbsentFileHasNoTokenAndBadLinesAreErrors) {
-  testing::TempDir dir;
+  test_support::TempDir dir;
   EXPECT_EQ(PartnerTokens::load(dir.str("absent")).size(), 0u);
-  testing::write_file(dir.path() / "bad", "anct zz 00\n");
+  test_support::write_file(dir.path() / "bad", "anct zz 00\n");
   EXPECT_THROW(PartnerTokens::load(dir.str("bad")), std::runtime_error);
 }
 
 TEST(PartnerTokens, TheAdminTokenIsNoPartnersAndNoPartnerTokenIsAdmin) {
-  testing::TempDir dir;
+  test_support::TempDir dir;
   const std::string file = dir.str("tokens");
   const std::string anct = PartnerTokens::rotate(file, "anct");
   const std::string admin = PartnerTokens::rotate_admin(file);

@@ -16,8 +16,8 @@ namespace tec {
 namespace {
 
 TEST(BundledCorpus, IndexesWithZeroRejections) {
-  testing::TempDir dir;
-  EXPECT_EQ(testing::index_files(dir.str("index"), testing::bundled_corpus_files()), 0u);
+  test_support::TempDir dir;
+  EXPECT_EQ(test_support::index_files(dir.str("index"), test_support::bundled_corpus_files()), 0u);
   Xapian::Database db(dir.str("index"));
   EXPECT_GE(db.get_doccount(), 150u);
   for (const char* source : {"anct", "democratie-ouverte", "decider-ensemble", "icpc", "banque-des-territoires"}) {
@@ -31,7 +31,7 @@ TEST(BundledCorpus, IndexesWithZeroRejections) {
 TEST(BundledCorpus, WorkshopsAndTrainingsHaveDatedSessionsMostlyAhead) {
   std::size_t past = 0, ahead = 0;
   std::set<std::string> departments;
-  for (const std::string& file : testing::bundled_corpus_files()) {
+  for (const std::string& file : test_support::bundled_corpus_files()) {
     std::ifstream in(file);
     std::string line;
     while (std::getline(in, line)) {
@@ -58,9 +58,9 @@ TEST(BundledCorpus, WorkshopsAndTrainingsHaveDatedSessionsMostlyAhead) {
 // population fits the report's range and whose département is among its
 // territories (the peers of a collectivity are found through them).
 TEST(BundledCorpus, ExperienceReportsNameFittingCollectivities) {
-  const auto territories = territory::Territories::load(testing::source_dir() / "corpus/territories");
+  const auto territories = territory::Territories::load(test_support::source_dir() / "corpus/territories");
   std::size_t reports = 0;
-  for (const std::string& file : testing::bundled_corpus_files()) {
+  for (const std::string& file : test_support::bundled_corpus_files()) {
     std::ifstream in(file);
     std::string line;
     while (std::getline(in, line)) {

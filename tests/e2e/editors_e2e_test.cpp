@@ -40,7 +40,7 @@ std::uint64_t count_in(const rapidjson::Document& stats, const char* key, const 
 class EditorsE2eTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    ASSERT_EQ(run_indexer({"--index", dir_.str("index"), testing::test_corpus_path()}), 0);
+    ASSERT_EQ(run_indexer({"--index", dir_.str("index"), test_support::test_corpus_path()}), 0);
     partner_token_ = new_token({"token", "--tokens", dir_.str("tokens"), "--source", "test"});
     admin_token_ = new_token({"token", "--tokens", dir_.str("tokens"), "--admin"});
     start();
@@ -67,7 +67,7 @@ class EditorsE2eTest : public ::testing::Test {
     return doc.IsObject() && doc.HasMember("total") ? doc["total"].GetUint() : 9999;
   }
 
-  testing::TempDir dir_;
+  test_support::TempDir dir_;
   std::string partner_token_, admin_token_;
   std::unique_ptr<Child> server_;
   int port_ = 0;
@@ -120,7 +120,7 @@ TEST_F(EditorsE2eTest, StatsCountQueriesZeroResultsCorrectionsAndSurviveARestart
   };
   check("running");
   EXPECT_EQ(server_->stop(SIGTERM), 0);
-  const std::string saved = testing::read_file(dir_.path() / "state" / "stats.tsv");
+  const std::string saved = test_support::read_file(dir_.path() / "state" / "stats.tsv");
   EXPECT_NE(saved.find("zorglubzz"), std::string::npos);
   EXPECT_EQ(saved.find("127.0.0.1"), std::string::npos);
   EXPECT_EQ(saved.find("Zorglubzz"), std::string::npos);  // only the normalised form
@@ -132,22 +132,22 @@ TEST_F(EditorsE2eTest, AThesaurusSetOnTheLiveIndexIsUsedAtTheNextRequestAndKeptB
   ASSERT_EQ(total("zorglubisme"), 0u);
 
   // A bad file: every bad line named, nothing applied.
-  const std::string bad = testing::write_file(dir_.path() / "mauvais.txt", "zorglubisme | éclairage public\nseul\n | vide\n");
+  const std::string bad = test_support::write_file(dir_.path() / "mauvais.txt", "zorglubisme | éclairage public\nseul\n | vide\n");
   Child refused({TEC_INDEX_BIN, "thesaurus", "--index", dir_.str("index"), bad}, dir_.str("refused.log"));
   EXPECT_EQ(refused.wait(), 2);
-  const std::string errors = testing::read_file(dir_.path() / "refused.log");
+  const std::string errors = test_support::read_file(dir_.path() / "refused.log");
   EXPECT_NE(errors.find(bad + ":2: "), std::string::npos) << errors;
   EXPECT_NE(errors.find(bad + ":3: "), std::string::npos) << errors;
   EXPECT_EQ(total("zorglubisme"), 0u);
 
-  const std::string groups = testing::write_file(dir_.path() / "editeurs.txt", "# ajoutés par l'équipe éditoriale\nzorglubisme | éclairage public\n");
+  const std::string groups = test_support::write_file(dir_.path() / "editeurs.txt", "# ajoutés par l'équipe éditoriale\nzorglubisme | éclairage public\n");
   std::string output;
   ASSERT_EQ(run_indexer({"thesaurus", "--index", dir_.str("index"), groups}, &output), 0);
   EXPECT_NE(output.find("1 groupe des éditeurs"), std::string::npos) << output;
   EXPECT_GT(total("zorglubisme"), 0u);  // same daemon, no restart
 
   // A partner's sync rewrites the synonym table: the editors' group stays.
-  const std::string feed = testing::write_file(dir_.path() / "partenaire.jsonl",
+  const std::string feed = test_support::write_file(dir_.path() / "partenaire.jsonl",
                                                R"({"id":"g1","source":"partenaire","type":"guide","title":"Guide de la balade urbaine"})" "\n");
   ASSERT_EQ(run_indexer({"sync", "--index", dir_.str("index"), "--source", "partenaire", feed}), 0);
   EXPECT_EQ(get("/v1/resources/partenaire/g1")->status, 200);  // the sync is served
@@ -161,17 +161,17 @@ TEST_F(EditorsE2eTest, ThePrintedGroupsCarryIntoARebuiltIndex) {
   EXPECT_EQ(printed, "");  // none set yet
 
   const std::string text = "# ajoutés par l'équipe éditoriale\nzorglubisme | éclairage public\n\nfête des voisins | repas de quartier\n";
-  const std::string groups = testing::write_file(dir_.path() / "editeurs.txt", text);
+  const std::string groups = test_support::write_file(dir_.path() / "editeurs.txt", text);
   ASSERT_EQ(run_indexer({"thesaurus", "--index", index, groups}), 0);
   ASSERT_EQ(run_indexer({"thesaurus", "--index", index, "--print"}, &printed), 0);
   EXPECT_EQ(printed, text);
 
   // A rebuild starts without them; the printed file sets them again.
   const std::string rebuilt = dir_.str("index.new");
-  ASSERT_EQ(run_indexer({"--index", rebuilt, testing::test_corpus_path()}), 0);
+  ASSERT_EQ(run_indexer({"--index", rebuilt, test_support::test_corpus_path()}), 0);
   ASSERT_EQ(run_indexer({"thesaurus", "--index", rebuilt, "--print"}, &printed), 0);
   EXPECT_EQ(printed, "");
-  const std::string carried = testing::write_file(dir_.path() / "carried.txt", text);
+  const std::string carried = test_support::write_file(dir_.path() / "carried.txt", text);
   ASSERT_EQ(run_indexer({"thesaurus", "--index", rebuilt, carried}), 0);
   ASSERT_EQ(run_indexer({"thesaurus", "--index", rebuilt, "--print"}, &printed), 0);
   EXPECT_EQ(printed, text);
@@ -180,12 +180,12 @@ TEST_F(EditorsE2eTest, ThePrintedGroupsCarryIntoARebuiltIndex) {
   Child absent({TEC_INDEX_BIN, "thesaurus", "--index", dir_.str("absent"), "--print"}, dir_.str("absent.log"));
   EXPECT_EQ(absent.read_all(), "");
   EXPECT_EQ(absent.wait(), 2);
-  EXPECT_NE(testing::read_file(dir_.path() / "absent.log").find("aucun index dans " + dir_.str("absent")), std::string::npos);
+  EXPECT_NE(test_support::read_file(dir_.path() / "absent.log").find("aucun index dans " + dir_.str("absent")), std::string::npos);
   EXPECT_FALSE(std::filesystem::exists(dir_.path() / "absent"));
   EXPECT_EQ(run_indexer({"thesaurus", "--index", index, "--print", groups}), 2);
   Child neither({TEC_INDEX_BIN, "thesaurus", "--index", index}, dir_.str("neither.log"));
   EXPECT_EQ(neither.wait(), 2);
-  EXPECT_NE(testing::read_file(dir_.path() / "neither.log").find("un fichier de groupes ou --print est requis"), std::string::npos);
+  EXPECT_NE(test_support::read_file(dir_.path() / "neither.log").find("un fichier de groupes ou --print est requis"), std::string::npos);
 }
 
 }  // namespace

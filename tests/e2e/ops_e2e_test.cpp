@@ -28,14 +28,14 @@ constexpr const char* kAllowedOrigin = "https://territoiresencommun.example";
 class OpsE2eTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    dir_ = new testing::TempDir;
-    ASSERT_EQ(run_indexer({"--index", dir_->str("index"), testing::test_corpus_path()}), 0);
+    dir_ = new test_support::TempDir;
+    ASSERT_EQ(run_indexer({"--index", dir_->str("index"), test_support::test_corpus_path()}), 0);
     // Everything from the configuration file, as an operator would run it.
-    const std::string config = testing::write_file(dir_->path() / "tec-searchd.json", R"({
+    const std::string config = test_support::write_file(dir_->path() / "tec-searchd.json", R"({
       "index": ")" + dir_->str("index") + R"(",
       "listen": "127.0.0.1:0",
-      "territories": ")" + (testing::source_dir() / "corpus/territories").string() + R"(",
-      "web": ")" + (testing::source_dir() / "searchd/web").string() + R"(",
+      "territories": ")" + (test_support::source_dir() / "corpus/territories").string() + R"(",
+      "web": ")" + (test_support::source_dir() / "searchd/web").string() + R"(",
       "cors-origin": [")" + kAllowedOrigin + R"("],
       "max-requests-per-client": 2,
       "read-timeout": 3,
@@ -56,7 +56,7 @@ class OpsE2eTest : public ::testing::Test {
 
   // The last lines of the server's log but the probes' (one request per line), to explain a failure.
   static std::string server_log_tail() {
-    std::istringstream log(testing::read_file(dir_->path() / "stderr.log"));
+    std::istringstream log(test_support::read_file(dir_->path() / "stderr.log"));
     std::vector<std::string> lines;
     for (std::string line; std::getline(log, line);) {
       if (line.find("GET /v1/search 200") == std::string::npos) lines.push_back(line);  // the probes say nothing
@@ -66,12 +66,12 @@ class OpsE2eTest : public ::testing::Test {
     return tail;
   }
 
-  static testing::TempDir* dir_;
+  static test_support::TempDir* dir_;
   static Child* server_;
   static int port_;
 };
 
-testing::TempDir* OpsE2eTest::dir_ = nullptr;
+test_support::TempDir* OpsE2eTest::dir_ = nullptr;
 Child* OpsE2eTest::server_ = nullptr;
 int OpsE2eTest::port_ = 0;
 
@@ -303,7 +303,7 @@ TEST_F(OpsE2eTest, OneClientCannotHoldEveryWorker) {
 TEST_F(OpsE2eTest, LogsAreOneJsonObjectPerLine) {
   ASSERT_EQ(get("/healthz")->status, 200);
   std::this_thread::sleep_for(std::chrono::milliseconds(100));
-  const std::string log = testing::read_file(dir_->path() / "stderr.log");
+  const std::string log = test_support::read_file(dir_->path() / "stderr.log");
   std::istringstream lines(log);
   std::string line;
   std::size_t requests = 0;
@@ -321,21 +321,21 @@ TEST_F(OpsE2eTest, LogsAreOneJsonObjectPerLine) {
 
 // A misspelt setting must not silently keep its default.
 TEST(OpsE2eConfigTest, AnUnknownKeyInTheConfigurationFileStopsTheStart) {
-  const testing::TempDir dir;
-  const std::string config = testing::write_file(dir.path() / "tec-searchd.json",
+  const test_support::TempDir dir;
+  const std::string config = test_support::write_file(dir.path() / "tec-searchd.json",
                                                  R"({"listen": "127.0.0.1:0", "threds": 4})");
   Child server({TEC_SEARCHD_BIN, "--config", config}, dir.str("stderr.log"));
   server.read_all();
   EXPECT_NE(server.wait(), 0);
-  const std::string log = testing::read_file(dir.path() / "stderr.log");
+  const std::string log = test_support::read_file(dir.path() / "stderr.log");
   EXPECT_NE(log.find("option inconnue « threds »"), std::string::npos) << log;
 }
 
 // An index created by an earlier layout is served with a warning; one of a
 // later layout, which this daemon could misread, is refused.
 TEST(OpsE2eLayoutTest, TheIndexLayoutIsCheckedAtStart) {
-  const testing::TempDir dir;
-  ASSERT_EQ(run_indexer({"--index", dir.str("index"), testing::test_corpus_path()}), 0);
+  const test_support::TempDir dir;
+  ASSERT_EQ(run_indexer({"--index", dir.str("index"), test_support::test_corpus_path()}), 0);
   const auto record_layout = [&](int version) {
     Xapian::WritableDatabase db(dir.str("index"));
     db.set_metadata(std::string(schema::kLayoutMetadataKey), schema::layout_name(version));
@@ -346,7 +346,7 @@ TEST(OpsE2eLayoutTest, TheIndexLayoutIsCheckedAtStart) {
     Child server({TEC_SEARCHD_BIN, "--index", dir.str("index"), "--listen", "127.0.0.1:0"}, dir.str("older.log"));
     read_port(server);
   }
-  const std::string older = testing::read_file(dir.path() / "older.log");
+  const std::string older = test_support::read_file(dir.path() / "older.log");
   EXPECT_NE(older.find("l'index a été créé au format " + schema::layout_name(schema::kIndexLayoutVersion - 1)), std::string::npos)
       << older;
 
@@ -355,7 +355,7 @@ TEST(OpsE2eLayoutTest, TheIndexLayoutIsCheckedAtStart) {
   const std::string banner = server.read_line();  // empty once it has exited
   ASSERT_EQ(banner, "") << "tec-searchd started on an index of a newer layout";
   EXPECT_EQ(server.wait(), 2);
-  const std::string newer = testing::read_file(dir.path() / "newer.log");
+  const std::string newer = test_support::read_file(dir.path() / "newer.log");
   EXPECT_NE(newer.find("plus récent que celui de ce programme"), std::string::npos) << newer;
 }
 
@@ -406,7 +406,7 @@ TEST_F(OpsE2eTest, TerminalClientUsageErrorsSayWhatWasWrong) {
   Child unknown({TEC_SEARCH_BIN, "budget", "--frobnicate"}, errors);
   EXPECT_EQ(unknown.read_all(), "") << "no usage on stdout";
   EXPECT_EQ(unknown.wait(), 2);
-  EXPECT_EQ(testing::read_file(errors), "tec-search : option inconnue : --frobnicate\nAide : tec-search --help\n");
+  EXPECT_EQ(test_support::read_file(errors), "tec-search : option inconnue : --frobnicate\nAide : tec-search --help\n");
 }
 
 }  // namespace

@@ -14,10 +14,10 @@ namespace {
 class PeersE2eTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    dir_ = new testing::TempDir;
-    ASSERT_EQ(run_indexer({"--index", dir_->str("index"), (testing::source_dir() / "tests/data/peers_corpus.jsonl").string()}), 0);
+    dir_ = new test_support::TempDir;
+    ASSERT_EQ(run_indexer({"--index", dir_->str("index"), (test_support::source_dir() / "tests/data/peers_corpus.jsonl").string()}), 0);
     server_ = new Child({TEC_SEARCHD_BIN, "--index", dir_->str("index"), "--listen", "127.0.0.1:0", "--territories",
-                         (testing::source_dir() / "corpus/territories").string()});
+                         (test_support::source_dir() / "corpus/territories").string()});
     port_ = read_port(*server_);
   }
   static void TearDownTestSuite() {
@@ -44,12 +44,12 @@ class PeersE2eTest : public ::testing::Test {
     return parse(client.Post(path.c_str(), body, "application/json"), expected_status, path);
   }
 
-  static testing::TempDir* dir_;
+  static test_support::TempDir* dir_;
   static Child* server_;
   static int port_;
 };
 
-testing::TempDir* PeersE2eTest::dir_ = nullptr;
+test_support::TempDir* PeersE2eTest::dir_ = nullptr;
 Child* PeersE2eTest::server_ = nullptr;
 int PeersE2eTest::port_ = 0;
 

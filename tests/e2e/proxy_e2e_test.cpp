@@ -40,7 +40,7 @@ class HeldForwardedRequest {
 class ProxyE2eTest : public ::testing::Test {
  protected:
   void start(const std::vector<std::string>& extra) {
-    ASSERT_EQ(run_indexer({"--index", dir_.str("index"), testing::test_corpus_path()}), 0);
+    ASSERT_EQ(run_indexer({"--index", dir_.str("index"), test_support::test_corpus_path()}), 0);
     std::vector<std::string> args = {TEC_SEARCHD_BIN, "--index", dir_.str("index"), "--listen", "127.0.0.1:0",
                                      "--max-requests-per-client", "1"};
     args.insert(args.end(), extra.begin(), extra.end());
@@ -63,7 +63,7 @@ class ProxyE2eTest : public ::testing::Test {
     return status;
   }
 
-  testing::TempDir dir_;
+  test_support::TempDir dir_;
   std::unique_ptr<Child> server_;
   std::unique_ptr<httplib::Client> probe_;
   int port_ = 0;
@@ -85,10 +85,10 @@ TEST_F(ProxyE2eTest, HeaderFromAnUntrustedConnectionIsIgnored) {
 }
 
 TEST(ProxyOptionE2eTest, AHostNameIsRefusedAtStart) {
-  testing::TempDir dir;
+  test_support::TempDir dir;
   Child server({TEC_SEARCHD_BIN, "--index", dir.str("index"), "--trusted-proxy", "proxy.example"}, dir.str("stderr.log"));
   EXPECT_NE(server.wait(), 0);
-  const std::string messages = testing::read_file(dir.path() / "stderr.log");
+  const std::string messages = test_support::read_file(dir.path() / "stderr.log");
   EXPECT_NE(messages.find("« proxy.example » : adresse IPv4 ou IPv6 attendue"), std::string::npos) << messages;
 }
 

@@ -14,10 +14,10 @@ namespace {
 class RecommendE2eTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    dir_ = new testing::TempDir;
-    ASSERT_EQ(run_indexer({"--index", dir_->str("index"), testing::recommend_corpus_path(), testing::test_corpus_path()}), 0);
+    dir_ = new test_support::TempDir;
+    ASSERT_EQ(run_indexer({"--index", dir_->str("index"), test_support::recommend_corpus_path(), test_support::test_corpus_path()}), 0);
     server_ = new Child({TEC_SEARCHD_BIN, "--index", dir_->str("index"), "--listen", "127.0.0.1:0", "--territories",
-                         (testing::source_dir() / "corpus/territories").string()});
+                         (test_support::source_dir() / "corpus/territories").string()});
     port_ = read_port(*server_);
   }
   static void TearDownTestSuite() {
@@ -53,12 +53,12 @@ class RecommendE2eTest : public ::testing::Test {
     return std::find(values.begin(), values.end(), value) != values.end();
   }
 
-  static testing::TempDir* dir_;
+  static test_support::TempDir* dir_;
   static Child* server_;
   static int port_;
 };
 
-testing::TempDir* RecommendE2eTest::dir_ = nullptr;
+test_support::TempDir* RecommendE2eTest::dir_ = nullptr;
 Child* RecommendE2eTest::server_ = nullptr;
 int RecommendE2eTest::port_ = 0;
 

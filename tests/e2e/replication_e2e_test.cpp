@@ -58,12 +58,12 @@ TEST(ReplicationE2eTest, ASyncOnTheHostBecomesSearchableOnBothReplicas) {
   if (!std::filesystem::exists(kReplicateServer) || !std::filesystem::exists(kReplicate)) {
     GTEST_SKIP() << "xapian-tools absent (xapian-replicate, xapian-replicate-server) : test de réplication ignoré";
   }
-  testing::TempDir dir;
+  test_support::TempDir dir;
   const auto master = dir.path() / "maitre";
   std::filesystem::create_directories(master);
   // Changesets let replicas catch up with the changes alone, not full copies.
   setenv("XAPIAN_MAX_CHANGESETS", "10", 1);
-  ASSERT_EQ(run_indexer({"--index", (master / "index").string(), testing::test_corpus_path()}), 0);
+  ASSERT_EQ(run_indexer({"--index", (master / "index").string(), test_support::test_corpus_path()}), 0);
 
   const int replication_port = free_port();
   Child server({kReplicateServer, "-I", "127.0.0.1", "-p", std::to_string(replication_port), master.string()});
@@ -82,7 +82,7 @@ TEST(ReplicationE2eTest, ASyncOnTheHostBecomesSearchableOnBothReplicas) {
   for (const int port : ports) EXPECT_GT(hits(port, "eclairage"), 0u);
 
   // The nightly sync of a partner on the indexing host.
-  const std::string feed = testing::write_file(dir.path() / "flux.jsonl",
+  const std::string feed = test_support::write_file(dir.path() / "flux.jsonl",
                                                R"({"id":"r1","type":"guide","title":"Toponymie participative des hameaux"})" "\n");
   ASSERT_EQ(run_indexer({"sync", "--index", (master / "index").string(), "--source", "partenaire", feed}), 0);
   for (std::size_t i = 0; i < ports.size(); ++i) {
@@ -95,7 +95,7 @@ TEST(ReplicationE2eTest, ASyncOnTheHostBecomesSearchableOnBothReplicas) {
   // Without changesets the replicas receive a full copy, which the stub
   // switches to: tec-searchd --replica opens it afresh.
   unsetenv("XAPIAN_MAX_CHANGESETS");
-  testing::write_file(dir.path() / "flux.jsonl", R"({"id":"r1","type":"guide","title":"Toponymie participative des hameaux"})" "\n"
+  test_support::write_file(dir.path() / "flux.jsonl", R"({"id":"r1","type":"guide","title":"Toponymie participative des hameaux"})" "\n"
                                                  R"({"id":"r2","type":"outil","title":"Cadastre solaire partagé"})" "\n");
   ASSERT_EQ(run_indexer({"sync", "--index", (master / "index").string(), "--source", "partenaire", feed}), 0);
   for (std::size_t i = 0; i < ports.size(); ++i) {

@@ -19,8 +19,8 @@ namespace {
 class SearchdTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    dir_ = new testing::TempDir;
-    ASSERT_EQ(run_indexer({"--index", dir_->str("index"), testing::test_corpus_path()}), 0);
+    dir_ = new test_support::TempDir;
+    ASSERT_EQ(run_indexer({"--index", dir_->str("index"), test_support::test_corpus_path()}), 0);
     server_ = new Child({TEC_SEARCHD_BIN, "--index", dir_->str("index"), "--listen", "127.0.0.1:0", "--threads", "4"});
     port_ = read_port(*server_);
   }
@@ -54,12 +54,12 @@ class SearchdTest : public ::testing::Test {
     return ids;
   }
 
-  static testing::TempDir* dir_;
+  static test_support::TempDir* dir_;
   static Child* server_;
   static int port_;
 };
 
-testing::TempDir* SearchdTest::dir_ = nullptr;
+test_support::TempDir* SearchdTest::dir_ = nullptr;
 Child* SearchdTest::server_ = nullptr;
 int SearchdTest::port_ = 0;
 
@@ -212,17 +212,17 @@ TEST_F(SearchdTest, HealthGivesCountAndRevision) {
 
 TEST_F(SearchdTest, SeesANewCommitWithoutRestart) {
   EXPECT_TRUE(result_ids("Toponymie").empty());
-  const std::string feed = testing::write_file(dir_->path() / "more.jsonl",
+  const std::string feed = test_support::write_file(dir_->path() / "more.jsonl",
       R"({"id":"ajout","source":"test","type":"guide","title":"Toponymie participative"})" "\n");
   ASSERT_EQ(run_indexer({"--index", dir_->str("index"), feed}), 0);
   EXPECT_EQ(result_ids("toponymie"), std::vector<std::string>{"ajout"});
 }
 
 TEST(TecIndex, ExitStatusSaysWhatHappened) {
-  testing::TempDir dir;
-  const std::string good = testing::write_file(dir.path() / "good.jsonl",
+  test_support::TempDir dir;
+  const std::string good = test_support::write_file(dir.path() / "good.jsonl",
       R"({"id":"a","source":"anct","type":"guide","title":"Bon"})" "\n");
-  const std::string mixed = testing::write_file(dir.path() / "mixed.jsonl",
+  const std::string mixed = test_support::write_file(dir.path() / "mixed.jsonl",
       R"({"id":"b","source":"anct","type":"guide","title":"Bon"})" "\n" R"({"id":"c","source":"anct"})" "\n");
   std::string output;
   EXPECT_EQ(run_indexer({"--index", dir.str("index"), good}, &output), 0);
@@ -238,8 +238,8 @@ TEST(TecIndex, ExitStatusSaysWhatHappened) {
 }
 
 TEST(TecSearchd, StopsCleanlyOnSigint) {
-  testing::TempDir dir;
-  const std::string feed = testing::write_file(dir.path() / "f.jsonl", R"({"id":"a","source":"anct","type":"guide","title":"Bon"})" "\n");
+  test_support::TempDir dir;
+  const std::string feed = test_support::write_file(dir.path() / "f.jsonl", R"({"id":"a","source":"anct","type":"guide","title":"Bon"})" "\n");
   ASSERT_EQ(run_indexer({"--index", dir.str("index"), feed}), 0);
   Child server({TEC_SEARCHD_BIN, "--index", dir.str("index"), "--listen", "127.0.0.1:0"});
   ASSERT_NE(server.read_line().find("écoute sur"), std::string::npos);

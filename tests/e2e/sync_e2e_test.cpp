@@ -31,7 +31,7 @@ std::string token_for(const std::string& tokens_file, const std::string& source)
 // with ids r0, r1, ...
 std::string bulk_feed(const std::filesystem::path& path, const std::string& source, std::size_t count) {
   std::vector<std::string> records;
-  for (const auto& entry : std::filesystem::directory_iterator(testing::source_dir() / "corpus" / "resources")) {
+  for (const auto& entry : std::filesystem::directory_iterator(test_support::source_dir() / "corpus" / "resources")) {
     std::ifstream in(entry.path());
     for (std::string line; std::getline(in, line);) records.push_back(line);
   }
@@ -53,7 +53,7 @@ std::string bulk_feed(const std::filesystem::path& path, const std::string& sour
 class PushTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    ASSERT_EQ(run_indexer({"--index", dir_.str("index"), testing::test_corpus_path()}), 0);
+    ASSERT_EQ(run_indexer({"--index", dir_.str("index"), test_support::test_corpus_path()}), 0);
     test_token_ = token_for(dir_.str("tokens"), "test");
     anct_token_ = token_for(dir_.str("tokens"), "anct");
     server_ = std::make_unique<Child>(std::vector<std::string>{TEC_SEARCHD_BIN, "--index", dir_.str("index"), "--listen", "127.0.0.1:0",
@@ -91,7 +91,7 @@ class PushTest : public ::testing::Test {
 
   Xapian::doccount documents() { return get("/healthz")["documents"].GetUint(); }
 
-  testing::TempDir dir_;
+  test_support::TempDir dir_;
   std::string test_token_, anct_token_;
   std::unique_ptr<Child> server_;
   int port_ = 0;
@@ -196,8 +196,8 @@ TEST_F(PushTest, UnknownSyncIs404AndCsvNeedsAMapping) {
 }
 
 TEST(SearchStaysUp, QueriesNeverFailDuringATenThousandDocumentSync) {
-  testing::TempDir dir;
-  ASSERT_EQ(run_indexer({"--index", dir.str("index"), testing::test_corpus_path()}), 0);
+  test_support::TempDir dir;
+  ASSERT_EQ(run_indexer({"--index", dir.str("index"), test_support::test_corpus_path()}), 0);
   const std::string feed = bulk_feed(dir.path() / "bulk.jsonl", "partenaire", 10000);
   Child server({TEC_SEARCHD_BIN, "--index", dir.str("index"), "--listen", "127.0.0.1:0", "--threads", "4"});
   const int port = read_port(server);
@@ -235,8 +235,8 @@ TEST(SearchStaysUp, QueriesNeverFailDuringATenThousandDocumentSync) {
 }
 
 TEST(KilledSync, LeavesThePreviousOrTheNewStateNeverAMix) {
-  testing::TempDir dir;
-  ASSERT_EQ(run_indexer({"--index", dir.str("index"), testing::test_corpus_path()}), 0);
+  test_support::TempDir dir;
+  ASSERT_EQ(run_indexer({"--index", dir.str("index"), test_support::test_corpus_path()}), 0);
   const std::string feed = bulk_feed(dir.path() / "bulk.jsonl", "partenaire", 5000);
   for (const int delay_ms : {50, 300, 900}) {
     Child sync({TEC_INDEX_BIN, "sync", "--index", dir.str("index"), "--source", "partenaire", "--allow-mass-delete", feed});

@@ -16,8 +16,8 @@ namespace {
 class AcronymSynonymsTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    dir_ = new testing::TempDir;
-    const std::string feed = testing::write_file(
+    dir_ = new test_support::TempDir;
+    const std::string feed = test_support::write_file(
         dir_->path() / "feed.jsonl",
         // Defines PCAET, which the reference also knows, and a jargon of its own.
         R"j({"id":"definit","source":"test","type":"guide","title":"Élaborer le plan climat-air-énergie territorial (PCAET)","body":"Le comité d'orientation des usagers (COU) suit la démarche."})j" "\n"
@@ -27,7 +27,7 @@ class AcronymSynonymsTest : public ::testing::Test {
         R"j({"id":"clspd","source":"test","type":"retour_experience","title":"Le conseil local de sécurité et de prévention de la délinquance invite les habitants"})j" "\n"
         R"j({"id":"plu","source":"test","type":"guide","title":"Réviser le plan local d'urbanisme avec les habitants"})j" "\n"
         R"j({"id":"pluie","source":"test","type":"outil","title":"Il a plu sur la fête du quartier"})j" "\n");
-    ASSERT_EQ(testing::index_files(dir_->str("index"), {feed}), 0u);
+    ASSERT_EQ(test_support::index_files(dir_->str("index"), {feed}), 0u);
   }
   static void TearDownTestSuite() {
     delete dir_;
@@ -47,13 +47,13 @@ class AcronymSynonymsTest : public ::testing::Test {
     return found;
   }
 
-  static testing::TempDir* dir_;
+  static test_support::TempDir* dir_;
   Xapian::Database db_;
   analysis::FrenchAnalyzer analyzer_;
   std::unique_ptr<ranking::Lexicon> lexicon_;
 };
 
-testing::TempDir* AcronymSynonymsTest::dir_ = nullptr;
+test_support::TempDir* AcronymSynonymsTest::dir_ = nullptr;
 
 TEST_F(AcronymSynonymsTest, AnAcronymTheTextsDefineMatchesItsLongFormAndBack) {
   EXPECT_EQ(ids("comité d'orientation des usagers "), (std::vector<std::string>{"cou-seul", "definit"}));

@@ -20,7 +20,7 @@ namespace tec::indexer {
 namespace {
 
 const territory::Territories& reference() {
-  static const auto territories = territory::Territories::load(testing::source_dir() / "corpus/territories");
+  static const auto territories = territory::Territories::load(test_support::source_dir() / "corpus/territories");
   return territories;
 }
 
@@ -55,8 +55,8 @@ std::map<std::string, std::vector<std::string>> stored_collectivities(const std:
 }
 
 TEST(CollectivitiesTest, UnknownCodeIsAWarningAndTheRecordIsKept) {
-  testing::TempDir dir;
-  const std::string feed = testing::write_file(dir.path() / "feed.jsonl",
+  test_support::TempDir dir;
+  const std::string feed = test_support::write_file(dir.path() / "feed.jsonl",
       R"({"id":"a","source":"anct","type":"retour_experience","title":"Montaud éteint la nuit","collectivites":["34164","2A004"]})" "\n"
       R"({"id":"b","source":"anct","type":"retour_experience","title":"Une commune inconnue","collectivites":["34164","99999"]})" "\n"
       R"({"id":"c","source":"anct","type":"retour_experience","title":"Un code mal formé","collectivites":["Montaud"]})" "\n");
@@ -76,8 +76,8 @@ TEST(CollectivitiesTest, UnknownCodeIsAWarningAndTheRecordIsKept) {
 
 // tec-index's first run builds a new index in shards: it checks the same.
 TEST(CollectivitiesTest, ANewIndexBuiltInShardsChecksTheCodesToo) {
-  testing::TempDir dir;
-  const std::string feed = testing::write_file(dir.path() / "feed.jsonl",
+  test_support::TempDir dir;
+  const std::string feed = test_support::write_file(dir.path() / "feed.jsonl",
       R"({"id":"b","source":"anct","type":"retour_experience","title":"Une commune inconnue","collectivites":["34164","99999"]})" "\n");
   IngestOptions options;
   options.context = {&reference(), nullptr};
@@ -89,8 +89,8 @@ TEST(CollectivitiesTest, ANewIndexBuiltInShardsChecksTheCodesToo) {
 }
 
 TEST(CollectivitiesTest, WithoutTerritoriesNothingIsChecked) {
-  testing::TempDir dir;
-  const std::string feed = testing::write_file(dir.path() / "feed.jsonl",
+  test_support::TempDir dir;
+  const std::string feed = test_support::write_file(dir.path() / "feed.jsonl",
       R"({"id":"b","source":"anct","type":"retour_experience","title":"Une commune inconnue","collectivites":["99999"]})" "\n");
   const IngestReport report = ingest_into(dir.str("index"), {feed}, {});
   EXPECT_EQ(report.indexed, 1u);
@@ -98,8 +98,8 @@ TEST(CollectivitiesTest, WithoutTerritoriesNothingIsChecked) {
 }
 
 TEST(CollectivitiesTest, CsvColumnIsAList) {
-  testing::TempDir dir;
-  const std::string csv = testing::write_file(dir.path() / "feed.csv", "id,title,codes\nx,Deux villages,34164;34173\n");
+  test_support::TempDir dir;
+  const std::string csv = test_support::write_file(dir.path() / "feed.csv", "id,title,codes\nx,Deux villages,34164;34173\n");
   CsvMapping mapping = CsvMapping::parse(R"({"constants": {"type": "retour_experience", "source": "anct"},
                                              "fields": {"id": "id", "title": "title", "collectivites": "codes"}})", "m");
   const IngestReport report = ingest_into(dir.str("index"), {csv}, {&reference(), nullptr}, &mapping);
@@ -128,10 +128,10 @@ TEST(CollectivitiesTest, MappingFillsTheFieldFromText) {
 }
 
 TEST(CollectivitiesTest, RealFeedsNameTheirCollectivities) {
-  const auto shared = testing::shared_dir();
+  const auto shared = test_support::shared_dir();
   if (shared.empty()) GTEST_SKIP() << "../shared/data absent de cette copie : test des flux réels ignoré";
-  const auto data = testing::source_dir() / "tests/data";
-  testing::TempDir dir;
+  const auto data = test_support::source_dir() / "tests/data";
+  test_support::TempDir dir;
   std::size_t named = 0;
   for (const auto& [feed, mapping_file] : std::vector<std::pair<std::string, std::string>>{
            {"decider-ensemble.jsonl", "decider-ensemble.collectivites.json"}, {"ditp-usages.jsonl", "ditp-usages.collectivites.json"}}) {

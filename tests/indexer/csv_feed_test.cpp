@@ -34,8 +34,8 @@ std::vector<FeedLine> read_all(const std::string& path, const CsvMapping& mappin
 }
 
 TEST(CsvFeed, MapsRowsToRecordsWithTheLineTheyStartOn) {
-  testing::TempDir dir;
-  const std::string csv = testing::write_file(dir.path() / "f.csv",
+  test_support::TempDir dir;
+  const std::string csv = test_support::write_file(dir.path() / "f.csv",
       "\xEF\xBB\xBF" "ref,nom,resume,theme_1,theme_2,cree_le,pop_max,mode\r\n"
       "m1,Jury citoyen,\"Un avis &amp; une\r\ndélibération\",urbanisme; jeunesse, eau,2024-05-01 10:00:00,3500,salle\r\n"
       "\r\n"
@@ -52,8 +52,8 @@ TEST(CsvFeed, MapsRowsToRecordsWithTheLineTheyStartOn) {
 }
 
 TEST(CsvFeed, ReportsRowsThatCannotBeRecords) {
-  testing::TempDir dir;
-  const std::string csv = testing::write_file(dir.path() / "f.csv",
+  test_support::TempDir dir;
+  const std::string csv = test_support::write_file(dir.path() / "f.csv",
       "ref,nom,resume,theme_1,theme_2,cree_le,pop_max,mode\n"
       "m1,Trop,de,colonnes,a,b,c,d,e\n"
       "m2,Mode inconnu,,,,,,hybride\n"
@@ -67,8 +67,8 @@ TEST(CsvFeed, ReportsRowsThatCannotBeRecords) {
 }
 
 TEST(CsvFeed, RefusesAHeaderWithoutAMappedColumn) {
-  testing::TempDir dir;
-  const std::string csv = testing::write_file(dir.path() / "f.csv", "ref,nom\nm1,Jury\n");
+  test_support::TempDir dir;
+  const std::string csv = test_support::write_file(dir.path() / "f.csv", "ref,nom\nm1,Jury\n");
   EXPECT_THROW(CsvFeedReader(csv, CsvMapping::parse(kMapping, "mapping")), std::runtime_error);
 }
 
@@ -99,12 +99,12 @@ std::size_t csv_rows(const std::string& path) {
 class ParticipediaExport : public ::testing::TestWithParam<const char*> {};
 
 TEST_P(ParticipediaExport, EveryRowIsIndexedOrRejectedWithAReason) {
-  const auto shared = testing::shared_dir();
+  const auto shared = test_support::shared_dir();
   if (shared.empty()) GTEST_SKIP() << "../shared/data absent de cette copie : exports Participedia ignorés";
   const std::string name = GetParam();
   const std::string csv = (shared / "data" / "participedia" / (name + ".csv")).string();
-  const CsvMapping mapping = CsvMapping::load((testing::source_dir() / "tests" / "data" / ("participedia-" + name + ".mapping.json")).string());
-  testing::TempDir dir;
+  const CsvMapping mapping = CsvMapping::load((test_support::source_dir() / "tests" / "data" / ("participedia-" + name + ".mapping.json")).string());
+  test_support::TempDir dir;
   analysis::FrenchAnalyzer analyzer;
   SyncOptions options;
   options.source = "participedia";

@@ -17,14 +17,14 @@
 namespace tec::indexer {
 namespace {
 
-using testing::TempDir;
-using testing::write_file;
+using test_support::TempDir;
+using test_support::write_file;
 
 constexpr const char* kEditors = "# groupes des éditeurs\nzorglub citoyen | budget participatif\n\nrepas de quartier | fête des voisins\n";
 
 class EditorsThesaurusTest : public ::testing::Test {
  protected:
-  void SetUp() override { ASSERT_EQ(testing::index_files(index(), {testing::test_corpus_path()}), 0u); }
+  void SetUp() override { ASSERT_EQ(test_support::index_files(index(), {test_support::test_corpus_path()}), 0u); }
 
   std::string index() const { return dir_.str("index"); }
   Xapian::rev revision() const { return Xapian::Database(index()).get_revision(); }

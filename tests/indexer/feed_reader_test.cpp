@@ -8,8 +8,8 @@
 namespace tec::indexer {
 namespace {
 
-using testing::TempDir;
-using testing::write_file;
+using test_support::TempDir;
+using test_support::write_file;
 
 std::vector<FeedLine> read_all(const std::string& path) {
   FeedReader reader(path);

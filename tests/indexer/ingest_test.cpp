@@ -15,8 +15,8 @@
 namespace tec::indexer {
 namespace {
 
-using testing::TempDir;
-using testing::write_file;
+using test_support::TempDir;
+using test_support::write_file;
 
 std::string record(const std::string& id, const std::string& title) {
   return R"({"id":")" + id + R"(","source":"anct","type":"guide","title":")" + title + "\"}";
@@ -68,8 +68,8 @@ TEST(Ingest, ReindexingReplacesBySourceAndId) {
   TempDir dir;
   const std::string first = write_file(dir.path() / "1.jsonl", record("a", "Version un") + "\n" + record("b", "Autre") + "\n");
   const std::string second = write_file(dir.path() / "2.jsonl", record("a", "Version deux") + "\n");
-  EXPECT_EQ(testing::index_files(dir.str("index"), {first}), 0u);
-  EXPECT_EQ(testing::index_files(dir.str("index"), {second}), 0u);
+  EXPECT_EQ(test_support::index_files(dir.str("index"), {first}), 0u);
+  EXPECT_EQ(test_support::index_files(dir.str("index"), {second}), 0u);
   Xapian::Database db(dir.str("index"));
   EXPECT_EQ(db.get_doccount(), 2u);
   EXPECT_TRUE(db.term_exists("deux"));
@@ -79,7 +79,7 @@ TEST(Ingest, ReindexingReplacesBySourceAndId) {
 TEST(Ingest, AnUnreadableFileStopsTheRunBeforeAnyWrite) {
   TempDir dir;
   const std::string good = write_file(dir.path() / "good.jsonl", record("a", "Garde") + "\n");
-  ASSERT_EQ(testing::index_files(dir.str("index"), {good}), 0u);
+  ASSERT_EQ(test_support::index_files(dir.str("index"), {good}), 0u);
 
   const std::string more = write_file(dir.path() / "more.jsonl", record("b", "Nouveau") + "\n");
   analysis::FrenchAnalyzer analyzer;
@@ -95,7 +95,7 @@ TEST(Ingest, AnUnreadableFileStopsTheRunBeforeAnyWrite) {
 TEST(Ingest, AnUncommittedRunLeavesThePreviousIndex) {
   TempDir dir;
   const std::string good = write_file(dir.path() / "good.jsonl", record("a", "Garde") + "\n");
-  ASSERT_EQ(testing::index_files(dir.str("index"), {good}), 0u);
+  ASSERT_EQ(test_support::index_files(dir.str("index"), {good}), 0u);
   const Xapian::rev before = Xapian::Database(dir.str("index")).get_revision();
   {
     analysis::FrenchAnalyzer analyzer;
@@ -116,7 +116,7 @@ TEST(Ingest, ASecondWriterIsRefusedWhileTheFirstHoldsTheIndex) {
 
 TEST(Ingest, StoresTheRecordWithAccentsAndThePlainBody) {
   TempDir dir;
-  ASSERT_EQ(testing::index_files(dir.str("index"), {testing::test_corpus_path()}), 0u);
+  ASSERT_EQ(test_support::index_files(dir.str("index"), {test_support::test_corpus_path()}), 0u);
   Xapian::Database db(dir.str("index"));
   const std::string key = schema::unique_term("test", "demarche-html");
   const std::string data = db.get_document(*db.postlist_begin(key)).get_data();
@@ -197,7 +197,7 @@ TEST(IngestNewIndex, AFailedRunLeavesNoIndexAndNothingBeside) {
 TEST(IngestNewIndex, RefusesAnExistingIndex) {
   TempDir dir;
   const std::string good = write_file(dir.path() / "good.jsonl", record("a", "Garde") + "\n");
-  ASSERT_EQ(testing::index_files(dir.str("index"), {good}), 0u);
+  ASSERT_EQ(test_support::index_files(dir.str("index"), {good}), 0u);
   EXPECT_THROW(ingest_new_index(dir.str("index"), {good}, {}, {}), std::runtime_error);
   EXPECT_EQ(Xapian::Database(dir.str("index")).get_doccount(), 1u);
 }

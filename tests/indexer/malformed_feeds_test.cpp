@@ -68,8 +68,8 @@ void PrintTo(const MalformedCase& c, std::ostream* out) { *out << c.name; }
 class MalformedFeed : public ::testing::TestWithParam<MalformedCase> {};
 
 TEST_P(MalformedFeed, RejectsTheBadLineAndKeepsTheOthers) {
-  testing::TempDir dir;
-  const std::string feed = testing::write_file(dir.path() / "feed.jsonl", kBefore + "\n" + GetParam().line + "\n" + kAfter + "\n");
+  test_support::TempDir dir;
+  const std::string feed = test_support::write_file(dir.path() / "feed.jsonl", kBefore + "\n" + GetParam().line + "\n" + kAfter + "\n");
   analysis::FrenchAnalyzer analyzer;
   SyncOptions options;
   options.source = "anct";
@@ -119,8 +119,8 @@ void PrintTo(const EmptyValueCase& c, std::ostream* out) { *out << c.name; }
 class EmptyOptionalValue : public ::testing::TestWithParam<EmptyValueCase> {};
 
 TEST_P(EmptyOptionalValue, KeepsTheRecordWithoutTheValueAndWarns) {
-  testing::TempDir dir;
-  const std::string feed = testing::write_file(dir.path() / "feed.jsonl", kBefore + "\n" + GetParam().line + "\n" + kAfter + "\n");
+  test_support::TempDir dir;
+  const std::string feed = test_support::write_file(dir.path() / "feed.jsonl", kBefore + "\n" + GetParam().line + "\n" + kAfter + "\n");
   analysis::FrenchAnalyzer analyzer;
   SyncOptions options;
   options.source = "anct";
@@ -145,12 +145,12 @@ INSTANTIATE_TEST_SUITE_P(Cases, EmptyOptionalValue, ::testing::ValuesIn(empty_va
 class MalformedFeedShape : public ::testing::Test {
  protected:
   SyncReport sync(const std::string& content) {
-    const std::string feed = testing::write_file(dir_.path() / "feed.jsonl", content);
+    const std::string feed = test_support::write_file(dir_.path() / "feed.jsonl", content);
     SyncOptions options;
     options.source = "anct";
     return sync_source(dir_.str("index"), analyzer_, {feed}, options);
   }
-  testing::TempDir dir_;
+  test_support::TempDir dir_;
   analysis::FrenchAnalyzer analyzer_;
 };
 

@@ -11,7 +11,7 @@ namespace tec {
 namespace {
 
 TEST(RealFrenchFeeds, IndexWithZeroRejections) {
-  const auto shared = testing::shared_dir();
+  const auto shared = test_support::shared_dir();
   if (shared.empty()) GTEST_SKIP() << "../shared/data absent de cette copie : test des flux réels ignoré";
   std::vector<std::string> files;
   for (const auto& entry : std::filesystem::directory_iterator(shared / "data" / "fr")) {
@@ -20,8 +20,8 @@ TEST(RealFrenchFeeds, IndexWithZeroRejections) {
   std::sort(files.begin(), files.end());
   ASSERT_GE(files.size(), 8u);
 
-  testing::TempDir dir;
-  EXPECT_EQ(testing::index_files(dir.str("index"), files), 0u);
+  test_support::TempDir dir;
+  EXPECT_EQ(test_support::index_files(dir.str("index"), files), 0u);
   Xapian::Database db(dir.str("index"));
   EXPECT_EQ(db.get_doccount(), 1830u);
 }

@@ -14,8 +14,8 @@
 namespace tec::indexer {
 namespace {
 
-using testing::TempDir;
-using testing::write_file;
+using test_support::TempDir;
+using test_support::write_file;
 
 std::string record(const std::string& source, const std::string& id, const std::string& title) {
   return R"({"id":")" + id + R"(","source":")" + source + R"(","type":"guide","title":")" + title + "\"}\n";

@@ -13,7 +13,7 @@ using territory::Territory;
 using territory::TerritoryKind;
 
 const territory::Territories& reference() {
-  static const auto territories = territory::Territories::load(testing::source_dir() / "corpus/territories");
+  static const auto territories = territory::Territories::load(test_support::source_dir() / "corpus/territories");
   return territories;
 }
 

@@ -17,9 +17,9 @@ using territory::TerritoryKind;
 class PeerFinderTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    dir_ = new testing::TempDir;
-    ASSERT_EQ(testing::index_files(dir_->str("index"), {(testing::source_dir() / "tests/data/peers_corpus.jsonl").string()}), 0u);
-    territories_ = new territory::Territories(territory::Territories::load(testing::source_dir() / "corpus/territories"));
+    dir_ = new test_support::TempDir;
+    ASSERT_EQ(test_support::index_files(dir_->str("index"), {(test_support::source_dir() / "tests/data/peers_corpus.jsonl").string()}), 0u);
+    territories_ = new territory::Territories(territory::Territories::load(test_support::source_dir() / "corpus/territories"));
   }
   static void TearDownTestSuite() {
     delete territories_;
@@ -39,14 +39,14 @@ class PeerFinderTest : public ::testing::Test {
     return out;
   }
 
-  static testing::TempDir* dir_;
+  static test_support::TempDir* dir_;
   static territory::Territories* territories_;
   Xapian::Database db_;
   analysis::FrenchAnalyzer analyzer_;
   std::unique_ptr<ranking::Lexicon> lexicon_;
 };
 
-testing::TempDir* PeerFinderTest::dir_ = nullptr;
+test_support::TempDir* PeerFinderTest::dir_ = nullptr;
 territory::Territories* PeerFinderTest::territories_ = nullptr;
 
 TEST_F(PeerFinderTest, NearVillageOfTheSameSizeComesFirst) {

@@ -18,8 +18,8 @@ namespace {
 class BundledSearchTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    dir_ = new testing::TempDir;
-    ASSERT_EQ(testing::index_files(dir_->str("index"), testing::bundled_corpus_files()), 0u);
+    dir_ = new test_support::TempDir;
+    ASSERT_EQ(test_support::index_files(dir_->str("index"), test_support::bundled_corpus_files()), 0u);
   }
   static void TearDownTestSuite() {
     delete dir_;
@@ -69,13 +69,13 @@ class BundledSearchTest : public ::testing::Test {
     return words;
   }
 
-  static testing::TempDir* dir_;
+  static test_support::TempDir* dir_;
   Xapian::Database db_;
   analysis::FrenchAnalyzer analyzer_;
   std::unique_ptr<Lexicon> lexicon_;
 };
 
-testing::TempDir* BundledSearchTest::dir_ = nullptr;
+test_support::TempDir* BundledSearchTest::dir_ = nullptr;
 
 TEST_F(BundledSearchTest, FrequentWordsFindTheSameResourcesInThePlural) {
   const auto words = frequent_plurals(40);

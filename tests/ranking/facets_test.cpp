@@ -50,7 +50,7 @@ class FacetSpyTest : public ::testing::TestWithParam<bool> {
     return spy;
   }
 
-  testing::TempDir dir;
+  test_support::TempDir dir;
   Xapian::WritableDatabase db{dir.str("index"), Xapian::DB_CREATE};
   std::unique_ptr<FacetTable> table;
 };
@@ -108,7 +108,7 @@ INSTANTIATE_TEST_SUITE_P(WithAndWithoutTable, FacetSpyTest, ::testing::Bool(),
                          [](const auto& info) { return info.param ? "InMemoryTable" : "FromTheIndex"; });
 
 TEST(FacetTableTest, DocumentsWithoutFacetsOrDeletedHaveNone) {
-  const testing::TempDir dir;
+  const test_support::TempDir dir;
   Xapian::WritableDatabase db(dir.str("index"), Xapian::DB_CREATE);
   for (const char* type : {"guide", "", "outil", "methode"}) {
     Xapian::Document doc;

@@ -12,8 +12,8 @@ namespace {
 class LexiconTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    dir_ = new testing::TempDir;
-    ASSERT_EQ(testing::index_files(dir_->str("index"), {testing::test_corpus_path()}), 0u);
+    dir_ = new test_support::TempDir;
+    ASSERT_EQ(test_support::index_files(dir_->str("index"), {test_support::test_corpus_path()}), 0u);
   }
   static void TearDownTestSuite() { delete dir_; }
   void SetUp() override {
@@ -28,13 +28,13 @@ class LexiconTest : public ::testing::Test {
     return terms;
   }
 
-  static testing::TempDir* dir_;
+  static test_support::TempDir* dir_;
   Xapian::Database db_;
   analysis::FrenchAnalyzer analyzer_;
   std::unique_ptr<Lexicon> lexicon_;
 };
 
-testing::TempDir* LexiconTest::dir_ = nullptr;
+test_support::TempDir* LexiconTest::dir_ = nullptr;
 
 TEST_F(LexiconTest, FindsWordsOneEditAway) {
   EXPECT_EQ(corrected("budjet", 1), std::vector<std::string>{"budget"});  // substitution

@@ -21,7 +21,7 @@ namespace {
 
 std::vector<std::string> judged_queries() {
   std::vector<std::string> queries;
-  std::ifstream in(testing::source_dir() / "bench" / "relevance" / "bundled.jsonl");
+  std::ifstream in(test_support::source_dir() / "bench" / "relevance" / "bundled.jsonl");
   for (std::string line; std::getline(in, line);) {
     rapidjson::Document record;
     record.Parse(line.c_str());
@@ -32,8 +32,8 @@ std::vector<std::string> judged_queries() {
 
 TEST(MatcherRobustness, JudgedQueriesRunAtEveryResultCount) {
   GTEST_FLAG_SET(death_test_style, "threadsafe");
-  testing::TempDir dir;
-  ASSERT_EQ(testing::index_files(dir.str("index"), testing::bundled_corpus_files()), 0u);
+  test_support::TempDir dir;
+  ASSERT_EQ(test_support::index_files(dir.str("index"), test_support::bundled_corpus_files()), 0u);
   const std::vector<std::string> queries = judged_queries();
   ASSERT_GE(queries.size(), 80u);
 

@@ -16,8 +16,8 @@ namespace {
 class SearchTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    dir_ = new testing::TempDir;
-    ASSERT_EQ(testing::index_files(dir_->str("index"), {testing::test_corpus_path()}), 0u);
+    dir_ = new test_support::TempDir;
+    ASSERT_EQ(test_support::index_files(dir_->str("index"), {test_support::test_corpus_path()}), 0u);
   }
   static void TearDownTestSuite() {
     delete dir_;
@@ -49,13 +49,13 @@ class SearchTest : public ::testing::Test {
     return std::find(found.begin(), found.end(), id) != found.end();
   }
 
-  static testing::TempDir* dir_;
+  static test_support::TempDir* dir_;
   Xapian::Database db_;
   analysis::FrenchAnalyzer analyzer_;
   std::unique_ptr<Lexicon> lexicon_;
 };
 
-testing::TempDir* SearchTest::dir_ = nullptr;
+test_support::TempDir* SearchTest::dir_ = nullptr;
 
 TEST_F(SearchTest, AccentsDoNotMatter) {
   for (const char* q : {"éclairage", "eclairage", "ÉCLAIRAGE", "Eclairage"}) {
@@ -392,14 +392,14 @@ TEST(SuggestTest, CompletesWithWhatGoesWithTheWordsBefore) {
   // Three documents hold "atelier" and "participants"; one holds "atelier",
   // "vélo" and "participatif". After "atelier vélo", "participatif" comes
   // first: "participants" never goes with "vélo".
-  const testing::TempDir dir;
+  const test_support::TempDir dir;
   std::string feed;
   const auto record = [&](const std::string& id, const std::string& title) {
     feed += R"({"id":")" + id + R"(","source":"test","type":"methode","title":")" + title + R"(","summary":"Fiche."})" "\n";
   };
   record("velo", "Atelier vélo participatif");
   for (const char* id : {"a", "b", "c"}) record(std::string("participants-") + id, "Atelier de quartier avec les participants");
-  ASSERT_EQ(testing::index_files(dir.str("index"), {testing::write_file(dir.path() / "feed.jsonl", feed)}), 0u);
+  ASSERT_EQ(test_support::index_files(dir.str("index"), {test_support::write_file(dir.path() / "feed.jsonl", feed)}), 0u);
   const Xapian::Database db(dir.str("index"));
   analysis::FrenchAnalyzer analyzer;
   const Lexicon lexicon(db, analyzer);
@@ -435,8 +435,8 @@ class AllWordsTest : public ::testing::Test {
       feed += R"({"id": "r)" + std::to_string(i) + R"(", "source": "test", "type": "guide", "title": ")" + title +
               R"(", "body": "Un exemple parmi d'autres."})" + "\n";
     }
-    const std::string file = testing::write_file(dir_.path() / "orchards.jsonl", feed);
-    EXPECT_EQ(testing::index_files(dir_.str("index"), {file}), 0u);
+    const std::string file = test_support::write_file(dir_.path() / "orchards.jsonl", feed);
+    EXPECT_EQ(test_support::index_files(dir_.str("index"), {file}), 0u);
     Xapian::Database db(dir_.str("index"));
     analysis::FrenchAnalyzer analyzer;
     Lexicon lexicon(db, analyzer);
@@ -448,7 +448,7 @@ class AllWordsTest : public ::testing::Test {
 
   static bool holds_both(const SearchHit& hit) { return hit.title.find("verger partagé") != std::string::npos; }
 
-  testing::TempDir dir_;
+  test_support::TempDir dir_;
 };
 
 TEST_F(AllWordsTest, ManyDocumentsWithEveryWordAnswerAlone) {

@@ -93,11 +93,11 @@ TEST(HardRulesTest, ResourcesOfOtherTerritoriesAreLeftOut) {
 
 // The prefilter must keep exactly the documents the stated rules keep.
 TEST(HardRulesTest, PrefilterAgreesWithTheRules) {
-  testing::TempDir dir;
-  ASSERT_EQ(testing::index_files(dir.str("index"), {testing::test_corpus_path(), testing::recommend_corpus_path()}), 0u);
+  test_support::TempDir dir;
+  ASSERT_EQ(test_support::index_files(dir.str("index"), {test_support::test_corpus_path(), test_support::recommend_corpus_path()}), 0u);
   const Xapian::Database db(dir.str("index"));
   analysis::FrenchAnalyzer analyzer;
-  const auto territories = territory::Territories::load(testing::source_dir() / "corpus/territories");
+  const auto territories = territory::Territories::load(test_support::source_dir() / "corpus/territories");
   const ProfileResolver resolver(&territories);
   const std::vector<CollectivityProfile> profiles = {
       resolver.resolve({.insee = "34164"}),     resolver.resolve({.insee = "97411"}), resolver.resolve({.insee = "73065"}),

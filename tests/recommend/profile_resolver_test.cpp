@@ -12,7 +12,7 @@ namespace tec::recommend {
 namespace {
 
 const territory::Territories& reference() {
-  static const auto territories = territory::Territories::load(testing::source_dir() / "corpus/territories");
+  static const auto territories = territory::Territories::load(test_support::source_dir() / "corpus/territories");
   return territories;
 }
 

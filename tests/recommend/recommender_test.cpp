@@ -15,9 +15,9 @@ namespace {
 class RecommenderTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    dir_ = new testing::TempDir;
-    ASSERT_EQ(testing::index_files(dir_->str("index"), {testing::recommend_corpus_path()}), 0u);
-    territories_ = new territory::Territories(territory::Territories::load(testing::source_dir() / "corpus/territories"));
+    dir_ = new test_support::TempDir;
+    ASSERT_EQ(test_support::index_files(dir_->str("index"), {test_support::recommend_corpus_path()}), 0u);
+    territories_ = new territory::Territories(territory::Territories::load(test_support::source_dir() / "corpus/territories"));
   }
   static void TearDownTestSuite() {
     delete territories_;
@@ -42,14 +42,14 @@ class RecommenderTest : public ::testing::Test {
     return std::find(ids.begin(), ids.end(), id) != ids.end();
   }
 
-  static testing::TempDir* dir_;
+  static test_support::TempDir* dir_;
   static territory::Territories* territories_;
   Xapian::Database db_;
   analysis::FrenchAnalyzer analyzer_;
   std::unique_ptr<ranking::Lexicon> lexicon_;
 };
 
-testing::TempDir* RecommenderTest::dir_ = nullptr;
+test_support::TempDir* RecommenderTest::dir_ = nullptr;
 territory::Territories* RecommenderTest::territories_ = nullptr;
 
 TEST_F(RecommenderTest, SmallHeraultVillageGetsWhatSuitsIt) {

@@ -28,7 +28,7 @@ Xapian::doccount known(IndexAccess& access, const std::string& word) {
 }
 
 TEST(IndexAccessTest, SeesEachCommitWithItsVocabulary) {
-  testing::TempDir dir;
+  test_support::TempDir dir;
   write_index(dir.str("index"), {"concertation"});
   IndexAccess access(dir.str("index"));
   EXPECT_EQ(known(access, "concertation"), 1u);
@@ -43,7 +43,7 @@ TEST(IndexAccessTest, SeesEachCommitWithItsVocabulary) {
 }
 
 TEST(IndexAccessTest, ARebuiltIndexSwappedInWithALowerRevisionGetsItsOwnVocabulary) {
-  testing::TempDir dir;
+  test_support::TempDir dir;
   write_index(dir.str("index"), {"concertation", "budget", "jury"});
   IndexAccess access(dir.str("index"));
   EXPECT_EQ(known(access, "jury"), 1u);

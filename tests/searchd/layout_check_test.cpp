@@ -12,7 +12,7 @@ namespace {
 
 // An index as IndexWriter leaves it, then its layout metadata set to
 // `recorded` ("" removes it).
-Xapian::Database index_recording(const testing::TempDir& dir, const std::string* recorded) {
+Xapian::Database index_recording(const test_support::TempDir& dir, const std::string* recorded) {
   {
     indexer::IndexWriter writer(dir.str("index"));
     writer.commit();
@@ -26,19 +26,19 @@ Xapian::Database index_recording(const testing::TempDir& dir, const std::string*
 }
 
 LayoutCheck check_recording(const std::string& recorded) {
-  const testing::TempDir dir;
+  const test_support::TempDir dir;
   return check_layout(index_recording(dir, &recorded));
 }
 
 TEST(LayoutCheckTest, ANewIndexRecordsTheCurrentLayout) {
-  const testing::TempDir dir;
+  const test_support::TempDir dir;
   const Xapian::Database db = index_recording(dir, nullptr);
   EXPECT_EQ(db.get_metadata(std::string(schema::kLayoutMetadataKey)), schema::layout_name(schema::kIndexLayoutVersion));
   EXPECT_EQ(check_layout(db).verdict, LayoutCheck::Verdict::Current);
 }
 
 TEST(LayoutCheckTest, AnIndexKeepsTheLayoutItWasCreatedWith) {
-  const testing::TempDir dir;
+  const test_support::TempDir dir;
   const std::string older = "tec-layout-3";
   index_recording(dir, &older);
   {

@@ -101,13 +101,13 @@ TEST(QueryStatsTest, DaysOlderThanTheLongestPeriodAreForgotten) {
   QueryStats stats;
   stats.record(kToday - days(kMaxStatsDays), "trop vieille", "", 0);
   stats.record(kToday, "recente", "", 0);
-  const testing::TempDir dir;
+  const test_support::TempDir dir;
   stats.save(dir.str("stats.tsv"));
-  EXPECT_EQ(testing::read_file(dir.path() / "stats.tsv").find("trop vieille"), std::string::npos);
+  EXPECT_EQ(test_support::read_file(dir.path() / "stats.tsv").find("trop vieille"), std::string::npos);
 }
 
 TEST(QueryStatsTest, SavedAndLoadedBack) {
-  const testing::TempDir dir;
+  const test_support::TempDir dir;
   const std::string path = dir.str("stats.tsv");
   QueryStats stats;
   stats.record(kToday - days(1), "zorglub", "", 0);
@@ -131,19 +131,19 @@ TEST(QueryStatsTest, SavedAndLoadedBack) {
 }
 
 TEST(QueryStatsTest, AnAbsentFileHoldsNothingAndAMalformedLineIsNamed) {
-  const testing::TempDir dir;
+  const test_support::TempDir dir;
   QueryStats stats;
   stats.load(dir.str("absent.tsv"));
   EXPECT_EQ(stats.report(kToday, 30, 10).searches, 0u);
 
-  const std::string path = testing::write_file(dir.path() / "bad.tsv", "# comment\n2026-12-06\td\t3\t0\n2026-12-06\tq\ttrois\t0\t0\tzorglub\n");
+  const std::string path = test_support::write_file(dir.path() / "bad.tsv", "# comment\n2026-12-06\td\t3\t0\n2026-12-06\tq\ttrois\t0\t0\tzorglub\n");
   try {
     stats.load(path);
     FAIL() << "a malformed line was accepted";
   } catch (const std::runtime_error& e) {
     EXPECT_EQ(std::string(e.what()).rfind(path + ":3: ", 0), 0u) << e.what();
   }
-  const std::string bad_day = testing::write_file(dir.path() / "bad-day.tsv", "2026-02-30\td\t3\t0\n");
+  const std::string bad_day = test_support::write_file(dir.path() / "bad-day.tsv", "2026-02-30\td\t3\t0\n");
   EXPECT_THROW(stats.load(bad_day), std::runtime_error);
 }
 

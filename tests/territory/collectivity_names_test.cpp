@@ -10,7 +10,7 @@ namespace tec::territory {
 namespace {
 
 const Territories& reference() {
-  static const Territories territories = Territories::load(testing::source_dir() / "corpus/territories");
+  static const Territories territories = Territories::load(test_support::source_dir() / "corpus/territories");
   return territories;
 }
 

@@ -13,7 +13,7 @@ namespace tec::territory {
 namespace {
 
 const Territories& reference() {
-  static const Territories territories = Territories::load(testing::source_dir() / "corpus/territories");
+  static const Territories territories = Territories::load(test_support::source_dir() / "corpus/territories");
   return territories;
 }
 
@@ -90,12 +90,12 @@ TEST(TerritoriesTest, KindRestrictsCompletion) {
 }
 
 TEST(TerritoriesTest, BadFileIsReportedWithFileAndLine) {
-  testing::TempDir dir;
-  const auto source = testing::source_dir() / "corpus/territories";
+  test_support::TempDir dir;
+  const auto source = test_support::source_dir() / "corpus/territories";
   for (const char* name : {"regions.tsv", "departements.tsv", "epci.tsv"}) {
     std::filesystem::copy_file(source / name, dir.path() / name);
   }
-  testing::write_file(dir.path() / "communes.tsv",
+  test_support::write_file(dir.path() / "communes.tsv",
                       "insee\tnom\tpopulation\tdepartement\tregion\tepci\n"
                       "34164\tMontaud\t1014\t34\t76\t243400017\n"
                       "34163\tMontarnaud\tbeaucoup\t34\t76\t243400017\n");
@@ -149,8 +149,8 @@ TEST(TerritoriesTest, NeighbouringDepartements) {
 }
 
 TEST(TerritoriesTest, PlacesAreOptional) {
-  testing::TempDir dir;
-  const auto source = testing::source_dir() / "corpus/territories";
+  test_support::TempDir dir;
+  const auto source = test_support::source_dir() / "corpus/territories";
   for (const char* name : {"regions.tsv", "departements.tsv", "epci.tsv", "communes.tsv"}) {
     std::filesystem::copy_file(source / name, dir.path() / name);
   }
