@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "e2e/child_process.h"
+#include "e2e/held_request.h"
 #include "schema/index_schema.h"
 #include "test_support.h"
 
@@ -185,31 +186,6 @@ TEST_F(OpsE2eTest, CorsOnlyForAllowedOrigins) {
   EXPECT_EQ(answer->get_header_value("Access-Control-Allow-Origin"), kAllowedOrigin);
   EXPECT_NE(answer->get_header_value("Access-Control-Allow-Methods").find("POST"), std::string::npos);
 }
-
-// A raw connection that sends a request's headers but holds back its body.
-class HeldRequest {
- public:
-  explicit HeldRequest(int port) {
-    fd_ = socket(AF_INET, SOCK_STREAM, 0);
-    sockaddr_in address{};
-    address.sin_family = AF_INET;
-    address.sin_port = htons(static_cast<uint16_t>(port));
-    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    if (connect(fd_, reinterpret_cast<sockaddr*>(&address), sizeof address) != 0) throw std::runtime_error("connect");
-    const std::string head = "POST /v1/recommend HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 2\r\n\r\n";
-    send(fd_, head.data(), head.size(), 0);
-  }
-  std::string finish() {
-    send(fd_, "{}", 2, 0);
-    char buffer[256] = {};
-    recv(fd_, buffer, sizeof buffer - 1, 0);
-    return buffer;
-  }
-  ~HeldRequest() { close(fd_); }
-
- private:
-  int fd_ = -1;
-};
 
 // Sends `request` on a fresh connection and reads the answer until the
 // server closes it.

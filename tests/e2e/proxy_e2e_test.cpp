@@ -3,39 +3,16 @@
 // by its own address, whatever X-Forwarded-For it sends.
 #include <gtest/gtest.h>
 #include <httplib.h>
-#include <netinet/in.h>
-#include <sys/socket.h>
-#include <unistd.h>
 
 #include <chrono>
-#include <stdexcept>
 #include <thread>
 
 #include "e2e/child_process.h"
+#include "e2e/held_request.h"
 #include "test_support.h"
 
 namespace tec {
 namespace {
-
-// A request whose body is never sent: it holds its client's slot while open.
-class HeldForwardedRequest {
- public:
-  HeldForwardedRequest(int port, const std::string& forwarded_for) {
-    fd_ = socket(AF_INET, SOCK_STREAM, 0);
-    sockaddr_in address{};
-    address.sin_family = AF_INET;
-    address.sin_port = htons(static_cast<uint16_t>(port));
-    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    if (connect(fd_, reinterpret_cast<sockaddr*>(&address), sizeof address) != 0) throw std::runtime_error("connect");
-    const std::string head = "POST /v1/recommend HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Forwarded-For: " + forwarded_for +
-                             "\r\nContent-Type: application/json\r\nContent-Length: 2\r\n\r\n";
-    send(fd_, head.data(), head.size(), 0);
-  }
-  ~HeldForwardedRequest() { close(fd_); }
-
- private:
-  int fd_ = -1;
-};
 
 class ProxyE2eTest : public ::testing::Test {
  protected:
@@ -71,7 +48,7 @@ class ProxyE2eTest : public ::testing::Test {
 
 TEST_F(ProxyE2eTest, ForwardedClientsBehindATrustedProxyHaveTheirOwnSlots) {
   start({"--trusted-proxy", "127.0.0.1"});
-  HeldForwardedRequest held(port_, "198.51.100.1");
+  HeldRequest held(port_, "X-Forwarded-For: 198.51.100.1\r\n");
   ASSERT_EQ(status_once_held("198.51.100.1"), 429) << "the held request fills 198.51.100.1's only slot";
   EXPECT_EQ(search_as("198.51.100.2"), 200) << "another visitor behind the same proxy";
   // What a client writes itself comes before the proxy's entry and is not believed.
@@ -80,7 +57,7 @@ TEST_F(ProxyE2eTest, ForwardedClientsBehindATrustedProxyHaveTheirOwnSlots) {
 
 TEST_F(ProxyE2eTest, HeaderFromAnUntrustedConnectionIsIgnored) {
   start({"--trusted-proxy", "10.0.0.1"});
-  HeldForwardedRequest held(port_, "198.51.100.1");
+  HeldRequest held(port_, "X-Forwarded-For: 198.51.100.1\r\n");
   EXPECT_EQ(status_once_held("198.51.100.2"), 429) << "both requests count for 127.0.0.1";
 }
 
