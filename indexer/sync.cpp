@@ -40,16 +40,16 @@ std::unordered_map<std::string, std::string> current_documents(const Xapian::Dat
   return current;
 }
 
-std::string utc_now() {
+}  // namespace
+
+std::string utc_now(const char* format) {
   const std::time_t now = std::time(nullptr);
   std::tm tm{};
   gmtime_r(&now, &tm);
   char text[32];
-  std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  std::strftime(text, sizeof text, format, &tm);
   return text;
 }
-
-}  // namespace
 
 SyncReport sync_source(const std::string& index_dir, analysis::FrenchAnalyzer& analyzer,
                        const std::vector<std::string>& files, const SyncOptions& options) {

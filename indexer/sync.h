@@ -66,4 +66,8 @@ struct SyncReport {
 SyncReport sync_source(const std::string& index_dir, analysis::FrenchAnalyzer& analyzer,
                        const std::vector<std::string>& files, const SyncOptions& options);
 
+// The current UTC time formatted by strftime; by default in the ISO 8601 form
+// of the times of sync reports and statuses.
+std::string utc_now(const char* format = "%Y-%m-%dT%H:%M:%SZ");
+
 }  // namespace tec::indexer

@@ -4,7 +4,6 @@
 #include <spdlog/spdlog.h>
 
 #include <cstdio>
-#include <ctime>
 #include <filesystem>
 
 #include "analysis/french_analyzer.h"
@@ -12,19 +11,6 @@
 #include "indexer/sync.h"
 
 namespace tec::searchd {
-namespace {
-
-std::string utc_now(const char* format) {
-  const std::time_t now = std::time(nullptr);
-  std::tm tm{};
-  gmtime_r(&now, &tm);
-  char text[32];
-  std::strftime(text, sizeof text, format, &tm);
-  return text;
-}
-
-}  // namespace
-
 SyncService::SyncService(std::string index_dir, std::string mappings_dir, std::chrono::seconds writer_wait)
     : index_dir_(std::move(index_dir)),
       mappings_dir_(std::move(mappings_dir)),
@@ -51,10 +37,10 @@ SyncStatus SyncService::submit(SyncRequest request) {
   char number[16];
   std::snprintf(number, sizeof number, "%04zu", next_number_++);
   SyncStatus status;
-  status.id = utc_now("%Y%m%dT%H%M%SZ-") + number;
+  status.id = indexer::utc_now("%Y%m%dT%H%M%SZ-") + number;
   status.source = request.source;
   status.state = "en_attente";
-  status.received_at = utc_now("%Y-%m-%dT%H:%M:%SZ");
+  status.received_at = indexer::utc_now();
   statuses_[status.id] = status;
   forget_oldest_finished();
   queue_.emplace_back(status.id, std::move(request));
