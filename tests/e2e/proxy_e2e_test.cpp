@@ -53,7 +53,7 @@ TEST(ProxyOptionE2eTest, AHostNameIsRefusedAtStart) {
   Child server({TEC_SEARCHD_BIN, "--index", dir.str("index"), "--trusted-proxy", "proxy.example"}, dir.str("stderr.log"));
   EXPECT_NE(server.wait(), 0);
   const std::string messages = test_support::read_file(dir.path() / "stderr.log");
-  EXPECT_NE(messages.find("« proxy.example » : adresse IPv4 ou IPv6 attendue"), std::string::npos) << messages;
+  EXPECT_NE(messages.find("« proxy.example » : adresse IPv4 ou IPv6, ou réseau comme 10.0.0.0/8, attendu"), std::string::npos) << messages;
 }
 
 }  // namespace
