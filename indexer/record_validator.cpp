@@ -16,6 +16,7 @@
 #include "analysis/json_errors.h"
 #include "indexer/empty_values.h"
 #include "indexer/feed_schema.h"
+#include "schema/json_members.h"
 
 namespace tec::indexer {
 namespace {
@@ -143,26 +144,6 @@ const char* json_type_name(const rapidjson::Value& value) {
   return "nombre";
 }
 
-std::string string_member(const rapidjson::Value& object, const char* name) {
-  const auto member = object.FindMember(name);
-  if (member == object.MemberEnd() || !member->value.IsString()) return {};
-  return {member->value.GetString(), member->value.GetStringLength()};
-}
-
-std::vector<std::string> string_list(const rapidjson::Value& object, const char* name) {
-  std::vector<std::string> values;
-  const auto member = object.FindMember(name);
-  if (member == object.MemberEnd() || !member->value.IsArray()) return values;
-  for (const auto& item : member->value.GetArray()) values.emplace_back(item.GetString(), item.GetStringLength());
-  return values;
-}
-
-std::optional<std::int64_t> integer_member(const rapidjson::Value& object, const char* name) {
-  const auto member = object.FindMember(name);
-  if (member == object.MemberEnd() || !member->value.IsInt64()) return std::nullopt;
-  return member->value.GetInt64();
-}
-
 bool blank_source(const rapidjson::Value& source) { return source.IsNull() || (source.IsString() && source.GetStringLength() == 0); }
 
 // Sets the record's source to `default_source` where it has none (or an empty
@@ -259,7 +240,7 @@ ValidationOutcome RecordValidator::validate(std::string_view line, std::string_v
     return outcome;
   }
 
-  outcome.source = string_member(record, "source");
+  outcome.source = schema::string_member(record, "source");
   std::vector<std::string> removed;
   if (!default_source.empty()) {
     if (outcome.source.empty()) outcome.source = default_source;
@@ -285,28 +266,28 @@ ValidationOutcome RecordValidator::validate(std::string_view line, std::string_v
   }
 
   Resource resource;
-  resource.id = string_member(record, "id");
-  resource.source = string_member(record, "source");
-  resource.type = string_member(record, "type");
-  resource.title = string_member(record, "title");
-  resource.summary = string_member(record, "summary");
-  resource.body = string_member(record, "body");
-  resource.url = string_member(record, "url");
-  if (const std::string language = string_member(record, "language"); !language.empty()) resource.language = language;
-  resource.themes = string_list(record, "themes");
-  resource.participation_levels = string_list(record, "participation_levels");
-  resource.audiences = string_list(record, "audiences");
-  resource.territory_types = string_list(record, "territory_types");
-  resource.territories = string_list(record, "territories");
-  resource.collectivites = string_list(record, "collectivites");
-  resource.format = string_member(record, "format");
-  resource.published_at = string_member(record, "published_at");
-  resource.updated_at = string_member(record, "updated_at");
-  resource.population_min = integer_member(record, "population_min");
-  resource.population_max = integer_member(record, "population_max");
+  resource.id = schema::string_member(record, "id");
+  resource.source = schema::string_member(record, "source");
+  resource.type = schema::string_member(record, "type");
+  resource.title = schema::string_member(record, "title");
+  resource.summary = schema::string_member(record, "summary");
+  resource.body = schema::string_member(record, "body");
+  resource.url = schema::string_member(record, "url");
+  if (const std::string language = schema::string_member(record, "language"); !language.empty()) resource.language = language;
+  resource.themes = schema::string_list_member(record, "themes");
+  resource.participation_levels = schema::string_list_member(record, "participation_levels");
+  resource.audiences = schema::string_list_member(record, "audiences");
+  resource.territory_types = schema::string_list_member(record, "territory_types");
+  resource.territories = schema::string_list_member(record, "territories");
+  resource.collectivites = schema::string_list_member(record, "collectivites");
+  resource.format = schema::string_member(record, "format");
+  resource.published_at = schema::string_member(record, "published_at");
+  resource.updated_at = schema::string_member(record, "updated_at");
+  resource.population_min = schema::integer_member(record, "population_min");
+  resource.population_max = schema::integer_member(record, "population_max");
 
   for (const char* name : {"published_at", "updated_at"}) {
-    const std::string date = string_member(record, name);
+    const std::string date = schema::string_member(record, name);
     if (!date.empty() && !valid_calendar_date(date)) {
       outcome.error = std::string(name) + " : date inexistante « " + date + " »";
       return outcome;
@@ -321,12 +302,11 @@ ValidationOutcome RecordValidator::validate(std::string_view line, std::string_v
     std::size_t index = 0;
     for (const auto& item : sessions->value.GetArray()) {
       Session session;
-      session.start = string_member(item, "start");
-      session.end = string_member(item, "end");
-      session.location = string_member(item, "location");
-      session.department = string_member(item, "department");
-      const auto online = item.FindMember("online");
-      session.online = online != item.MemberEnd() && online->value.IsTrue();
+      session.start = schema::string_member(item, "start");
+      session.end = schema::string_member(item, "end");
+      session.location = schema::string_member(item, "location");
+      session.department = schema::string_member(item, "department");
+      session.online = schema::true_member(item, "online");
       for (const std::string* date : {&session.start, &session.end}) {
         if (!date->empty() && !valid_calendar_date(*date)) {
           outcome.error = "sessions/" + std::to_string(index) + " : date inexistante « " + *date + " »";
