@@ -13,6 +13,7 @@
 #include "indexer/collectivity_mapping.h"
 #include "indexer/csv_mapping.h"
 #include "indexer/ingest.h"
+#include "schema/json_members.h"
 #include "schema/stored_document.h"
 #include "test_support.h"
 
