@@ -16,7 +16,7 @@
 #include <vector>
 
 #include "analysis/json_errors.h"
-#include "indexer/empty_values.h"
+#include "indexer/feeds/empty_values.h"
 #include "indexer/feed_schema.h"
 #include "schema/json_members.h"
 
