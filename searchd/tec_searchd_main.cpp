@@ -111,11 +111,11 @@ int main(int argc, char** argv) {
   app.add_option("--max-requests-per-client", policy.max_requests_per_client,
                  "Requêtes simultanées par adresse cliente (0 : sans limite ; derrière un mandataire, voir --trusted-proxy)")->capture_default_str();
   app.add_option("--trusted-proxy", policy.trusted_proxies,
-                 "Adresse IP d'un mandataire inverse (répétable) : ses requêtes comptent pour le client que nomme X-Forwarded-For")
+                 "Adresse IP ou réseau (10.0.0.0/8) d'un mandataire inverse (répétable) : ses requêtes comptent pour le client que nomme X-Forwarded-For")
       ->transform(CLI::Validator(
           [](std::string& address) {
             try {
-              address = tec::searchd::canonical_ip(address);
+              address = tec::searchd::canonical_proxy(address);
               return std::string();
             } catch (const std::invalid_argument& e) {
               return std::string(e.what());
