@@ -239,6 +239,97 @@ struct FrenchAnalyzer::Impl {
     forms.stems = stems_of(key, forms.term);
     return forms_cache.emplace(std::move(key), std::move(forms)).first->second;
   }
+
+  class TextReader;  // one call of analyze(), below
+};
+
+// One text read word by word into tokens: the next position, the hyphenated
+// chain being read, and buffers reused from one word to the next.
+class FrenchAnalyzer::Impl::TextReader {
+ public:
+  TextReader(Impl& impl, std::string_view text, unsigned first_position, const TokenSink& sink, const SkippedSink& too_long)
+      : impl_(impl), text_(text), sink_(sink), too_long_(too_long), position_(first_position) {}
+
+  // The word between `begin` and `end` in the text, its elision dropped.
+  void read_word(std::size_t begin, const std::size_t end) {
+    std::string_view word = text_.substr(begin, end - begin);
+    const std::size_t elision = elision_length(word);
+    const bool hyphen_joined = elision == 0 && previous_end_ != std::string_view::npos &&
+                               is_hyphen(text_.substr(previous_end_, begin - previous_end_));
+    if (!hyphen_joined) close_chain();
+    previous_end_ = end;
+    begin += elision;
+    word.remove_prefix(elision);
+
+    if (word.size() > 4 * kMaxWordBytes) {  // too long whatever folding does
+      if (too_long_) too_long_(word);
+      ++position_;
+      close_chain();
+      return;
+    }
+    impl_.lower_into(word, lowered_);
+    if (split_on_points(lowered_, parts_)) {
+      std::string masculine, feminine;
+      if (read_inclusive(parts_, masculine, feminine)) {
+        emit(masculine, position_, begin, end, Token::Kind::Word);
+        if (feminine != masculine) emit(feminine, position_, begin, end, Token::Kind::Variant);
+        ++position_;
+      } else {
+        // Dotted words that are not inclusive writing ("www.ville.fr",
+        // "S.N.C.F") are read part by part.
+        for (const std::string& part : parts_) {
+          if (!part.empty()) emit(part, position_++, begin, end, Token::Kind::Word);
+        }
+      }
+      close_chain();
+      return;
+    }
+    const std::string& term = emit(lowered_, position_, begin, end, Token::Kind::Word);
+    chain_.push_back({term, position_, begin, end});
+    ++position_;
+  }
+
+  // Hands over the compound of the hyphenated chain just read, if any.
+  void close_chain() {
+    if (chain_.size() >= 2) {
+      std::string joined;
+      for (const ChainWord& word : chain_) joined += word.term;
+      if (joined.size() <= kMaxWordBytes) {
+        const ChainWord& first = chain_.front();
+        emit(joined, first.position, first.begin, chain_.back().end, Token::Kind::Compound,
+             chain_.back().position - first.position + 1);
+      }
+    }
+    chain_.clear();
+  }
+
+ private:
+  // Words too long once folded are not handed over (see kMaxWordBytes), but
+  // they still take their position.
+  const std::string& emit(std::string_view word, unsigned at, std::size_t begin, std::size_t end, Token::Kind kind,
+                          unsigned span = 1) {
+    const Impl::Forms& forms = impl_.forms_of(word);
+    if (forms.term.size() <= kMaxWordBytes) sink_(TokenView{forms.term, word, forms.stems, at, span, begin, end, kind});
+    else if (kind == Token::Kind::Word && too_long_) too_long_(text_.substr(begin, end - begin));
+    return forms.term;
+  }
+
+  // Words of the hyphenated chain being read, kept to join them once it ends.
+  struct ChainWord {
+    std::string term;
+    unsigned position;
+    std::size_t begin, end;
+  };
+
+  Impl& impl_;
+  const std::string_view text_;
+  const TokenSink& sink_;
+  const SkippedSink& too_long_;
+  unsigned position_;
+  std::vector<ChainWord> chain_;
+  std::size_t previous_end_ = std::string_view::npos;
+  std::vector<std::string> parts_;
+  std::string lowered_;
 };
 
 FrenchAnalyzer::FrenchAnalyzer() : impl_(std::make_unique<Impl>()) {}
@@ -270,79 +361,7 @@ void FrenchAnalyzer::analyze(std::string_view text, unsigned first_position, con
   if (U_FAILURE(status)) return;
   icu::BreakIterator& breaker = *impl_->breaker;
   breaker.setText(utext, status);
-
-  unsigned position = first_position;
-  // Words of the hyphenated chain being read, kept to join them once it ends.
-  struct ChainWord {
-    std::string term;
-    unsigned position;
-    std::size_t begin, end;
-  };
-  std::vector<ChainWord> chain;
-  std::size_t previous_end = std::string_view::npos;
-  std::vector<std::string> parts;
-  std::string lowered;
-
-  // Words too long once folded are not handed over (see kMaxWordBytes), but
-  // they still take their position.
-  const auto emit = [&](std::string_view word, unsigned at, std::size_t begin, std::size_t end, Token::Kind kind,
-                        unsigned span = 1) -> const std::string& {
-    const Impl::Forms& forms = impl_->forms_of(word);
-    if (forms.term.size() <= kMaxWordBytes) sink(TokenView{forms.term, word, forms.stems, at, span, begin, end, kind});
-    else if (kind == Token::Kind::Word && too_long) too_long(text.substr(begin, end - begin));
-    return forms.term;
-  };
-
-  auto close_chain = [&]() {
-    if (chain.size() >= 2) {
-      std::string joined;
-      for (const ChainWord& word : chain) joined += word.term;
-      if (joined.size() <= kMaxWordBytes) {
-        const ChainWord& first = chain.front();
-        emit(joined, first.position, first.begin, chain.back().end, Token::Kind::Compound,
-             chain.back().position - first.position + 1);
-      }
-    }
-    chain.clear();
-  };
-
-  auto read_word = [&](std::size_t begin, const std::size_t end) {
-    std::string_view word = text.substr(begin, end - begin);
-    const std::size_t elision = elision_length(word);
-    const bool hyphen_joined = elision == 0 && previous_end != std::string_view::npos &&
-                               is_hyphen(text.substr(previous_end, begin - previous_end));
-    if (!hyphen_joined) close_chain();
-    previous_end = end;
-    begin += elision;
-    word.remove_prefix(elision);
-
-    if (word.size() > 4 * kMaxWordBytes) {  // too long whatever folding does
-      if (too_long) too_long(word);
-      ++position;
-      close_chain();
-      return;
-    }
-    impl_->lower_into(word, lowered);
-    if (split_on_points(lowered, parts)) {
-      std::string masculine, feminine;
-      if (read_inclusive(parts, masculine, feminine)) {
-        emit(masculine, position, begin, end, Token::Kind::Word);
-        if (feminine != masculine) emit(feminine, position, begin, end, Token::Kind::Variant);
-        ++position;
-      } else {
-        // Dotted words that are not inclusive writing ("www.ville.fr",
-        // "S.N.C.F") are read part by part.
-        for (const std::string& part : parts) {
-          if (!part.empty()) emit(part, position++, begin, end, Token::Kind::Word);
-        }
-      }
-      close_chain();
-      return;
-    }
-    const std::string& term = emit(lowered, position, begin, end, Token::Kind::Word);
-    chain.push_back({term, position, begin, end});
-    ++position;
-  };
+  Impl::TextReader reader(*impl_, text, first_position, sink, too_long);
 
   // ICU counts the narrow no-break space (U+202F) as a word joiner (it is
   // ExtendNumLet since Unicode 9, for Mongolian); French typography puts it
@@ -354,12 +373,12 @@ void FrenchAnalyzer::analyze(std::string_view text, unsigned first_position, con
     std::size_t begin = static_cast<std::size_t>(start);
     const std::size_t end = static_cast<std::size_t>(stop);
     for (std::size_t space; (space = text.substr(0, end).find(kNarrowNoBreakSpace, begin)) != std::string_view::npos;) {
-      if (space > begin) read_word(begin, space);
+      if (space > begin) reader.read_word(begin, space);
       begin = space + kNarrowNoBreakSpace.size();
     }
-    if (end > begin) read_word(begin, end);
+    if (end > begin) reader.read_word(begin, end);
   }
-  close_chain();
+  reader.close_chain();
   utext_close(utext);
 }
 

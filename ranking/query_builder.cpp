@@ -421,6 +421,19 @@ class Builder {
     const QuerySyntax syntax = parse_query_syntax(text);
     std::vector<Group> groups;
     std::vector<Xapian::Query> excluded;
+    const bool positive_words = read_clauses(syntax, groups, excluded);
+    std::vector<Group> joined = joined_by_or(groups, syntax);
+    std::vector<Xapian::Query> every, some, common;
+    sort_groups(joined, every, some, common);
+    set_query(every, some, common, excluded, positive_words);
+    if (!replacements_.empty()) built_.corrected = corrected_text(text);
+  }
+
+ private:
+  // The groups of the query's clauses, in order, and the queries of its
+  // excluded clauses. Returns whether any word was typed outside exclusions,
+  // searched or not.
+  bool read_clauses(const QuerySyntax& syntax, std::vector<Group>& groups, std::vector<Xapian::Query>& excluded) {
     std::vector<PlainWord> plain;
     std::deque<Token> compounds;  // stable addresses for PlainWord::compound
     unsigned words_seen = 0;
@@ -433,30 +446,12 @@ class Builder {
 
     for (std::size_t c = 0; c < syntax.clauses.size(); ++c) {
       const QueryClause& clause = syntax.clauses[c];
-      std::vector<std::string> too_long;
-      std::vector<Token> tokens = analyzer_.analyze(clause.text, too_long);
-      for (const std::string& word : too_long) ignore(word, IgnoredWord::Reason::TooLong);
-      positive_words = positive_words || (!clause.excluded && (!tokens.empty() || !too_long.empty()));
-      std::erase_if(tokens, [&](const Token& token) { return token.position >= kMaxQueryWords - std::min(words_seen, kMaxQueryWords); });
-      const unsigned clause_words = tokens.empty() ? 0 : tokens.back().position + 1;
-      if (words_seen + clause_words > kMaxQueryWords || (tokens.empty() && !clause.text.empty() && words_seen >= kMaxQueryWords)) {
-        built_.partial = true;
-      }
-      words_seen += clause_words;
+      std::vector<Token> tokens = clause_tokens(clause, words_seen, positive_words);
       if (tokens.empty()) continue;
 
       if (clause.excluded || clause.phrase) {
         flush_plain();
-        Xapian::Query query;
-        if (clause.phrase) {
-          query = phrase_query(tokens, options_.titles_only && !clause.excluded);
-        } else {
-          std::vector<Xapian::Query> forms;
-          for (const Token& token : tokens) {
-            if (token.kind != Token::Kind::Variant) forms.emplace_back(token.term);
-          }
-          query = Xapian::Query(Xapian::Query::OP_AND, forms.begin(), forms.end());
-        }
+        const Xapian::Query query = clause_query(clause, tokens);
         if (clause.excluded) {
           excluded.push_back(query);
         } else {
@@ -465,27 +460,66 @@ class Builder {
         continue;
       }
 
-      std::map<unsigned, PlainWord> by_position;
-      for (const Token& token : tokens) {
-        PlainWord& word = by_position[token.position];
-        if (token.kind == Token::Kind::Compound) {
-          compounds.push_back(token);
-          word.compound = &compounds.back();
-        } else {
-          word.readings.push_back(token);
-        }
-      }
-      for (auto& [position, word] : by_position) {
-        if (word.readings.empty()) continue;
-        word.clause = c;
-        word.offset = clause.offset;
-        plain.push_back(std::move(word));
-      }
+      add_plain_words(tokens, clause, c, plain, compounds);
       if (c + 1 == syntax.clauses.size() && syntax.last_word_open && !plain.empty()) plain.back().open = true;
     }
     flush_plain();
+    return positive_words;
+  }
 
-    // OR joins a clause's group to the previous clause's group.
+  // The tokens of a clause within the query's kMaxQueryWords (the query is
+  // partial when words are left out), its too-long words ignored. Counts the
+  // clause's words into `words_seen`, and sets `positive_words` when it typed
+  // any outside an exclusion.
+  std::vector<Token> clause_tokens(const QueryClause& clause, unsigned& words_seen, bool& positive_words) {
+    std::vector<std::string> too_long;
+    std::vector<Token> tokens = analyzer_.analyze(clause.text, too_long);
+    for (const std::string& word : too_long) ignore(word, IgnoredWord::Reason::TooLong);
+    positive_words = positive_words || (!clause.excluded && (!tokens.empty() || !too_long.empty()));
+    std::erase_if(tokens, [&](const Token& token) { return token.position >= kMaxQueryWords - std::min(words_seen, kMaxQueryWords); });
+    const unsigned clause_words = tokens.empty() ? 0 : tokens.back().position + 1;
+    if (words_seen + clause_words > kMaxQueryWords || (tokens.empty() && !clause.text.empty() && words_seen >= kMaxQueryWords)) {
+      built_.partial = true;
+    }
+    words_seen += clause_words;
+    return tokens;
+  }
+
+  // The query of a quoted or excluded clause: its words side by side, or
+  // (excluded, unquoted) all of them as typed.
+  Xapian::Query clause_query(const QueryClause& clause, const std::vector<Token>& tokens) {
+    if (clause.phrase) return phrase_query(tokens, options_.titles_only && !clause.excluded);
+    std::vector<Xapian::Query> forms;
+    for (const Token& token : tokens) {
+      if (token.kind != Token::Kind::Variant) forms.emplace_back(token.term);
+    }
+    return Xapian::Query(Xapian::Query::OP_AND, forms.begin(), forms.end());
+  }
+
+  // The words of a plain clause, each with its readings and the compound it
+  // starts, appended to `plain`; compounds are kept in `compounds`.
+  static void add_plain_words(const std::vector<Token>& tokens, const QueryClause& clause, std::size_t c,
+                              std::vector<PlainWord>& plain, std::deque<Token>& compounds) {
+    std::map<unsigned, PlainWord> by_position;
+    for (const Token& token : tokens) {
+      PlainWord& word = by_position[token.position];
+      if (token.kind == Token::Kind::Compound) {
+        compounds.push_back(token);
+        word.compound = &compounds.back();
+      } else {
+        word.readings.push_back(token);
+      }
+    }
+    for (auto& [position, word] : by_position) {
+      if (word.readings.empty()) continue;
+      word.clause = c;
+      word.offset = clause.offset;
+      plain.push_back(std::move(word));
+    }
+  }
+
+  // OR joins a clause's group to the previous clause's group.
+  static std::vector<Group> joined_by_or(std::vector<Group>& groups, const QuerySyntax& syntax) {
     std::vector<Group> joined;
     for (Group& group : groups) {
       if (!joined.empty() && syntax.clauses[group.clause].or_with_previous && joined.back().clause != group.clause) {
@@ -499,10 +533,16 @@ class Builder {
         joined.push_back(std::move(group));
       }
     }
+    return joined;
+  }
+
+  // Each group's required query into `every`, and its parts into `some` or,
+  // for a word most documents hold, into `common`.
+  void sort_groups(const std::vector<Group>& joined, std::vector<Xapian::Query>& every, std::vector<Xapian::Query>& some,
+                   std::vector<Xapian::Query>& common) {
     // Little words alone would match every document: they are ignored too,
     // and said to be.
     const bool only_stopwords = std::all_of(joined.begin(), joined.end(), [](const Group& g) { return g.stopword; });
-    std::vector<Xapian::Query> every, some, common;
     const Xapian::doccount common_from =
         std::max<Xapian::doccount>(kCommonWordMinDocuments, static_cast<Xapian::doccount>(kCommonWordShare * db_.get_doccount()));
     for (const Group& group : joined) {
@@ -518,7 +558,12 @@ class Builder {
     }
     // Without a rarer word, every word leads.
     if (some.empty()) std::swap(some, common);
+  }
 
+  // The query searched, documents holding every word ranked first, and the
+  // query of those alone; excluded clauses taken out of both.
+  void set_query(const std::vector<Xapian::Query>& every, const std::vector<Xapian::Query>& some,
+                 const std::vector<Xapian::Query>& common, const std::vector<Xapian::Query>& excluded, bool positive_words) {
     built_.words = every.size();
     built_.nothing_left = every.empty() && positive_words;
     Xapian::Query positive;
@@ -545,16 +590,17 @@ class Builder {
       if (!built_.all_words.empty()) built_.all_words = Xapian::Query(Xapian::Query::OP_AND_NOT, built_.all_words, any_excluded);
     }
     built_.query = positive;
-
-    if (!replacements_.empty()) {
-      std::string corrected(text);
-      std::sort(replacements_.begin(), replacements_.end(), [](const auto& a, const auto& b) { return a.begin > b.begin; });
-      for (const Replacement& r : replacements_) corrected.replace(r.begin, r.end - r.begin, r.text);
-      built_.corrected = corrected;
-    }
   }
 
- private:
+  // The query as typed with its corrections, applied from the last so that
+  // the offsets of the others still hold.
+  std::string corrected_text(std::string_view text) {
+    std::string corrected(text);
+    std::sort(replacements_.begin(), replacements_.end(), [](const auto& a, const auto& b) { return a.begin > b.begin; });
+    for (const Replacement& r : replacements_) corrected.replace(r.begin, r.end - r.begin, r.text);
+    return corrected;
+  }
+
   analysis::FrenchAnalyzer& analyzer_;
   const Xapian::Database& db_;
   const Lexicon* lexicon_;

@@ -115,20 +115,105 @@ struct Chosen {
   Count count;
 };
 
-}  // namespace
+// One search's runs of Xapian: its filters, its order, and what nothing
+// typed stands for.
+class SearchRun {
+ public:
+  // `browse`: nothing typed, so every document (filters aside) matches.
+  SearchRun(const Xapian::Database& db, const FacetTable* facets, analysis::FrenchAnalyzer& analyzer, const SearchRequest& request,
+            bool browse)
+      : db_(db),
+        facets_(facets),
+        analyzer_(analyzer),
+        request_(request),
+        dates_(published_filter(request.published_after, request.published_before)),
+        filter_(both(facet_filter(request.filters, analyzer), dates_)),
+        browse_(browse),
+        by_date_(request.sort == SortOrder::Date) {}
 
-SearchResponse Searcher::search(const SearchRequest& request) {
-  QueryBuilder builder(analyzer_, db_, lexicon_);
-  BuiltQuery built = builder.build(request.text);
-  const Xapian::Query dates = published_filter(request.published_after, request.published_before);
-  const Xapian::Query filter = both(facet_filter(request.filters, analyzer_), dates);
-  const bool by_date = request.sort == SortOrder::Date;
-  // Nothing typed browses every document (filters aside); words typed and
-  // all ignored match none, rather than the whole base.
-  const bool browse = built.query.empty() && !built.nothing_left;
-  const auto matched = [&](const Xapian::Query& query) { return query.empty() && browse ? Xapian::Query::MatchAll : query; };
+  // When enough documents hold every word, they are the answer, total and
+  // facets included: the others would only come after them.
+  Chosen choose(const BuiltQuery& q) const {
+    Chosen chosen;
+    if (!q.all_words.empty()) {
+      chosen.count = count(q.all_words, filter_);
+      if (chosen.count.total >= kAllWordsEnough) {
+        chosen.query = q.all_words;
+        chosen.all_words = true;
+        return chosen;
+      }
+    }
+    chosen.query = q.query;
+    chosen.count = count(q.query, filter_);
+    return chosen;
+  }
 
-  const auto count = [&](const Xapian::Query& query, const Xapian::Query& facet_query) {
+  // The page asked for, of a search of `words` words.
+  Xapian::MSet page(const Chosen& main, std::size_t words) const {
+    const Xapian::doccount offset = (request_.page - 1) * request_.per_page;
+    // A question asked in one's own words rarely uses the words of the texts
+    // that answer it: the best texts found lend their own most telling stems
+    // to the ranking (pseudo-relevance feedback), on every page alike. They
+    // only add weight: letting in documents holding none of the words typed
+    // changed no judged result and made the run walk their posting lists,
+    // and total and facets count the words typed.
+    if (words < kFeedbackMinWords || by_date_ || main.count.total == 0) return rank(main.query, offset, request_.per_page);
+    const Xapian::MSet first = rank(main.query, 0, kFeedbackDocuments);
+    Xapian::RSet top;
+    for (auto it = first.begin(); it != first.end(); ++it) top.add_document(*it);
+    Xapian::Enquire expander(db_);
+    expander.set_query(main.query);
+    const TextStemsOnly stems_only;
+    const Xapian::ESet expansion = expander.get_eset(kFeedbackTerms, top, &stems_only);
+    if (expansion.empty()) {
+      return offset == 0 && request_.per_page <= kFeedbackDocuments ? first : rank(main.query, offset, request_.per_page);
+    }
+    std::vector<Xapian::Query> terms;
+    for (auto it = expansion.begin(); it != expansion.end(); ++it) terms.emplace_back(*it);
+    const Xapian::Query feedback(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end()),
+                                 kFeedbackWeight);
+    return rank(Xapian::Query(Xapian::Query::OP_AND_MAYBE, main.query, feedback), offset, request_.per_page);
+  }
+
+  // The hits of a page, highlighted, with their snippets.
+  std::vector<SearchHit> hits(const Xapian::MSet& page, const QueryTerms& terms) const {
+    std::vector<SearchHit> hits;
+    for (auto it = page.begin(); it != page.end(); ++it) {
+      const auto stored = schema::StoredDocument::decode(it.get_document().get_data());
+      if (!stored) continue;
+      SearchHit hit = hit_of(*stored, it.get_weight(), terms, analyzer_);
+      const std::string& passage_source = stored->body_text.empty() ? stored->summary : stored->body_text;
+      hit.snippet = make_snippet(passage_source, terms, analyzer_, kSnippetWords);
+      hits.push_back(std::move(hit));
+    }
+    return hits;
+  }
+
+  // The most frequent values of each facet among the matches of `main`.
+  std::vector<FacetCounts> facet_counts(const Chosen& main) const {
+    std::vector<FacetCounts> facets;
+    for (std::size_t i = 0; i < schema::kFacets.size(); ++i) {
+      const schema::Facet& facet = schema::kFacets[i];
+      FacetCounts counts{std::string(facet.name), {}};
+      std::vector<std::pair<std::string, Xapian::doccount>> values;
+      if (request_.filters.contains(counts.name)) {
+        // The facet's own filter is left out, so its other values keep their counts.
+        const Count own = count(main.query, both(facet_filter(request_.filters, analyzer_, counts.name), dates_));
+        values = own.spy->top(i, kMaxFacetValues, own.scale());
+      } else {
+        values = main.count.spy->top(i, kMaxFacetValues, main.count.scale());
+      }
+      for (auto& [value, n] : values) counts.values.push_back({std::move(value), n});
+      facets.push_back(std::move(counts));
+    }
+    return facets;
+  }
+
+ private:
+  // An empty query matches every document when browsing, none otherwise.
+  Xapian::Query matched(const Xapian::Query& query) const { return query.empty() && browse_ ? Xapian::Query::MatchAll : query; }
+
+  Count count(const Xapian::Query& query, const Xapian::Query& facet_query) const {
     Xapian::Enquire enquire(db_);
     enquire.set_query(filtered(matched(query), facet_query));
     enquire.set_weighting_scheme(Xapian::BoolWeight());
@@ -139,73 +224,51 @@ SearchResponse Searcher::search(const SearchRequest& request) {
     result.total = mset.get_matches_estimated();
     result.exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
     return result;
-  };
-  // When enough documents hold every word, they are the answer, total and
-  // facets included: the others would only come after them.
-  const auto choose = [&](const BuiltQuery& q) {
-    Chosen chosen;
-    if (!q.all_words.empty()) {
-      chosen.count = count(q.all_words, filter);
-      if (chosen.count.total >= kAllWordsEnough) {
-        chosen.query = q.all_words;
-        chosen.all_words = true;
-        return chosen;
-      }
-    }
-    chosen.query = q.query;
-    chosen.count = count(q.query, filter);
-    return chosen;
-  };
+  }
+
   // The page alone: asked for no count, Xapian stops as soon as no other
   // document can enter it (its pruning by maximum weight).
-  const auto rank = [&](const Xapian::Query& query, Xapian::doccount first, Xapian::doccount size) {
+  Xapian::MSet rank(const Xapian::Query& query, Xapian::doccount first, Xapian::doccount size) const {
     Xapian::Enquire enquire(db_);
-    enquire.set_query(filtered(matched(query), filter));
+    enquire.set_query(filtered(matched(query), filter_));
     enquire.set_weighting_scheme(bm25_weight());
-    if (browse || by_date) enquire.set_sort_by_value_then_relevance(schema::kSlotPublished, true);
+    if (browse_ || by_date_) enquire.set_sort_by_value_then_relevance(schema::kSlotPublished, true);
     return enquire.get_mset(first, size);
-  };
+  }
 
-  Chosen main = choose(built);
+  const Xapian::Database& db_;
+  const FacetTable* facets_;
+  analysis::FrenchAnalyzer& analyzer_;
+  const SearchRequest& request_;
+  const Xapian::Query dates_;
+  const Xapian::Query filter_;  // the request's facet and date filters
+  const bool browse_;
+  const bool by_date_;
+};
+
+}  // namespace
+
+SearchResponse Searcher::search(const SearchRequest& request) {
+  QueryBuilder builder(analyzer_, db_, lexicon_);
+  BuiltQuery built = builder.build(request.text);
+  // Nothing typed browses every document (filters aside); words typed and
+  // all ignored match none, rather than the whole base.
+  const SearchRun run(db_, facets_, analyzer_, request, built.query.empty() && !built.nothing_left);
+
+  Chosen main = run.choose(built);
+  // Few results and a rare word that may be a typo: a second pass with rare
+  // words corrected, kept when it finds more.
   if (main.count.total < kFewResults && built.has_rare_words) {
     BuiltQuery second = builder.build(request.text, {.complete_last_word = true, .correct_rare_words = true});
     if (!second.corrected.empty()) {
-      Chosen retry = choose(second);
+      Chosen retry = run.choose(second);
       if (retry.count.total > main.count.total) {
         built = std::move(second);
         main = std::move(retry);
       }
     }
   }
-
-  const Xapian::doccount offset = (request.page - 1) * request.per_page;
-  Xapian::MSet page;
-  // A question asked in one's own words rarely uses the words of the texts
-  // that answer it: the best texts found lend their own most telling stems
-  // to the ranking (pseudo-relevance feedback), on every page alike. They
-  // only add weight: letting in documents holding none of the words typed
-  // changed no judged result and made the run walk their posting lists,
-  // and total and facets count the words typed.
-  if (built.words >= kFeedbackMinWords && !by_date && main.count.total > 0) {
-    const Xapian::MSet first = rank(main.query, 0, kFeedbackDocuments);
-    Xapian::RSet top;
-    for (auto it = first.begin(); it != first.end(); ++it) top.add_document(*it);
-    Xapian::Enquire expander(db_);
-    expander.set_query(main.query);
-    const TextStemsOnly stems_only;
-    const Xapian::ESet expansion = expander.get_eset(kFeedbackTerms, top, &stems_only);
-    if (!expansion.empty()) {
-      std::vector<Xapian::Query> terms;
-      for (auto it = expansion.begin(); it != expansion.end(); ++it) terms.emplace_back(*it);
-      const Xapian::Query feedback(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end()),
-                                   kFeedbackWeight);
-      page = rank(Xapian::Query(Xapian::Query::OP_AND_MAYBE, main.query, feedback), offset, request.per_page);
-    } else {
-      page = offset == 0 && request.per_page <= kFeedbackDocuments ? first : rank(main.query, offset, request.per_page);
-    }
-  } else {
-    page = rank(main.query, offset, request.per_page);
-  }
+  const Xapian::MSet page = run.page(main, built.words);
 
   SearchResponse response;
   response.total = main.count.total;
@@ -213,29 +276,8 @@ SearchResponse Searcher::search(const SearchRequest& request) {
   response.corrected_query = built.corrected;
   response.partial = built.partial;
   response.ignored = built.ignored;
-  for (auto it = page.begin(); it != page.end(); ++it) {
-    const auto stored = schema::StoredDocument::decode(it.get_document().get_data());
-    if (!stored) continue;
-    SearchHit hit = hit_of(*stored, it.get_weight(), built.terms, analyzer_);
-    const std::string& passage_source = stored->body_text.empty() ? stored->summary : stored->body_text;
-    hit.snippet = make_snippet(passage_source, built.terms, analyzer_, kSnippetWords);
-    response.hits.push_back(std::move(hit));
-  }
-
-  for (std::size_t i = 0; i < schema::kFacets.size(); ++i) {
-    const schema::Facet& facet = schema::kFacets[i];
-    FacetCounts counts{std::string(facet.name), {}};
-    std::vector<std::pair<std::string, Xapian::doccount>> values;
-    if (request.filters.contains(counts.name)) {
-      // The facet's own filter is left out, so its other values keep their counts.
-      const Count own = count(main.query, both(facet_filter(request.filters, analyzer_, counts.name), dates));
-      values = own.spy->top(i, kMaxFacetValues, own.scale());
-    } else {
-      values = main.count.spy->top(i, kMaxFacetValues, main.count.scale());
-    }
-    for (auto& [value, n] : values) counts.values.push_back({std::move(value), n});
-    response.facets.push_back(std::move(counts));
-  }
+  response.hits = run.hits(page, built.terms);
+  response.facets = run.facet_counts(main);
   return response;
 }
 
