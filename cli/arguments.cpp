@@ -7,6 +7,8 @@
 
 #include <charconv>
 
+#include "cli/french_command_line.h"
+
 namespace tec::cli {
 namespace {
 
@@ -26,38 +28,6 @@ CLI::Validator bounded(unsigned min, unsigned max) {
       "ENTIER");
 }
 
-void french_labels(CLI::App& app) {
-  const auto formatter = app.get_formatter();
-  formatter->label("Usage", "Utilisation");
-  formatter->label("OPTIONS", "OPTIONS");
-  formatter->label("Positionals", "Mots");
-  formatter->label("Options", "Options");
-  formatter->label("TEXT", "TEXTE");
-  formatter->label("UINT", "ENTIER");
-  formatter->label("Env", "Variable");
-}
-
-// The option a CLI11 message names before its first ": ".
-std::string option_named(const std::string& message) {
-  const std::size_t colon = message.find(": ");
-  return colon == std::string::npos ? std::string() : message.substr(0, colon);
-}
-
-std::string french_message(const CLI::ParseError& error, const CLI::App& app) {
-  const std::string message = error.what();
-  if (dynamic_cast<const CLI::ExtrasError*>(&error)) {
-    std::string extras;
-    for (const std::string& extra : app.remaining()) extras += (extras.empty() ? "" : " ") + extra;
-    return (extras.starts_with("-") ? "option inconnue : " : "argument en trop : ") + extras;
-  }
-  if (dynamic_cast<const CLI::ArgumentMismatch*>(&error)) return "l'option " + option_named(message) + " attend une valeur";
-  if (dynamic_cast<const CLI::ValidationError*>(&error) || dynamic_cast<const CLI::ConversionError*>(&error)) {
-    const std::string option = option_named(message);
-    return "option " + option + " : " + (option.empty() ? message : message.substr(option.size() + 2));
-  }
-  return "ligne de commande invalide";
-}
-
 }  // namespace
 
 ParsedArguments parse_arguments(const std::vector<std::string>& args, const std::string& default_server) {
@@ -66,6 +36,7 @@ ParsedArguments parse_arguments(const std::vector<std::string>& args, const std:
   a.server = default_server;
   CLI::App app{"Client en ligne de commande de tec-searchd : recherche et recommandations.", "tec-search"};
   french_labels(app);
+  app.get_formatter()->label("Positionals", "Mots");
   app.set_help_flag("-h,--help", "Affiche cette aide");
   app.add_option("query", a.words, "Texte recherché");
   app.add_option("--server", a.server, "Adresse de tec-searchd (ou variable TEC_SEARCH_URL)")->capture_default_str();

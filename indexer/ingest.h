@@ -10,7 +10,7 @@
 #include <vector>
 
 #include "analysis/french_analyzer.h"
-#include "indexer/feed_records.h"
+#include "indexer/feeds/feed_records.h"
 #include "indexer/index_writer.h"
 #include "indexer/thesaurus.h"
 

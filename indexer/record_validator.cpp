@@ -12,10 +12,13 @@
 #include <algorithm>
 #include <chrono>
 #include <stdexcept>
+#include <utility>
+#include <vector>
 
 #include "analysis/json_errors.h"
-#include "indexer/empty_values.h"
+#include "indexer/feeds/empty_values.h"
 #include "indexer/feed_schema.h"
+#include "schema/json_members.h"
 
 namespace tec::indexer {
 namespace {
@@ -143,26 +146,6 @@ const char* json_type_name(const rapidjson::Value& value) {
   return "nombre";
 }
 
-std::string string_member(const rapidjson::Value& object, const char* name) {
-  const auto member = object.FindMember(name);
-  if (member == object.MemberEnd() || !member->value.IsString()) return {};
-  return {member->value.GetString(), member->value.GetStringLength()};
-}
-
-std::vector<std::string> string_list(const rapidjson::Value& object, const char* name) {
-  std::vector<std::string> values;
-  const auto member = object.FindMember(name);
-  if (member == object.MemberEnd() || !member->value.IsArray()) return values;
-  for (const auto& item : member->value.GetArray()) values.emplace_back(item.GetString(), item.GetStringLength());
-  return values;
-}
-
-std::optional<std::int64_t> integer_member(const rapidjson::Value& object, const char* name) {
-  const auto member = object.FindMember(name);
-  if (member == object.MemberEnd() || !member->value.IsInt64()) return std::nullopt;
-  return member->value.GetInt64();
-}
-
 bool blank_source(const rapidjson::Value& source) { return source.IsNull() || (source.IsString() && source.GetStringLength() == 0); }
 
 // Sets the record's source to `default_source` where it has none (or an empty
@@ -179,6 +162,118 @@ std::string fill_source(rapidjson::Document& record, std::string_view default_so
   record.AddMember("source", rapidjson::Value(default_source.data(), static_cast<rapidjson::SizeType>(default_source.size()), record.GetAllocator()),
                    record.GetAllocator());
   return "";
+}
+
+// The record parsed into `record`, or why not: too deep, not JSON, not an
+// object, or holding a NUL character.
+std::string parse_error(std::string_view line, rapidjson::Document& record) {
+  if (nesting_depth(line) > kMaxNesting) {
+    return "imbrication trop profonde (plus de " + std::to_string(kMaxNesting) + " niveaux)";
+  }
+  record.Parse<rapidjson::kParseIterativeFlag | rapidjson::kParseValidateEncodingFlag>(line.data(), line.size());
+  if (record.HasParseError()) {
+    return std::string("JSON invalide à la colonne ") + std::to_string(record.GetErrorOffset() + 1) + " : " +
+           analysis::json_parse_error_fr(record.GetParseError());
+  }
+  if (!record.IsObject()) {
+    const std::string type = json_type_name(record);
+    // "pas une chaîne", "pas un tableau", "pas null".
+    const char* article = record.IsNull() ? "" : record.IsString() ? "une " : "un ";
+    return "l'enregistrement doit être un objet JSON, pas " + (article + type);
+  }
+  if (const std::string field = string_with_nul(record, ""); !field.empty()) {
+    return field.substr(1) + " : caractère NUL (\\u0000) interdit";
+  }
+  return "";
+}
+
+// The warning naming the empty values left out of the record, or empty.
+std::string ignored_values_warning(const std::vector<std::string>& removed) {
+  if (removed.empty()) return "";
+  std::string warning = removed.size() == 1 ? "champ vide ignoré : " : "champs vides ignorés : ";
+  for (std::size_t i = 0; i < removed.size(); ++i) warning += (i ? ", " : "") + removed[i];
+  return warning;
+}
+
+// The fields of a schema-valid record, its sessions and JSON text aside.
+Resource resource_fields(const rapidjson::Value& record) {
+  using schema::string_list_member;
+  using schema::string_member;
+  Resource resource;
+  resource.id = string_member(record, "id");
+  resource.source = string_member(record, "source");
+  resource.type = string_member(record, "type");
+  resource.title = string_member(record, "title");
+  resource.summary = string_member(record, "summary");
+  resource.body = string_member(record, "body");
+  resource.url = string_member(record, "url");
+  if (const std::string language = string_member(record, "language"); !language.empty()) resource.language = language;
+  resource.themes = string_list_member(record, "themes");
+  resource.participation_levels = string_list_member(record, "participation_levels");
+  resource.audiences = string_list_member(record, "audiences");
+  resource.territory_types = string_list_member(record, "territory_types");
+  resource.territories = string_list_member(record, "territories");
+  resource.collectivites = string_list_member(record, "collectivites");
+  resource.format = string_member(record, "format");
+  resource.published_at = string_member(record, "published_at");
+  resource.updated_at = string_member(record, "updated_at");
+  resource.population_min = schema::integer_member(record, "population_min");
+  resource.population_max = schema::integer_member(record, "population_max");
+  return resource;
+}
+
+// What the schema cannot say of the resource's own fields: dates that exist
+// in the calendar, population_min <= population_max. Empty when all hold.
+std::string resource_fields_error(const Resource& resource) {
+  for (const auto& [name, date] : {std::pair{"published_at", &resource.published_at}, std::pair{"updated_at", &resource.updated_at}}) {
+    if (!date->empty() && !valid_calendar_date(*date)) return std::string(name) + " : date inexistante « " + *date + " »";
+  }
+  if (resource.population_min && resource.population_max && *resource.population_max < *resource.population_min) {
+    return "population_max (" + std::to_string(*resource.population_max) + ") inférieure à population_min (" +
+           std::to_string(*resource.population_min) + ")";
+  }
+  return "";
+}
+
+// A session of a schema-valid record, or why not: dates that do not exist
+// in the calendar, an end before the start. `index` names it in the reason.
+std::string read_session(const rapidjson::Value& item, std::size_t index, Session& session) {
+  session.start = schema::string_member(item, "start");
+  session.end = schema::string_member(item, "end");
+  session.location = schema::string_member(item, "location");
+  session.department = schema::string_member(item, "department");
+  session.online = schema::true_member(item, "online");
+  for (const std::string* date : {&session.start, &session.end}) {
+    if (!date->empty() && !valid_calendar_date(*date)) {
+      return "sessions/" + std::to_string(index) + " : date inexistante « " + *date + " »";
+    }
+  }
+  if (!session.end.empty() && session.end.substr(0, 16) < session.start.substr(0, 16)) {
+    return "sessions/" + std::to_string(index) + " : fin avant le début";
+  }
+  return "";
+}
+
+// The record's sessions appended to `sessions`; the first one refused stops
+// the reading, with its reason returned.
+std::string read_sessions(const rapidjson::Value& record, std::vector<Session>& sessions) {
+  const auto list = record.FindMember("sessions");
+  if (list == record.MemberEnd()) return "";
+  std::size_t index = 0;
+  for (const auto& item : list->value.GetArray()) {
+    Session session;
+    if (std::string error = read_session(item, index, session); !error.empty()) return error;
+    sessions.push_back(std::move(session));
+    ++index;
+  }
+  return "";
+}
+
+std::string compact_json(const rapidjson::Value& record) {
+  rapidjson::StringBuffer buffer;
+  rapidjson::Writer<rapidjson::StringBuffer> writer(buffer);
+  record.Accept(writer);
+  return std::string(buffer.GetString(), buffer.GetSize());
 }
 
 }  // namespace
@@ -235,45 +330,18 @@ RecordValidator::~RecordValidator() = default;
 
 ValidationOutcome RecordValidator::validate(std::string_view line, std::string_view default_source) {
   ValidationOutcome outcome;
-  if (nesting_depth(line) > kMaxNesting) {
-    outcome.error = "imbrication trop profonde (plus de " + std::to_string(kMaxNesting) + " niveaux)";
-    return outcome;
-  }
   rapidjson::Document record;
-  record.Parse<rapidjson::kParseIterativeFlag | rapidjson::kParseValidateEncodingFlag>(line.data(), line.size());
-  if (record.HasParseError()) {
-    outcome.error = std::string("JSON invalide à la colonne ") + std::to_string(record.GetErrorOffset() + 1) + " : " +
-                    analysis::json_parse_error_fr(record.GetParseError());
-    return outcome;
-  }
-  if (!record.IsObject()) {
-    const std::string type = json_type_name(record);
-    // "pas une chaîne", "pas un tableau", "pas null".
-    const char* article = record.IsNull() ? "" : record.IsString() ? "une " : "un ";
-    outcome.error = "l'enregistrement doit être un objet JSON, pas " + (article + type);
-    return outcome;
-  }
+  if (outcome.error = parse_error(line, record); !outcome.error.empty()) return outcome;
 
-  if (const std::string field = string_with_nul(record, ""); !field.empty()) {
-    outcome.error = field.substr(1) + " : caractère NUL (\\u0000) interdit";
-    return outcome;
-  }
-
-  outcome.source = string_member(record, "source");
+  outcome.source = schema::string_member(record, "source");
   std::vector<std::string> removed;
   if (!default_source.empty()) {
     if (outcome.source.empty()) outcome.source = default_source;
     if (record.HasMember("source") && blank_source(record["source"])) removed.emplace_back("source");
-    if (std::string error = fill_source(record, default_source); !error.empty()) {
-      outcome.error = std::move(error);
-      return outcome;
-    }
+    if (outcome.error = fill_source(record, default_source); !outcome.error.empty()) return outcome;
   }
   for (std::string& path : impl_->empty_values->remove(record)) removed.push_back(std::move(path));
-  if (!removed.empty()) {
-    outcome.warning = removed.size() == 1 ? "champ vide ignoré : " : "champs vides ignorés : ";
-    for (std::size_t i = 0; i < removed.size(); ++i) outcome.warning += (i ? ", " : "") + removed[i];
-  }
+  outcome.warning = ignored_values_warning(removed);
   impl_->validator->Reset();
   if (!record.Accept(*impl_->validator)) {
     outcome.error = impl_->describe_schema_error(record);
@@ -284,68 +352,10 @@ ValidationOutcome RecordValidator::validate(std::string_view line, std::string_v
     return outcome;
   }
 
-  Resource resource;
-  resource.id = string_member(record, "id");
-  resource.source = string_member(record, "source");
-  resource.type = string_member(record, "type");
-  resource.title = string_member(record, "title");
-  resource.summary = string_member(record, "summary");
-  resource.body = string_member(record, "body");
-  resource.url = string_member(record, "url");
-  if (const std::string language = string_member(record, "language"); !language.empty()) resource.language = language;
-  resource.themes = string_list(record, "themes");
-  resource.participation_levels = string_list(record, "participation_levels");
-  resource.audiences = string_list(record, "audiences");
-  resource.territory_types = string_list(record, "territory_types");
-  resource.territories = string_list(record, "territories");
-  resource.collectivites = string_list(record, "collectivites");
-  resource.format = string_member(record, "format");
-  resource.published_at = string_member(record, "published_at");
-  resource.updated_at = string_member(record, "updated_at");
-  resource.population_min = integer_member(record, "population_min");
-  resource.population_max = integer_member(record, "population_max");
-
-  for (const char* name : {"published_at", "updated_at"}) {
-    const std::string date = string_member(record, name);
-    if (!date.empty() && !valid_calendar_date(date)) {
-      outcome.error = std::string(name) + " : date inexistante « " + date + " »";
-      return outcome;
-    }
-  }
-  if (resource.population_min && resource.population_max && *resource.population_max < *resource.population_min) {
-    outcome.error = "population_max (" + std::to_string(*resource.population_max) + ") inférieure à population_min (" +
-                    std::to_string(*resource.population_min) + ")";
-    return outcome;
-  }
-  if (const auto sessions = record.FindMember("sessions"); sessions != record.MemberEnd()) {
-    std::size_t index = 0;
-    for (const auto& item : sessions->value.GetArray()) {
-      Session session;
-      session.start = string_member(item, "start");
-      session.end = string_member(item, "end");
-      session.location = string_member(item, "location");
-      session.department = string_member(item, "department");
-      const auto online = item.FindMember("online");
-      session.online = online != item.MemberEnd() && online->value.IsTrue();
-      for (const std::string* date : {&session.start, &session.end}) {
-        if (!date->empty() && !valid_calendar_date(*date)) {
-          outcome.error = "sessions/" + std::to_string(index) + " : date inexistante « " + *date + " »";
-          return outcome;
-        }
-      }
-      if (!session.end.empty() && session.end.substr(0, 16) < session.start.substr(0, 16)) {
-        outcome.error = "sessions/" + std::to_string(index) + " : fin avant le début";
-        return outcome;
-      }
-      resource.sessions.push_back(std::move(session));
-      ++index;
-    }
-  }
-
-  rapidjson::StringBuffer buffer;
-  rapidjson::Writer<rapidjson::StringBuffer> writer(buffer);
-  record.Accept(writer);
-  resource.json.assign(buffer.GetString(), buffer.GetSize());
+  Resource resource = resource_fields(record);
+  if (outcome.error = resource_fields_error(resource); !outcome.error.empty()) return outcome;
+  if (outcome.error = read_sessions(record, resource.sessions); !outcome.error.empty()) return outcome;
+  resource.json = compact_json(record);
   outcome.resource = std::move(resource);
   return outcome;
 }

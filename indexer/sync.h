@@ -14,8 +14,8 @@
 #include <xapian.h>
 
 #include "analysis/french_analyzer.h"
-#include "indexer/csv_mapping.h"
-#include "indexer/feed_records.h"
+#include "indexer/feeds/csv_mapping.h"
+#include "indexer/feeds/feed_records.h"
 #include "indexer/thesaurus.h"
 
 namespace tec::indexer {

@@ -13,6 +13,7 @@
 #include "recommend/profile_resolver.h"
 #include "recommend/resource_facts.h"
 #include "schema/index_schema.h"
+#include "schema/json_members.h"
 #include "schema/stored_document.h"
 
 namespace tec::peers {
@@ -20,16 +21,6 @@ namespace {
 
 using territory::Territory;
 using territory::TerritoryKind;
-
-std::vector<std::string> string_list(const rapidjson::Value& record, const char* name) {
-  std::vector<std::string> out;
-  const auto it = record.FindMember(name);
-  if (it == record.MemberEnd() || !it->value.IsArray()) return out;
-  for (const auto& item : it->value.GetArray()) {
-    if (item.IsString()) out.emplace_back(item.GetString(), item.GetStringLength());
-  }
-  return out;
-}
 
 // "Montpeyroux (Hérault) : l'extinction nocturne…" -> "l'extinction
 // nocturne…": what was done, without the place the title starts with.
@@ -98,7 +89,7 @@ std::vector<PeerFinder::Match> PeerFinder::matches(const PeerQuery& query, bool 
     match.resource = {schema::string_member(*record, "source"), schema::string_member(*record, "id"),
                       schema::string_member(*record, "type"), schema::string_member(*record, "title"),
                       schema::string_member(*record, "url"), schema::string_member(*record, "published_at").substr(0, 4)};
-    match.collectivites = string_list(*record, "collectivites");
+    match.collectivites = schema::string_list_member(*record, "collectivites");
     out.push_back(std::move(match));
   }
   return out;

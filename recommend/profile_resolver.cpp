@@ -66,10 +66,10 @@ std::vector<std::string> checked_list(const std::vector<std::string>& values, co
   return out;
 }
 
-}  // namespace
-
-CollectivityProfile ProfileResolver::resolve(const ProfileRequest& request) const {
-
+// The advisor's preferences checked: themes, audiences, participation level,
+// maturity, need, and a population that is not negative. The territory
+// fields are left empty.
+CollectivityProfile checked_preferences(const ProfileRequest& request) {
   CollectivityProfile profile;
   profile.themes = checked_list(request.themes, "themes");
   profile.audiences = checked_list(request.audiences, "audiences");
@@ -81,7 +81,12 @@ CollectivityProfile ProfileResolver::resolve(const ProfileRequest& request) cons
   }
   profile.need = request.need;
   if (request.population && *request.population < 0) throw invalid("population : nombre positif attendu");
+  return profile;
+}
 
+// At most one territory code, and no code beside territory_type;
+// département and région codes of the right shape.
+void check_codes(const ProfileRequest& request) {
   const bool direct = !request.territory_type.empty();
   const int codes = !request.insee.empty() + !request.siren.empty() +
                     (!direct && (!request.departement.empty() || !request.region.empty()));
@@ -91,71 +96,99 @@ CollectivityProfile ProfileResolver::resolve(const ProfileRequest& request) cons
   }
   if (!request.departement.empty()) check_code(request.departement, departement_code, "departement", "un code de département (34, 2A, 974)");
   if (!request.region.empty()) check_code(request.region, region_code, "region", "un code de région à deux chiffres (76)");
+}
 
-  const auto need_territories = [&]() -> const territory::Territories& {
-    if (!territories_) {
-      throw ProfileError(ProfileError::Kind::UnknownTerritory, "référentiel des territoires non chargé : donnez territory_type, population et departement");
-    }
-    return *territories_;
-  };
-  // `unknown` agrees with the kind: "commune inconnue", "département inconnu".
-  const auto lookup = [&](TerritoryKind kind, const std::string& code, const char* unknown) -> const Territory& {
-    const Territory* found = need_territories().find(kind, code);
-    if (!found) throw ProfileError(ProfileError::Kind::UnknownTerritory, std::string(unknown) + " : « " + code + " »");
-    return *found;
-  };
+// The territory of `code`; `unknown` agrees with the kind: "commune
+// inconnue", "département inconnu".
+const Territory& lookup(const territory::Territories* territories, TerritoryKind kind, const std::string& code, const char* unknown) {
+  if (!territories) {
+    throw ProfileError(ProfileError::Kind::UnknownTerritory, "référentiel des territoires non chargé : donnez territory_type, population et departement");
+  }
+  const Territory* found = territories->find(kind, code);
+  if (!found) throw ProfileError(ProfileError::Kind::UnknownTerritory, std::string(unknown) + " : « " + code + " »");
+  return *found;
+}
 
-  const Territory* territory = nullptr;
+// The territory the request names by its code, or nullptr when it gives
+// territory_type (or nothing) instead.
+const Territory* named_territory(const ProfileRequest& request, const territory::Territories* territories) {
+  const bool direct = !request.territory_type.empty();
   if (!request.insee.empty()) {
     check_code(request.insee, insee_code, "insee", "un code INSEE de commune à cinq caractères");
-    territory = &lookup(TerritoryKind::Commune, request.insee, "commune inconnue");
-  } else if (!request.siren.empty()) {
+    return &lookup(territories, TerritoryKind::Commune, request.insee, "commune inconnue");
+  }
+  if (!request.siren.empty()) {
     check_code(request.siren, siren_code, "siren", "un SIREN d'EPCI à neuf chiffres");
-    territory = &lookup(TerritoryKind::Epci, request.siren, "EPCI inconnu");
-  } else if (!direct && !request.departement.empty()) {
-    territory = &lookup(TerritoryKind::Departement, request.departement, "département inconnu");
-  } else if (!direct && !request.region.empty()) {
-    territory = &lookup(TerritoryKind::Region, request.region, "région inconnue");
+    return &lookup(territories, TerritoryKind::Epci, request.siren, "EPCI inconnu");
   }
+  if (!direct && !request.departement.empty()) return &lookup(territories, TerritoryKind::Departement, request.departement, "département inconnu");
+  if (!direct && !request.region.empty()) return &lookup(territories, TerritoryKind::Region, request.region, "région inconnue");
+  return nullptr;
+}
 
-  if (territory) {
-    profile.territory_type = std::string(territory::kind_name(territory->kind));
-    profile.code = territory->code;
-    profile.name = territory->name;
-    profile.population = request.population ? request.population : territory->population;
-    profile.departement = territory->departement;
-    profile.region = territory->region;
-    if (territory->kind == TerritoryKind::Commune && !territory->epci.empty()) {
-      profile.epci = territory->epci;
-      if (const Territory* epci = territories_->find(TerritoryKind::Epci, territory->epci)) profile.epci_name = epci->name;
-    }
-    if (territory->kind == TerritoryKind::Epci) profile.member_communes = territories_->member_count(territory->code);
-  } else if (direct) {
-    if (!territory::kind_from_name(request.territory_type)) {
-      throw invalid("territory_type : commune, epci, departement ou region attendu, « " + request.territory_type + " » reçu");
-    }
-    profile.territory_type = request.territory_type;
-    profile.population = request.population;
-    profile.departement = request.departement;
-    profile.region = request.region;
-    if (territories_ && !profile.departement.empty()) {
-      const Territory& departement = lookup(TerritoryKind::Departement, profile.departement, "département inconnu");
-      if (!profile.region.empty() && profile.region != departement.region) {
-        throw invalid("departement " + profile.departement + " : n'appartient pas à la région " + profile.region);
-      }
-      profile.region = departement.region;
-    }
+// The profile's place from the territory named by a code; the request's
+// population, when given, wins over the reference one.
+void fill_from_territory(CollectivityProfile& profile, const Territory& territory, const ProfileRequest& request,
+                         const territory::Territories& territories) {
+  profile.territory_type = std::string(territory::kind_name(territory.kind));
+  profile.code = territory.code;
+  profile.name = territory.name;
+  profile.population = request.population ? request.population : territory.population;
+  profile.departement = territory.departement;
+  profile.region = territory.region;
+  if (territory.kind == TerritoryKind::Commune && !territory.epci.empty()) {
+    profile.epci = territory.epci;
+    if (const Territory* epci = territories.find(TerritoryKind::Epci, territory.epci)) profile.epci_name = epci->name;
   }
+  if (territory.kind == TerritoryKind::Epci) profile.member_communes = territories.member_count(territory.code);
+}
 
-  if (territories_) {
-    if (const Territory* d = territories_->find(TerritoryKind::Departement, profile.departement)) profile.departement_name = d->name;
-    if (const Territory* r = territories_->find(TerritoryKind::Region, profile.region)) profile.region_name = r->name;
+// The profile's place as the request gives it (territory_type, population,
+// departement, region), the région checked against the département when
+// the reference data is loaded.
+void fill_given_place(CollectivityProfile& profile, const ProfileRequest& request, const territory::Territories* territories) {
+  if (!territory::kind_from_name(request.territory_type)) {
+    throw invalid("territory_type : commune, epci, departement ou region attendu, « " + request.territory_type + " » reçu");
+  }
+  profile.territory_type = request.territory_type;
+  profile.population = request.population;
+  profile.departement = request.departement;
+  profile.region = request.region;
+  if (territories && !profile.departement.empty()) {
+    const Territory& departement = lookup(territories, TerritoryKind::Departement, profile.departement, "département inconnu");
+    if (!profile.region.empty() && profile.region != departement.region) {
+      throw invalid("departement " + profile.departement + " : n'appartient pas à la région " + profile.region);
+    }
+    profile.region = departement.region;
+  }
+}
+
+// Names of the profile's département and région, and the territory codes
+// its resources may target: the département, the région ("r" prefixed) and,
+// for a région, its départements.
+void fill_names_and_codes(CollectivityProfile& profile, const territory::Territories* territories) {
+  if (territories) {
+    if (const Territory* d = territories->find(TerritoryKind::Departement, profile.departement)) profile.departement_name = d->name;
+    if (const Territory* r = territories->find(TerritoryKind::Region, profile.region)) profile.region_name = r->name;
   }
   if (!profile.departement.empty()) profile.territory_codes.push_back(profile.departement);
   if (!profile.region.empty()) profile.territory_codes.push_back("r" + profile.region);
-  if (profile.territory_type == "region" && territories_) {
-    for (std::string& code : territories_->departements_of_region(profile.region)) profile.territory_codes.push_back(std::move(code));
+  if (profile.territory_type == "region" && territories) {
+    for (std::string& code : territories->departements_of_region(profile.region)) profile.territory_codes.push_back(std::move(code));
   }
+}
+
+}  // namespace
+
+CollectivityProfile ProfileResolver::resolve(const ProfileRequest& request) const {
+  CollectivityProfile profile = checked_preferences(request);
+  check_codes(request);
+  if (const Territory* territory = named_territory(request, territories_)) {
+    fill_from_territory(profile, *territory, request, *territories_);
+  } else if (!request.territory_type.empty()) {
+    fill_given_place(profile, request, territories_);
+  }
+  fill_names_and_codes(profile, territories_);
   return profile;
 }
 

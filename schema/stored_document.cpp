@@ -5,6 +5,8 @@
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
 
+#include "schema/json_members.h"
+
 namespace tec::schema {
 
 std::string StoredDocument::encode() const {
@@ -25,12 +27,6 @@ const rapidjson::Value* StoredDocument::parse_record(const std::string& data, ra
   const auto resource = document.FindMember("resource");
   if (resource == document.MemberEnd() || !resource->value.IsObject()) return nullptr;
   return &resource->value;
-}
-
-std::string string_member(const rapidjson::Value& object, const char* name) {
-  const auto member = object.FindMember(name);
-  if (member == object.MemberEnd() || !member->value.IsString()) return std::string();
-  return std::string(member->value.GetString(), member->value.GetStringLength());
 }
 
 std::optional<StoredDocument> StoredDocument::decode(const std::string& data) {

@@ -35,8 +35,4 @@ struct StoredDocument {
   static const rapidjson::Value* parse_record(const std::string& data, rapidjson::Document& document);
 };
 
-// A string member of a parsed record; empty when it is absent or not a
-// string (records were validated at indexing).
-std::string string_member(const rapidjson::Value& object, const char* name);
-
 }  // namespace tec::schema

@@ -8,12 +8,13 @@
 
 namespace tec::searchd {
 
-// Throws std::invalid_argument (French message) unless `address` is an IPv4
-// or IPv6 literal; returns it in canonical form.
-std::string canonical_ip(const std::string& address);
+// A trusted proxy as given to --trusted-proxy: an IPv4 or IPv6 address, or a
+// network in CIDR notation ("10.0.0.0/8", "fd00::/8"), in canonical form.
+// Throws std::invalid_argument (French message) for anything else.
+std::string canonical_proxy(const std::string& proxy);
 
-// `remote_addr` itself unless it is one of `trusted_proxies` (canonical
-// literals); then the rightmost X-Forwarded-For entry that is not a trusted
+// `remote_addr` itself unless it is in `trusted_proxies` (addresses or
+// networks as canonical_proxy returns them); then the rightmost X-Forwarded-For entry that is not a trusted
 // proxy (entries on its left could be written by the client), or
 // `remote_addr` when the header names none. A header from an untrusted
 // connection is ignored: any client could write it.

@@ -13,13 +13,13 @@
 namespace tec::searchd {
 namespace {
 
-// Accepts an IP address and rewrites it in its canonical form, the one
-// client addresses are compared in.
-CLI::Validator canonical_ip_validator() {
+// Accepts an IP address or network and rewrites it in its canonical form,
+// the one client addresses are compared with.
+CLI::Validator canonical_proxy_validator() {
   return CLI::Validator(
       [](std::string& address) {
         try {
-          address = canonical_ip(address);
+          address = canonical_proxy(address);
           return std::string();
         } catch (const std::invalid_argument& e) {
           return std::string(e.what());
@@ -33,8 +33,8 @@ void declare_http_options(CLI::App& app, HttpPolicy& policy) {
   app.add_option("--max-requests-per-client", policy.max_requests_per_client,
                  "Requêtes simultanées par adresse cliente (0 : sans limite ; derrière un mandataire, voir --trusted-proxy)")->capture_default_str();
   app.add_option("--trusted-proxy", policy.trusted_proxies,
-                 "Adresse IP d'un mandataire inverse (répétable) : ses requêtes comptent pour le client que nomme X-Forwarded-For")
-      ->transform(canonical_ip_validator());
+                 "Adresse IP ou réseau (10.0.0.0/8) d'un mandataire inverse (répétable) : ses requêtes comptent pour le client que nomme X-Forwarded-For")
+      ->transform(canonical_proxy_validator());
   app.add_option("--read-timeout", policy.read_timeout, "Secondes accordées à un client pour envoyer sa requête")->capture_default_str()->check(CLI::Range(1, 3600));
   app.add_option("--keep-alive-timeout", policy.keep_alive_timeout, "Secondes d'inactivité avant de fermer une connexion")->capture_default_str()->check(CLI::Range(1, 3600));
 }

@@ -1,9 +1,7 @@
-// JSON and query-string forms of the recommendation API: the profile read
-// from a POST body or from GET parameters, and the bodies of
-// /v1/recommend, /v1/territories and /similar.
+// The JSON bodies of the recommendation API's answers: /v1/recommend,
+// /v1/territories and /similar (the request's profile is read by
+// recommend_request.h).
 #pragma once
-
-#include <httplib.h>
 
 #include <string>
 #include <string_view>
@@ -16,10 +14,6 @@
 #include "territory/territories.h"
 
 namespace tec::searchd {
-
-// Throw HttpError 400 with the field at fault.
-recommend::ProfileRequest profile_from_json(std::string_view body);
-recommend::ProfileRequest profile_from_query(const httplib::Request& req);
 
 std::string render_recommendation(const recommend::CollectivityProfile& profile, std::string_view today,
                                   const recommend::Recommendation& recommendation, double took_ms);

@@ -9,6 +9,7 @@
 #include "searchd/http_errors.h"
 #include "searchd/http_params.h"
 #include "searchd/recommend_json.h"
+#include "searchd/recommend_request.h"
 #include "searchd/today_param.h"
 
 namespace tec::searchd {

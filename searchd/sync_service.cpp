@@ -7,7 +7,7 @@
 #include <filesystem>
 
 #include "analysis/french_analyzer.h"
-#include "indexer/csv_mapping.h"
+#include "indexer/feeds/csv_mapping.h"
 #include "indexer/sync.h"
 
 namespace tec::searchd {

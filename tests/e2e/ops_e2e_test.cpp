@@ -240,31 +240,22 @@ TEST_F(OpsE2eTest, OneClientCannotHoldEveryWorker) {
   // Two requests held mid-body fill this client's two slots, so a third is
   // refused. The probes share one keep-alive connection: a new connection
   // per probe would leave workers waiting on closed keep-alive sockets, and
-  // under ASan the held requests then queued behind them. A fresh pair is
-  // tried, five times at most, should one still queue.
+  // under ASan the held requests then queued behind them.
   httplib::Client probe("127.0.0.1", port_);
   probe.set_keep_alive(true);
-  int status = 0;
   std::string body, retry_after;
-  std::unique_ptr<HeldRequest> first, second;
-  for (int round = 0; round < 5 && status != 429; ++round) {
-    first = std::make_unique<HeldRequest>(port_);
-    second = std::make_unique<HeldRequest>(port_);
-    for (int attempt = 0; attempt < 100 && status != 429; ++attempt) {
-      if (attempt > 0) std::this_thread::sleep_for(std::chrono::milliseconds(20));
-      const auto refused = probe.Get("/v1/search?q=budget");
-      ASSERT_TRUE(refused);
-      status = refused->status;
-      body = refused->body;
-      retry_after = refused->get_header_value("Retry-After");
-    }
-  }
-  // Seen failing once on a loaded CI machine and never reproduced: the
-  // server's request log says what the held requests became.
+  HeldRequest first(port_), second(port_);
+  const int status = status_once_held({&first, &second}, [&] {
+    const auto refused = probe.Get("/v1/search?q=budget");
+    if (!refused) return -1;
+    body = refused->body;
+    retry_after = refused->get_header_value("Retry-After");
+    return refused->status;
+  });
   EXPECT_EQ(status, 429) << server_log_tail();
   EXPECT_NE(body.find("trop_de_requetes"), std::string::npos);
   EXPECT_EQ(retry_after, "1");
-  const std::string answer = first->finish();
+  const std::string answer = first.finish();
   EXPECT_NE(answer.find("HTTP/1.1 200"), std::string::npos) << "held request answered: " << answer << server_log_tail();
   // The server gives the slot back once it has logged the request, which may
   // come just after the client has read the response.

@@ -29,7 +29,7 @@
 #include "analysis/utf8.h"
 #include "fuzz_common.h"
 #include "indexer/document_builder.h"
-#include "indexer/feed_reader.h"
+#include "indexer/feeds/feed_reader.h"
 #include "indexer/index_writer.h"
 #include "indexer/record_validator.h"
 #include "schema/index_schema.h"

@@ -10,9 +10,10 @@
 #include <iostream>
 #include <map>
 
-#include "indexer/collectivity_mapping.h"
-#include "indexer/csv_mapping.h"
+#include "indexer/feeds/collectivity_mapping.h"
+#include "indexer/feeds/csv_mapping.h"
 #include "indexer/ingest.h"
+#include "schema/json_members.h"
 #include "schema/stored_document.h"
 #include "test_support.h"
 

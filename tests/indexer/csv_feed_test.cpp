@@ -6,7 +6,7 @@
 
 #include <fstream>
 
-#include "indexer/csv_feed_reader.h"
+#include "indexer/feeds/csv_feed_reader.h"
 #include "indexer/sync.h"
 #include "schema/index_schema.h"
 #include "test_support.h"

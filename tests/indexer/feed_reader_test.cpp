@@ -1,5 +1,5 @@
 // FeedReader: line numbers, line endings, byte-order mark and byte-level errors.
-#include "indexer/feed_reader.h"
+#include "indexer/feeds/feed_reader.h"
 
 #include <gtest/gtest.h>
 

@@ -4,7 +4,7 @@
 #include <gtest/gtest.h>
 #include <xapian.h>
 
-#include "indexer/feed_reader.h"
+#include "indexer/feeds/feed_reader.h"
 #include "indexer/sync.h"
 #include "schema/index_schema.h"
 #include "test_support.h"

@@ -10,8 +10,8 @@
 #include <string>
 #include <vector>
 
-#include "indexer/csv_mapping.h"
-#include "indexer/record_stream.h"
+#include "indexer/feeds/csv_mapping.h"
+#include "indexer/feeds/record_stream.h"
 
 namespace tec::indexer {
 

@@ -1,5 +1,5 @@
 // CollectivityMapping implementation with RapidJSON and std::regex.
-#include "indexer/collectivity_mapping.h"
+#include "indexer/feeds/collectivity_mapping.h"
 
 #include <rapidjson/document.h>
 #include <rapidjson/stringbuffer.h>

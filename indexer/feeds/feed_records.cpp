@@ -1,11 +1,11 @@
 // read_feeds: the loop over feed records that never stops at a bad one.
-#include "indexer/feed_records.h"
+#include "indexer/feeds/feed_records.h"
 
 #include <memory>
 #include <unordered_map>
 
 #include "indexer/collectivity_check.h"
-#include "indexer/record_stream.h"
+#include "indexer/feeds/record_stream.h"
 #include "indexer/record_validator.h"
 #include "schema/index_schema.h"
 

@@ -8,7 +8,7 @@
 #include <optional>
 #include <string>
 
-#include "indexer/record_stream.h"
+#include "indexer/feeds/record_stream.h"
 
 namespace tec::indexer {
 

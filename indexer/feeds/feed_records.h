@@ -11,8 +11,8 @@
 #include <string_view>
 #include <vector>
 
-#include "indexer/collectivity_mapping.h"
-#include "indexer/csv_mapping.h"
+#include "indexer/feeds/collectivity_mapping.h"
+#include "indexer/feeds/csv_mapping.h"
 #include "indexer/resource.h"
 #include "territory/territories.h"
 

@@ -1,5 +1,5 @@
 // CsvMapping: parsing of the mapping file and mapping of rows to records.
-#include "indexer/csv_mapping.h"
+#include "indexer/feeds/csv_mapping.h"
 
 #include <rapidjson/document.h>
 #include <rapidjson/stringbuffer.h>

@@ -1,5 +1,5 @@
 // FeedReader implementation: byte-level checks of each feed line.
-#include "indexer/feed_reader.h"
+#include "indexer/feeds/feed_reader.h"
 
 #include <cstring>
 #include <stdexcept>

@@ -1,12 +1,12 @@
 // CsvFeedReader implementation over libcsv's push parser, fed line by line
 // so that rows can be numbered by the line they start on.
-#include "indexer/csv_feed_reader.h"
+#include "indexer/feeds/csv_feed_reader.h"
 
 #include <cstring>
 #include <stdexcept>
 
 #include "analysis/utf8.h"
-#include "indexer/feed_reader.h"
+#include "indexer/feeds/feed_reader.h"
 
 namespace tec::indexer {
 

@@ -1,6 +1,6 @@
 // EmptyValues implementation: the optional fields read once from the schema,
 // then each record cleaned in place.
-#include "indexer/empty_values.h"
+#include "indexer/feeds/empty_values.h"
 
 #include <algorithm>
 #include <string_view>
