@@ -253,67 +253,100 @@ int run_thesaurus(const ThesaurusArgs& args) {
   });
 }
 
+struct TokenArgs {
+  std::string tokens_file, source;
+  bool admin = false;
+};
+
+// Prints the new token once; only its salted hash is kept in the file.
+int run_token(const TokenArgs& args) {
+  if (!args.admin && args.source.empty()) {
+    std::cerr << "tec-index token : --source SOURCE ou --admin est requis\n";
+    return 2;
+  }
+  return guarded(args.tokens_file, [&] {
+    std::cout << (args.admin ? tec::access::PartnerTokens::rotate_admin(args.tokens_file)
+                             : tec::access::PartnerTokens::rotate(args.tokens_file, args.source))
+              << "\n";
+    std::cerr << (args.admin ? std::string("jeton des administrateurs") : "jeton de « " + args.source + " »")
+              << " enregistré dans " << args.tokens_file << " (empreinte seulement) ; il ne sera plus affiché\n";
+    return 0;
+  });
+}
+
+void declare_place_options(CLI::App& command, PlaceArgs& places) {
+  command.add_option("--territories", places.territories_dir,
+                     "Référentiel des territoires : les codes de collectivites inconnus y sont signalés (par défaut celui installé, ou celui des sources, s'il existe)")
+      ->each([&places](const std::string&) { places.territories_given = true; });
+  command.add_option("--collectivites-mapping", places.collectivity_mapping,
+                     "Correspondance (JSON) qui remplit collectivites depuis un champ texte nommant la collectivité");
+}
+
+// Adding files is the command without a subcommand: its options are the app's.
+void declare_add(CLI::App& app, AddArgs& add) {
+  app.add_option("--index", add.index_dir, "Dossier de l'index (créé s'il n'existe pas)");
+  app.add_option("--source", add.source, "Source attribuée aux enregistrements qui n'en ont pas");
+  app.add_option("--thesaurus", add.thesaurus, "Thésaurus de synonymes (par défaut : celui de corpus/thesaurus.txt, intégré)");
+  app.add_option("--mapping", add.mapping, "Correspondance des colonnes pour lire les fichiers comme CSV");
+  app.add_option("files", add.files, "Fichiers JSON Lines (ou CSV avec --mapping) à indexer");
+  declare_place_options(app, add.places);
+}
+
+CLI::App* declare_sync(CLI::App& app, SyncArgs& sync) {
+  CLI::App* command = app.add_subcommand("sync", "Rend les documents d'une source identiques à son flux");
+  command->add_option("--index", sync.index_dir, "Dossier de l'index")->required();
+  command->add_option("--source", sync.source, "Source synchronisée")->required();
+  command->add_option("--format", sync.format, "jsonl ou csv (par défaut : selon l'extension)")->check(CLI::IsMember({"jsonl", "csv"}));
+  command->add_option("--mapping", sync.mapping, "Correspondance des colonnes CSV (JSON)");
+  command->add_option("--report-json", sync.report_json, "Écrit aussi le rapport en JSON dans ce fichier");
+  command->add_option("--max-delete-ratio", sync.max_delete_ratio, "Part des documents de la source qu'une synchronisation peut supprimer")
+      ->capture_default_str()
+      ->check(CLI::Range(0.0, 1.0));
+  command->add_flag("--allow-mass-delete", sync.allow_mass_delete, "Autorise à dépasser --max-delete-ratio");
+  command->add_flag("--dry-run", sync.dry_run, "Calcule le rapport sans rien écrire");
+  command->add_option("--wait", sync.wait_seconds, "Secondes d'attente si un autre processus écrit (0 : échec immédiat)")->capture_default_str();
+  command->add_option("--thesaurus", sync.thesaurus, "Thésaurus de synonymes (par défaut : celui intégré)");
+  command->add_option("feeds", sync.files, "Le flux de la source (un ou plusieurs fichiers)")->required();
+  declare_place_options(*command, sync.places);
+  return command;
+}
+
+CLI::App* declare_token(CLI::App& app, TokenArgs& token) {
+  CLI::App* command = app.add_subcommand("token", "Crée ou remplace le jeton d'envoi d'un partenaire, ou celui des administrateurs");
+  command->add_option("--tokens", token.tokens_file, "Fichier des jetons (empreintes salées)")->required();
+  auto* source_option = command->add_option("--source", token.source, "Source du partenaire");
+  auto* admin_flag = command->add_flag("--admin", token.admin, "Jeton des administrateurs (statistiques des requêtes) ; remplace le précédent");
+  source_option->excludes(admin_flag);
+  return command;
+}
+
+CLI::App* declare_thesaurus(CLI::App& app, ThesaurusArgs& thesaurus) {
+  CLI::App* command = app.add_subcommand(
+      "thesaurus", "Remplace les groupes de synonymes des éditeurs d'un index en service (format de corpus/thesaurus.txt ; fichier vide : aucun)");
+  command->add_option("--index", thesaurus.index_dir, "Dossier de l'index")->required();
+  command->add_option("--thesaurus", thesaurus.base, "Thésaurus de base (par défaut : celui intégré)");
+  command->add_option("--wait", thesaurus.wait_seconds, "Secondes d'attente si un autre processus écrit (0 : échec immédiat)")
+      ->capture_default_str();
+  auto* file = command->add_option("file", thesaurus.file, "Groupes des éditeurs, un par ligne : expression | expression…");
+  command->add_flag("--print", thesaurus.print, "Écrit sur la sortie standard les groupes des éditeurs de l'index, tels qu'ils ont été donnés")
+      ->excludes(file);
+  return command;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
   tec::indexer::use_small_write_batches();
   CLI::App app{"Écrit des flux de ressources dans un index tec-search."};
   app.require_subcommand(0, 1);
-
   AddArgs add;
-  app.add_option("--index", add.index_dir, "Dossier de l'index (créé s'il n'existe pas)");
-  app.add_option("--source", add.source, "Source attribuée aux enregistrements qui n'en ont pas");
-  app.add_option("--thesaurus", add.thesaurus, "Thésaurus de synonymes (par défaut : celui de corpus/thesaurus.txt, intégré)");
-  app.add_option("--mapping", add.mapping, "Correspondance des colonnes pour lire les fichiers comme CSV");
-  app.add_option("files", add.files, "Fichiers JSON Lines (ou CSV avec --mapping) à indexer");
-  const auto add_place_options = [](CLI::App* command, PlaceArgs& places) {
-    command->add_option("--territories", places.territories_dir,
-                        "Référentiel des territoires : les codes de collectivites inconnus y sont signalés (par défaut celui installé, ou celui des sources, s'il existe)")
-        ->each([&places](const std::string&) { places.territories_given = true; });
-    command->add_option("--collectivites-mapping", places.collectivity_mapping,
-                        "Correspondance (JSON) qui remplit collectivites depuis un champ texte nommant la collectivité");
-  };
-  add_place_options(&app, add.places);
-
   SyncArgs sync;
-  CLI::App* sync_command = app.add_subcommand("sync", "Rend les documents d'une source identiques à son flux");
-  sync_command->add_option("--index", sync.index_dir, "Dossier de l'index")->required();
-  sync_command->add_option("--source", sync.source, "Source synchronisée")->required();
-  sync_command->add_option("--format", sync.format, "jsonl ou csv (par défaut : selon l'extension)")->check(CLI::IsMember({"jsonl", "csv"}));
-  sync_command->add_option("--mapping", sync.mapping, "Correspondance des colonnes CSV (JSON)");
-  sync_command->add_option("--report-json", sync.report_json, "Écrit aussi le rapport en JSON dans ce fichier");
-  sync_command->add_option("--max-delete-ratio", sync.max_delete_ratio, "Part des documents de la source qu'une synchronisation peut supprimer")
-      ->capture_default_str()
-      ->check(CLI::Range(0.0, 1.0));
-  sync_command->add_flag("--allow-mass-delete", sync.allow_mass_delete, "Autorise à dépasser --max-delete-ratio");
-  sync_command->add_flag("--dry-run", sync.dry_run, "Calcule le rapport sans rien écrire");
-  sync_command->add_option("--wait", sync.wait_seconds, "Secondes d'attente si un autre processus écrit (0 : échec immédiat)")->capture_default_str();
-  sync_command->add_option("--thesaurus", sync.thesaurus, "Thésaurus de synonymes (par défaut : celui intégré)");
-  sync_command->add_option("feeds", sync.files, "Le flux de la source (un ou plusieurs fichiers)")->required();
-  add_place_options(sync_command, sync.places);
-
-  std::string tokens_file, token_source;
-  bool token_admin = false;
-  CLI::App* token_command = app.add_subcommand("token", "Crée ou remplace le jeton d'envoi d'un partenaire, ou celui des administrateurs");
-  token_command->add_option("--tokens", tokens_file, "Fichier des jetons (empreintes salées)")->required();
-  auto* source_option = token_command->add_option("--source", token_source, "Source du partenaire");
-  auto* admin_flag = token_command->add_flag("--admin", token_admin,
-                                             "Jeton des administrateurs (statistiques des requêtes) ; remplace le précédent");
-  source_option->excludes(admin_flag);
-
+  TokenArgs token;
   ThesaurusArgs thesaurus;
-  CLI::App* thesaurus_command = app.add_subcommand(
-      "thesaurus", "Remplace les groupes de synonymes des éditeurs d'un index en service (format de corpus/thesaurus.txt ; fichier vide : aucun)");
-  thesaurus_command->add_option("--index", thesaurus.index_dir, "Dossier de l'index")->required();
-  thesaurus_command->add_option("--thesaurus", thesaurus.base, "Thésaurus de base (par défaut : celui intégré)");
-  thesaurus_command->add_option("--wait", thesaurus.wait_seconds, "Secondes d'attente si un autre processus écrit (0 : échec immédiat)")
-      ->capture_default_str();
-  auto* thesaurus_file =
-      thesaurus_command->add_option("file", thesaurus.file, "Groupes des éditeurs, un par ligne : expression | expression…");
-  thesaurus_command
-      ->add_flag("--print", thesaurus.print, "Écrit sur la sortie standard les groupes des éditeurs de l'index, tels qu'ils ont été donnés")
-      ->excludes(thesaurus_file);
-
+  declare_add(app, add);
+  const CLI::App* sync_command = declare_sync(app, sync);
+  const CLI::App* token_command = declare_token(app, token);
+  const CLI::App* thesaurus_command = declare_thesaurus(app, thesaurus);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -322,20 +355,7 @@ int main(int argc, char** argv) {
 
   if (sync_command->parsed()) return run_sync(sync);
   if (thesaurus_command->parsed()) return run_thesaurus(thesaurus);
-  if (token_command->parsed()) {
-    if (!token_admin && token_source.empty()) {
-      std::cerr << "tec-index token : --source SOURCE ou --admin est requis\n";
-      return 2;
-    }
-    return guarded(tokens_file, [&] {
-      std::cout << (token_admin ? tec::access::PartnerTokens::rotate_admin(tokens_file)
-                                : tec::access::PartnerTokens::rotate(tokens_file, token_source))
-                << "\n";
-      std::cerr << (token_admin ? std::string("jeton des administrateurs") : "jeton de « " + token_source + " »")
-                << " enregistré dans " << tokens_file << " (empreinte seulement) ; il ne sera plus affiché\n";
-      return 0;
-    });
-  }
+  if (token_command->parsed()) return run_token(token);
   if (add.index_dir.empty() || add.files.empty()) {
     std::cerr << app.help() << "\ntec-index : --index et au moins un fichier sont requis\n";
     return 2;

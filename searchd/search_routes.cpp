@@ -100,34 +100,39 @@ std::shared_ptr<const Value> cached(ResponseCache<Value>& cache, MakeKey&& make_
   return value;
 }
 
-}  // namespace
+ranking::SearchRequest search_request(const httplib::Request& req) {
+  ranking::SearchRequest request;
+  request.text = query_param(req);
+  request.page = integer_param(req, "page", 1, 1, kMaxPage);
+  request.per_page = integer_param(req, "per_page", 10, 1, kMaxPerPage);
+  request.sort = sort_param(req);
+  request.published_after = date_param(req, "published_after");
+  request.published_before = date_param(req, "published_before");
+  for (const schema::Facet& facet : schema::kFacets) {
+    std::vector<std::string> values = repeated_param(req, std::string(facet.name));
+    if (!values.empty()) request.filters[std::string(facet.name)] = std::move(values);
+  }
+  return request;
+}
 
-void register_search_routes(RouteTable& routes, IndexAccess& index, Metrics& metrics, SearchCaches& caches, QueryStats& stats) {
+std::string search_cache_key(const Xapian::Database& db, const ranking::SearchRequest& request) {
+  std::string filters;
+  for (const auto& [facet, values] : request.filters) {
+    append_part(filters, facet);
+    append_part(filters, std::to_string(values.size()));
+    for (const std::string& value : values) append_part(filters, value);
+  }
+  return cache_key(db, {request.text, std::to_string(request.page), std::to_string(request.per_page),
+                        request.sort == ranking::SortOrder::Date ? "date" : "relevance", filters, request.published_after,
+                        request.published_before});
+}
+
+void route_search(RouteTable& routes, IndexAccess& index, Metrics& metrics, SearchCaches& caches, QueryStats& stats) {
   routes.Get("/v1/search", handler([&index, &metrics, &caches, &stats](const httplib::Request& req, httplib::Response& res) {
     const auto started = std::chrono::steady_clock::now();
-    ranking::SearchRequest request;
-    request.text = query_param(req);
-    request.page = integer_param(req, "page", 1, 1, kMaxPage);
-    request.per_page = integer_param(req, "per_page", 10, 1, kMaxPerPage);
-    request.sort = sort_param(req);
-    request.published_after = date_param(req, "published_after");
-    request.published_before = date_param(req, "published_before");
-    for (const schema::Facet& facet : schema::kFacets) {
-      std::vector<std::string> values = repeated_param(req, std::string(facet.name));
-      if (!values.empty()) request.filters[std::string(facet.name)] = std::move(values);
-    }
+    const ranking::SearchRequest request = search_request(req);
     const auto response = index.run([&](IndexAccess::Reader& reader) {
-      const auto key = [&] {
-        std::string filters;
-        for (const auto& [facet, values] : request.filters) {
-          append_part(filters, facet);
-          append_part(filters, std::to_string(values.size()));
-          for (const std::string& value : values) append_part(filters, value);
-        }
-        return cache_key(reader.db, {request.text, std::to_string(request.page), std::to_string(request.per_page),
-                                     request.sort == ranking::SortOrder::Date ? "date" : "relevance", filters,
-                                     request.published_after, request.published_before});
-      };
+      const auto key = [&] { return search_cache_key(reader.db, request); };
       return cached(caches.search, key, metrics, "GET /v1/search", [&] {
         return ranking::Searcher(reader.db, reader.analyzer, reader.lexicon.get(), reader.facets.get()).search(request);
       });
@@ -137,7 +142,9 @@ void register_search_routes(RouteTable& routes, IndexAccess& index, Metrics& met
     const double took_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
     res.set_content(render_search(request.text, request, *response, took_ms), kJson);
   }));
+}
 
+void route_suggest(RouteTable& routes, IndexAccess& index, Metrics& metrics, SearchCaches& caches) {
   routes.Get("/v1/suggest", handler([&index, &metrics, &caches](const httplib::Request& req, httplib::Response& res) {
     const auto started = std::chrono::steady_clock::now();
     const std::string text = query_param(req);
@@ -151,7 +158,9 @@ void register_search_routes(RouteTable& routes, IndexAccess& index, Metrics& met
     const double took_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
     res.set_content(render_suggest(text, *response, took_ms), kJson);
   }));
+}
 
+void route_resource(RouteTable& routes, IndexAccess& index) {
   routes.Get(R"(/v1/resources/([^/]+)/([^/]+))", handler([&index](const httplib::Request& req, httplib::Response& res) {
     const std::string source = req.matches[1];
     const std::string id = req.matches[2];
@@ -161,7 +170,9 @@ void register_search_routes(RouteTable& routes, IndexAccess& index, Metrics& met
     if (!json) throw HttpError(404, "ressource_introuvable", "aucune ressource « " + id + " » dans la source « " + source + " »");
     res.set_content(*json, kJson);
   }));
+}
 
+void route_similar(RouteTable& routes, IndexAccess& index) {
   routes.Get(R"(/v1/resources/([^/]+)/([^/]+)/similar)", handler([&index](const httplib::Request& req, httplib::Response& res) {
     const std::string source = req.matches[1];
     const std::string id = req.matches[2];
@@ -170,15 +181,21 @@ void register_search_routes(RouteTable& routes, IndexAccess& index, Metrics& met
     if (!hits) throw HttpError(404, "ressource_introuvable", "aucune ressource « " + id + " » dans la source « " + source + " »");
     res.set_content(render_similar(source, id, *hits), kJson);
   }));
+}
 
+void route_health(RouteTable& routes, IndexAccess& index) {
   routes.Get("/healthz", handler([&index](const httplib::Request&, httplib::Response& res) {
     const auto [documents, revision] = index.run([](IndexAccess::Reader& reader) {
       return std::pair{reader.db.get_doccount(), reader.db.get_revision()};
     });
     res.set_content(render_health(documents, revision), kJson);
   }));
+}
 
-  routes.server().set_error_handler([](const httplib::Request&, httplib::Response& res) {
+// Errors without a body of their own (an unknown route, a request the server
+// refused before any handler) still answer in JSON.
+void answer_errors_in_json(httplib::Server& server) {
+  server.set_error_handler([](const httplib::Request&, httplib::Response& res) {
     if (!res.body.empty()) return;
     if (res.status == 404) {
       res.set_content(render_error("route_inconnue", "aucune route ne correspond à cette adresse"), kJson);
@@ -186,6 +203,17 @@ void register_search_routes(RouteTable& routes, IndexAccess& index, Metrics& met
       res.set_content(render_error("requete_invalide", "requête refusée (HTTP " + std::to_string(res.status) + ")"), kJson);
     }
   });
+}
+
+}  // namespace
+
+void register_search_routes(RouteTable& routes, IndexAccess& index, Metrics& metrics, SearchCaches& caches, QueryStats& stats) {
+  route_search(routes, index, metrics, caches, stats);
+  route_suggest(routes, index, metrics, caches);
+  route_resource(routes, index);
+  route_similar(routes, index);
+  route_health(routes, index);
+  answer_errors_in_json(routes.server());
 }
 
 }  // namespace tec::searchd

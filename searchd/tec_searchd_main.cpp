@@ -15,10 +15,9 @@
 #include "analysis/french_dictionary.h"
 #include "indexer/index_writer.h"
 #include "schema/index_schema.h"
-#include "searchd/client_address.h"
+#include "searchd/daemon_options.h"
 #include "searchd/http_policy.h"
 #include "searchd/index_access.h"
-#include "searchd/json_config.h"
 #include "searchd/layout_check.h"
 #include "searchd/logging.h"
 #include "searchd/metrics.h"
@@ -31,9 +30,48 @@
 #include "searchd/stats_saver.h"
 #include "searchd/sync_service.h"
 #include "searchd/web_routes.h"
-#include "territory/bundled_data.h"
 
 namespace {
+
+using tec::searchd::DaemonOptions;
+
+// Thrown once the reason the daemon cannot start is written on stderr, so
+// that it comes before anything the objects built so far log as they are
+// destroyed; main then exits with status 2.
+struct StartupRefused {};
+
+[[noreturn]] void refuse(const std::string& reason) {
+  std::cerr << "tec-searchd : " << reason << "\n";
+  throw StartupRefused{};
+}
+
+// Signals are taken by a dedicated thread so that the server stops cleanly
+// instead of being interrupted inside a worker. Blocked before any thread
+// starts (the sync writer, the statistics saver), which inherit the mask:
+// a thread leaving them unblocked would receive SIGTERM and end the process
+// without the clean shutdown.
+sigset_t block_stop_signals() {
+  sigset_t signals;
+  sigemptyset(&signals);
+  sigaddset(&signals, SIGINT);
+  sigaddset(&signals, SIGTERM);
+  pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+  return signals;
+}
+
+void configure_logging(const DaemonOptions& options) {
+  try {
+    tec::searchd::configure_logging(options.log_level,
+                                    options.log_format == "json" ? tec::searchd::LogFormat::Json : tec::searchd::LogFormat::Text);
+  } catch (const std::invalid_argument& e) {
+    refuse(e.what());
+  }
+}
+
+struct ListenAddress {
+  std::string host;
+  int port = 0;  // 0: chosen by the system
+};
 
 bool split_listen(const std::string& listen, std::string& host, int& port) {
   const auto colon = listen.rfind(':');
@@ -48,6 +86,53 @@ bool split_listen(const std::string& listen, std::string& host, int& port) {
   }
 }
 
+ListenAddress listen_address(const std::string& listen) {
+  ListenAddress address;
+  if (!split_listen(listen, address.host, address.port)) refuse("adresse d'écoute invalide « " + listen + " » (attendu HOTE:PORT)");
+  return address;
+}
+
+// The index, refused when its layout is one this program cannot read.
+std::unique_ptr<tec::searchd::IndexAccess> open_index(const DaemonOptions& options) {
+  std::unique_ptr<tec::searchd::IndexAccess> index;
+  try {
+    index = std::make_unique<tec::searchd::IndexAccess>(options.index_dir, options.replica);
+  } catch (const Xapian::Error& e) {
+    refuse("impossible d'ouvrir l'index " + options.index_dir + " : " + e.get_msg());
+  }
+  const tec::searchd::LayoutCheck layout =
+      index->run([](tec::searchd::IndexAccess::Reader& reader) { return tec::searchd::check_layout(reader.db); });
+  if (layout.verdict == tec::searchd::LayoutCheck::Verdict::Refused) refuse(layout.message);
+  if (layout.verdict == tec::searchd::LayoutCheck::Verdict::Older) spdlog::warn("{}", layout.message);
+  return index;
+}
+
+// Loaded now rather than at the first word the index lacks.
+void warn_if_no_dictionary() {
+  if (!tec::analysis::FrenchDictionary::installed()) {
+    spdlog::warn("dictionnaire français hunspell absent (paquet hunspell-fr-comprehensive) : tout mot inconnu de l'index "
+                 "sera traité comme une faute de frappe");
+  }
+}
+
+// Without the reference data, profiles must give their fields directly;
+// a directory named on the command line or in the file must load.
+std::unique_ptr<tec::territory::Territories> load_territories(const DaemonOptions& options) {
+  if (!options.territories_named() && !std::filesystem::exists(options.territories_dir)) {
+    spdlog::warn("pas de référentiel des territoires ({} absent) : les profils doivent donner leurs champs", options.territories_dir);
+    return nullptr;
+  }
+  try {
+    const auto started = std::chrono::steady_clock::now();
+    auto territories = std::make_unique<tec::territory::Territories>(tec::territory::Territories::load(options.territories_dir));
+    spdlog::info("{} territoires chargés depuis {} en {:.0f} ms", territories->size(), options.territories_dir,
+                 std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count());
+    return territories;
+  } catch (const tec::territory::TerritoryDataError& e) {
+    refuse(std::string("référentiel des territoires : ") + e.what());
+  }
+}
+
 // Where the query statistics live by default: a state folder beside the
 // index ("var/index" -> "var/state/query-stats.tsv"), which a rebuilt index
 // swapped into place leaves alone.
@@ -57,190 +142,66 @@ std::string default_stats_path(const std::string& index_dir) {
   return (index.parent_path() / "state" / "query-stats.tsv").string();
 }
 
-}  // namespace
-
-int main(int argc, char** argv) {
-  tec::indexer::use_small_write_batches();  // the sync writer's runs
-  // Signals are taken by a dedicated thread so that the server stops cleanly
-  // instead of being interrupted inside a worker. Blocked before any thread
-  // starts (the sync writer, the statistics saver), which inherit the mask:
-  // a thread leaving them unblocked would receive SIGTERM and end the process
-  // without the clean shutdown.
-  sigset_t signals;
-  sigemptyset(&signals);
-  sigaddset(&signals, SIGINT);
-  sigaddset(&signals, SIGTERM);
-  pthread_sigmask(SIG_BLOCK, &signals, nullptr);
-  CLI::App app{"Serveur de recherche tec-search (API HTTP JSON, pages / et /conseil)."};
-  app.config_formatter(std::make_shared<tec::searchd::JsonConfig>(app));
-  app.set_config("--config", "", "Fichier de configuration JSON : {\"option\": valeur} pour chaque option longue ci-dessous");
-
-  std::string index_dir = "var/index";
-  bool replica = false;
-  std::string listen = "127.0.0.1:8080";
-  std::string log_level = "info", log_format = "text";
-  std::string tokens_file, spool_dir = "var/spool", mappings_dir;
-  std::size_t max_upload_mb = 256;
-  std::string territories_dir = tec::territory::bundled_data_dir("territories", "corpus/territories");
-  std::string web_dir = tec::territory::bundled_data_dir("web", "searchd/web");
-  std::size_t cache_entries = 1000;
-  std::string stats_path;
-  tec::searchd::HttpPolicy policy;
-  // Each keep-alive connection holds a worker while open: enough workers for
-  // a few dozen concurrent clients, each with its own Xapian reader.
-  policy.threads = std::max(32u, 4 * std::thread::hardware_concurrency());
-  app.add_option("--index", index_dir, "Dossier de l'index")->capture_default_str();
-  app.add_flag("--replica", replica, "L'index est une réplique tenue à jour par xapian-replicate (réouverture complète à chaque révision)");
-  app.add_option("--listen", listen, "Adresse d'écoute HOTE:PORT (port 0 : choisi par le système)")->capture_default_str();
-  app.add_option("--threads", policy.threads, "Nombre de fils de traitement")->capture_default_str()->check(CLI::Range(1u, 1024u));
-  app.add_option("--log-level", log_level, "trace, debug, info, warn, error, off")->capture_default_str();
-  app.add_option("--log-format", log_format, "text ou json (un objet JSON par ligne)")->capture_default_str()->check(CLI::IsMember({"text", "json"}));
-  app.add_option("--tokens", tokens_file, "Jetons des partenaires (tec-index token) : active PUT /v1/sources/{source}/feed");
-  app.add_option("--spool", spool_dir, "Dossier où les flux envoyés attendent leur synchronisation")->capture_default_str();
-  app.add_option("--mappings", mappings_dir, "Dossier des correspondances CSV, <source>.json");
-  app.add_option("--max-upload-mb", max_upload_mb, "Taille maximale d'un flux envoyé (Mio)")->capture_default_str()->check(CLI::Range(1, 16384));
-  auto* territories_option = app.add_option("--territories", territories_dir,
-                                            "Dossier du référentiel des territoires (communes.tsv, epci.tsv…)")->capture_default_str();
-  auto* web_option = app.add_option("--web", web_dir, "Dossier des pages (/, /conseil, /ressources/…) et de leurs fichiers statiques")->capture_default_str();
-  app.add_option("--cache-entries", cache_entries, "Réponses de /v1/search et de /v1/suggest gardées en mémoire, chacune (0 : aucune)")
-      ->capture_default_str()->check(CLI::Range(std::size_t{0}, std::size_t{1000000}));
-  app.add_option("--stats", stats_path,
-                 "Fichier des statistiques des requêtes (GET /v1/stats/queries), enregistré chaque minute et à l'arrêt "
-                 "(par défaut : state/query-stats.tsv à côté du dossier de l'index)");
-  app.add_option("--cors-origin", policy.cors_origins, "Origine autorisée à appeler l'API depuis un navigateur (répétable)");
-  app.add_option("--max-requests-per-client", policy.max_requests_per_client,
-                 "Requêtes simultanées par adresse cliente (0 : sans limite ; derrière un mandataire, voir --trusted-proxy)")->capture_default_str();
-  app.add_option("--trusted-proxy", policy.trusted_proxies,
-                 "Adresse IP ou réseau (10.0.0.0/8) d'un mandataire inverse (répétable) : ses requêtes comptent pour le client que nomme X-Forwarded-For")
-      ->transform(CLI::Validator(
-          [](std::string& address) {
-            try {
-              address = tec::searchd::canonical_proxy(address);
-              return std::string();
-            } catch (const std::invalid_argument& e) {
-              return std::string(e.what());
-            }
-          },
-          "IP"));
-  app.add_option("--read-timeout", policy.read_timeout, "Secondes accordées à un client pour envoyer sa requête")->capture_default_str()->check(CLI::Range(1, 3600));
-  app.add_option("--keep-alive-timeout", policy.keep_alive_timeout, "Secondes d'inactivité avant de fermer une connexion")->capture_default_str()->check(CLI::Range(1, 3600));
-  CLI11_PARSE(app, argc, argv);
-
+// Counted per day without addresses; what was saved goes on being counted.
+// The saver writes `stats` every minute and when destroyed.
+std::unique_ptr<tec::searchd::StatsSaver> load_query_stats(tec::searchd::QueryStats& stats, const DaemonOptions& options) {
+  const std::string stats_path = options.stats_path.empty() ? default_stats_path(options.index_dir) : options.stats_path;
   try {
-    tec::searchd::configure_logging(log_level, log_format == "json" ? tec::searchd::LogFormat::Json : tec::searchd::LogFormat::Text);
-  } catch (const std::invalid_argument& e) {
-    std::cerr << "tec-searchd : " << e.what() << "\n";
-    return 2;
-  }
-
-  std::string host;
-  int port = 0;
-  if (!split_listen(listen, host, port)) {
-    std::cerr << "tec-searchd : adresse d'écoute invalide « " << listen << " » (attendu HOTE:PORT)\n";
-    return 2;
-  }
-
-  std::unique_ptr<tec::searchd::IndexAccess> index;
-  try {
-    index = std::make_unique<tec::searchd::IndexAccess>(index_dir, replica);
-  } catch (const Xapian::Error& e) {
-    std::cerr << "tec-searchd : impossible d'ouvrir l'index " << index_dir << " : " << e.get_msg() << "\n";
-    return 2;
-  }
-  const tec::searchd::LayoutCheck layout =
-      index->run([](tec::searchd::IndexAccess::Reader& reader) { return tec::searchd::check_layout(reader.db); });
-  if (layout.verdict == tec::searchd::LayoutCheck::Verdict::Refused) {
-    std::cerr << "tec-searchd : " << layout.message << "\n";
-    return 2;
-  }
-  if (layout.verdict == tec::searchd::LayoutCheck::Verdict::Older) spdlog::warn("{}", layout.message);
-
-  // Loaded now rather than at the first word the index lacks.
-  if (!tec::analysis::FrenchDictionary::installed()) {
-    spdlog::warn("dictionnaire français hunspell absent (paquet hunspell-fr-comprehensive) : tout mot inconnu de l'index "
-                 "sera traité comme une faute de frappe");
-  }
-
-  // Without the reference data, profiles must give their fields directly;
-  // a directory named on the command line or in the file must load.
-  std::unique_ptr<tec::territory::Territories> territories;
-  if (territories_option->count() > 0 || std::filesystem::exists(territories_dir)) {
-    try {
-      const auto started = std::chrono::steady_clock::now();
-      territories = std::make_unique<tec::territory::Territories>(tec::territory::Territories::load(territories_dir));
-      spdlog::info("{} territoires chargés depuis {} en {:.0f} ms", territories->size(), territories_dir,
-                   std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count());
-    } catch (const tec::territory::TerritoryDataError& e) {
-      std::cerr << "tec-searchd : référentiel des territoires : " << e.what() << "\n";
-      return 2;
-    }
-  } else {
-    spdlog::warn("pas de référentiel des territoires ({} absent) : les profils doivent donner leurs champs", territories_dir);
-  }
-
-  // Counted per day without addresses; what was saved goes on being counted.
-  if (stats_path.empty()) stats_path = default_stats_path(index_dir);
-  tec::searchd::QueryStats query_stats;
-  try {
-    query_stats.load(stats_path);
+    stats.load(stats_path);
   } catch (const std::exception& e) {
-    std::cerr << "tec-searchd : statistiques des requêtes : " << e.what() << " (corrigez ou supprimez ce fichier)\n";
-    return 2;
+    refuse(std::string("statistiques des requêtes : ") + e.what() + " (corrigez ou supprimez ce fichier)");
   }
   std::error_code stats_dir_error;
   if (const auto folder = std::filesystem::path(stats_path).parent_path(); !folder.empty()) {
     std::filesystem::create_directories(folder, stats_dir_error);
   }
   if (stats_dir_error) spdlog::error("dossier des statistiques {} : {}", stats_path, stats_dir_error.message());
-  auto stats_saver = std::make_unique<tec::searchd::StatsSaver>(query_stats, stats_path);
+  return std::make_unique<tec::searchd::StatsSaver>(stats, stats_path);
+}
 
+// Partners' feed pushes, enabled by --tokens; the settings point to the
+// sync writer, declared first so that it outlives them.
+struct FeedPush {
   std::unique_ptr<tec::searchd::SyncService> syncs;
-  std::unique_ptr<tec::searchd::PushSettings> push;
-  if (!tokens_file.empty()) {
-    try {
-      std::filesystem::create_directories(spool_dir);
-      push = std::make_unique<tec::searchd::PushSettings>(
-          tec::searchd::PushSettings{tec::access::PartnerTokens::load(tokens_file), spool_dir, max_upload_mb << 20, nullptr});
-    } catch (const std::exception& e) {
-      std::cerr << "tec-searchd : " << e.what() << "\n";
-      return 2;
-    }
-    syncs = std::make_unique<tec::searchd::SyncService>(index_dir, mappings_dir);
-    push->syncs = syncs.get();
-    policy.max_body_bytes = push->max_upload_bytes;
-  }
+  std::unique_ptr<tec::searchd::PushSettings> settings;
+};
 
-  tec::searchd::Metrics metrics;
-  httplib::Server server;
-  tec::searchd::install_http_policy(server, policy, metrics);
-  tec::searchd::SearchCaches caches(cache_entries);
-  tec::searchd::RouteTable routes(server);
-  tec::searchd::register_search_routes(routes, *index, metrics, caches, query_stats);
-  tec::searchd::register_source_routes(routes, *index, push.get());
-  tec::searchd::register_stats_routes(routes, query_stats, push ? &push->tokens : nullptr);
-  tec::searchd::register_recommend_routes(routes, *index, territories.get());
-  tec::searchd::register_territory_routes(routes, *index, territories.get());
-  tec::searchd::register_ops_routes(routes, *index, metrics);
-  if (!tec::searchd::register_web_routes(routes, web_dir)) {
-    // A directory named on the command line or in the file must serve.
-    if (web_option->count() > 0) {
-      std::cerr << "tec-searchd : dossier des pages « " << web_dir << " » sans sous-dossier static/ (--web)\n";
-      return 2;
-    }
-    spdlog::warn("pas de pages web ({}/static absent) : seule l'API est servie", web_dir);
+FeedPush enable_feed_push(const DaemonOptions& options) {
+  FeedPush push;
+  if (options.tokens_file.empty()) return push;
+  try {
+    std::filesystem::create_directories(options.spool_dir);
+    push.settings = std::make_unique<tec::searchd::PushSettings>(tec::searchd::PushSettings{
+        tec::access::PartnerTokens::load(options.tokens_file), options.spool_dir, options.max_upload_mb << 20, nullptr});
+  } catch (const std::exception& e) {
+    refuse(e.what());
   }
-  routes.answer_other_methods();
+  push.syncs = std::make_unique<tec::searchd::SyncService>(options.index_dir, options.mappings_dir);
+  push.settings->syncs = push.syncs.get();
+  return push;
+}
 
+void register_web_pages(tec::searchd::RouteTable& routes, const DaemonOptions& options) {
+  if (tec::searchd::register_web_routes(routes, options.web_dir)) return;
+  // A directory named on the command line or in the file must serve.
+  if (options.web_named()) refuse("dossier des pages « " + options.web_dir + " » sans sous-dossier static/ (--web)");
+  spdlog::warn("pas de pages web ({}/static absent) : seule l'API est servie", options.web_dir);
+}
+
+// The port bound: the one asked, or the one the system chose for port 0.
+int bind_port(httplib::Server& server, const ListenAddress& address, const std::string& listen) {
+  int port = address.port;
   if (port == 0) {
-    port = server.bind_to_any_port(host);
-  } else if (!server.bind_to_port(host, port)) {
+    port = server.bind_to_any_port(address.host);
+  } else if (!server.bind_to_port(address.host, port)) {
     port = -1;
   }
-  if (port < 0) {
-    std::cerr << "tec-searchd : impossible d'écouter sur " << listen << "\n";
-    return 2;
-  }
+  if (port < 0) refuse("impossible d'écouter sur " + listen);
+  return port;
+}
 
+// Stops `server` at the first of the blocked `signals`.
+void stop_on_signal(httplib::Server& server, const sigset_t& signals) {
   std::thread signal_waiter([&server, &signals] {
     int received = 0;
     sigwait(&signals, &received);
@@ -251,13 +212,60 @@ int main(int argc, char** argv) {
     server.stop();
   });
   signal_waiter.detach();
+}
 
-  std::cout << "tec-searchd écoute sur http://" << host << ":" << port << "/" << std::endl;
-  spdlog::info("index {} ouvert, {} fils de traitement, envoi de flux {}, CORS {}", index_dir, policy.threads,
-               push ? std::to_string(push->tokens.size()) + " jeton(s)" : std::string("désactivé"),
+// Builds everything the routes serve from, serves until a signal stops the
+// server, then saves the statistics. The exit status of the process.
+int serve(const DaemonOptions& options, const sigset_t& signals) {
+  configure_logging(options);
+  const ListenAddress address = listen_address(options.listen);
+  const auto index = open_index(options);
+  warn_if_no_dictionary();
+  const auto territories = load_territories(options);
+  tec::searchd::QueryStats query_stats;
+  auto stats_saver = load_query_stats(query_stats, options);
+  const FeedPush push = enable_feed_push(options);
+  tec::searchd::HttpPolicy policy = options.policy;
+  if (push.settings) policy.max_body_bytes = push.settings->max_upload_bytes;
+
+  tec::searchd::Metrics metrics;
+  httplib::Server server;
+  tec::searchd::install_http_policy(server, policy, metrics);
+  tec::searchd::SearchCaches caches(options.cache_entries);
+  tec::searchd::RouteTable routes(server);
+  tec::searchd::register_search_routes(routes, *index, metrics, caches, query_stats);
+  tec::searchd::register_source_routes(routes, *index, push.settings.get());
+  tec::searchd::register_stats_routes(routes, query_stats, push.settings ? &push.settings->tokens : nullptr);
+  tec::searchd::register_recommend_routes(routes, *index, territories.get());
+  tec::searchd::register_territory_routes(routes, *index, territories.get());
+  tec::searchd::register_ops_routes(routes, *index, metrics);
+  register_web_pages(routes, options);
+  routes.answer_other_methods();
+
+  const int port = bind_port(server, address, options.listen);
+  stop_on_signal(server, signals);
+  std::cout << "tec-searchd écoute sur http://" << address.host << ":" << port << "/" << std::endl;
+  spdlog::info("index {} ouvert, {} fils de traitement, envoi de flux {}, CORS {}", options.index_dir, policy.threads,
+               push.settings ? std::to_string(push.settings->tokens.size()) + " jeton(s)" : std::string("désactivé"),
                policy.cors_origins.empty() ? std::string("fermé") : std::to_string(policy.cors_origins.size()) + " origine(s)");
   const bool clean = server.listen_after_bind();
   stats_saver.reset();  // the last searches counted, written before exiting
   spdlog::info("arrêté");
   return clean ? 0 : 1;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  tec::indexer::use_small_write_batches();  // the sync writer's runs
+  const sigset_t signals = block_stop_signals();
+  CLI::App app{"Serveur de recherche tec-search (API HTTP JSON, pages / et /conseil)."};
+  DaemonOptions options;
+  tec::searchd::declare_daemon_options(app, options);
+  CLI11_PARSE(app, argc, argv);
+  try {
+    return serve(options, signals);
+  } catch (const StartupRefused&) {
+    return 2;
+  }
 }
