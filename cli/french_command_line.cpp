@@ -50,7 +50,14 @@ std::string french_message(const CLI::Error& error, const CLI::App& app) {
   if (dynamic_cast<const CLI::ArgumentMismatch*>(&error)) return "l'option " + option_named(message) + " attend une valeur";
   if (dynamic_cast<const CLI::ValidationError*>(&error) || dynamic_cast<const CLI::ConversionError*>(&error)) {
     const std::string option = option_named(message);
-    return "option " + option + " : " + (option.empty() ? message : message.substr(option.size() + 2));
+    std::string reason = option.empty() ? message : message.substr(option.size() + 2);
+    // CLI::Range's "Value 0 not in range 1 to 1024".
+    std::string value, range, low, high;
+    if (split_on(reason, " not in range ", value, range) && value.starts_with("Value ") &&
+        split_on(range, " to ", low, high)) {
+      reason = "valeur " + value.substr(6) + " hors de l'intervalle " + low + " à " + high;
+    }
+    return "option " + option + " : " + reason;
   }
   if (dynamic_cast<const CLI::RequiredError*>(&error)) {
     if (message.find("subcommand") != std::string::npos) return "commande attendue (voir --help)";
@@ -69,6 +76,7 @@ std::string french_message(const CLI::Error& error, const CLI::App& app) {
 
 void speak_french(CLI::App& app) {
   french_labels(app);
+  app.set_help_flag("-h,--help", "Affiche cette aide");
   app.failure_message([](const CLI::App* failed, const CLI::Error& error) {
     return french_message(error, *failed) + "\nAide : " + failed->get_name() + " --help\n";
   });

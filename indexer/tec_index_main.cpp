@@ -21,6 +21,7 @@
 
 #include "access/partner_tokens.h"
 #include "analysis/french_analyzer.h"
+#include "cli/french_command_line.h"
 #include "indexer/editors_thesaurus.h"
 #include "indexer/index_writer.h"
 #include "indexer/ingest.h"
@@ -337,7 +338,8 @@ CLI::App* declare_thesaurus(CLI::App& app, ThesaurusArgs& thesaurus) {
 
 int main(int argc, char** argv) {
   tec::indexer::use_small_write_batches();
-  CLI::App app{"Écrit des flux de ressources dans un index tec-search."};
+  CLI::App app{"Écrit des flux de ressources dans un index tec-search.", "tec-index"};
+  tec::cli::speak_french(app);
   app.require_subcommand(0, 1);
   AddArgs add;
   SyncArgs sync;

@@ -13,6 +13,7 @@
 #include <spdlog/spdlog.h>
 
 #include "analysis/french_dictionary.h"
+#include "cli/french_command_line.h"
 #include "indexer/index_writer.h"
 #include "schema/index_schema.h"
 #include "searchd/daemon_options.h"
@@ -259,7 +260,8 @@ int serve(const DaemonOptions& options, const sigset_t& signals) {
 int main(int argc, char** argv) {
   tec::indexer::use_small_write_batches();  // the sync writer's runs
   const sigset_t signals = block_stop_signals();
-  CLI::App app{"Serveur de recherche tec-search (API HTTP JSON, pages / et /conseil)."};
+  CLI::App app{"Serveur de recherche tec-search (API HTTP JSON, pages / et /conseil).", "tec-searchd"};
+  tec::cli::speak_french(app);
   DaemonOptions options;
   tec::searchd::declare_daemon_options(app, options);
   CLI11_PARSE(app, argc, argv);

@@ -26,11 +26,13 @@ class FrenchCommandLine : public ::testing::Test {
   FrenchCommandLine() {
     speak_french(app_);
     app_.add_option("--index", index_, "Dossier de l'index")->required();
+    app_.add_option("--threads", threads_, "Fils")->check(CLI::Range(1u, 1024u));
     auto* print = app_.add_flag("--print", print_, "Affiche");
     app_.add_option("file", file_, "Fichier")->excludes(print);
   }
   CLI::App app_{"Programme d'essai", "tec-essai"};
   std::string index_, file_;
+  unsigned threads_ = 1;
   bool print_ = false;
 };
 
@@ -46,6 +48,9 @@ TEST_F(FrenchCommandLine, ErrorsSayWhatWasWrongAndWhereTheHelpIs) {
 
   EXPECT_NE(refusal(app_, {"--index", "x", "--bogus"}).find("option inconnue : --bogus"), std::string::npos);
   EXPECT_NE(refusal(app_, {"--index"}).find("l'option --index attend une valeur"), std::string::npos);
+  const std::string range = refusal(app_, {"--index", "x", "--threads", "0"});
+  EXPECT_NE(range.find("option --threads : valeur 0 hors de l'intervalle 1 à 1024"), std::string::npos) << range;
+  EXPECT_NE(app_.help().find("Affiche cette aide"), std::string::npos);
 }
 
 TEST_F(FrenchCommandLine, TheProgramsOwnMessagesAreKept) {

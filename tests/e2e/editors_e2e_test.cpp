@@ -182,7 +182,12 @@ TEST_F(EditorsE2eTest, ThePrintedGroupsCarryIntoARebuiltIndex) {
   EXPECT_EQ(absent.wait(), 2);
   EXPECT_NE(test_support::read_file(dir_.path() / "absent.log").find("aucun index dans " + dir_.str("absent")), std::string::npos);
   EXPECT_FALSE(std::filesystem::exists(dir_.path() / "absent"));
-  EXPECT_EQ(run_indexer({"thesaurus", "--index", index, "--print", groups}), 2);
+  Child both({TEC_INDEX_BIN, "thesaurus", "--index", index, "--print", groups}, dir_.str("both.log"));
+  EXPECT_EQ(both.wait(), 2);
+  const std::string refused = test_support::read_file(dir_.path() / "both.log");
+  EXPECT_NE(refused.find("s'excluent"), std::string::npos) << refused;
+  EXPECT_NE(refused.find("Aide : tec-index --help"), std::string::npos) << refused;
+  EXPECT_EQ(refused.find("Run with"), std::string::npos) << refused;
   Child neither({TEC_INDEX_BIN, "thesaurus", "--index", index}, dir_.str("neither.log"));
   EXPECT_EQ(neither.wait(), 2);
   EXPECT_NE(test_support::read_file(dir_.path() / "neither.log").find("un fichier de groupes ou --print est requis"), std::string::npos);

@@ -91,9 +91,13 @@ TEST_F(OpsE2eTest, MetricsCountRequestsLatencyZeroResultsCacheHitsAndTheIndex) {
   ASSERT_EQ(get("/v1/search?q=zzzqqqxxwvv")->status, 200);  // answered from the cache
   ASSERT_EQ(get("/v1/resources/test/absente")->status, 404);
   // A request is counted when the server logs it, which may come just after
-  // the client has read the response.
+  // the client has read the response, on another worker than the next one.
+  const auto all_counted = [](const std::string& text) {
+    return metric_value(text, R"(tec_http_requests_total{endpoint="GET /v1/resources/{source}/{id}",status="404"})") >= 1 &&
+           metric_value(text, R"(tec_http_requests_total{endpoint="GET /v1/search",status="200"})") >= 3;
+  };
   httplib::Result res = get("/metrics");
-  for (int attempt = 0; attempt < 100 && res->body.find(R"(status="404")") == std::string::npos; ++attempt) {
+  for (int attempt = 0; attempt < 100 && !all_counted(res->body); ++attempt) {
     std::this_thread::sleep_for(std::chrono::milliseconds(20));
     res = get("/metrics");
   }
@@ -296,6 +300,9 @@ TEST(OpsE2eConfigTest, AnUnknownKeyInTheConfigurationFileStopsTheStart) {
   EXPECT_NE(server.wait(), 0);
   const std::string log = test_support::read_file(dir.path() / "stderr.log");
   EXPECT_NE(log.find("option inconnue « threds »"), std::string::npos) << log;
+  // In French to the end, with where the help is.
+  EXPECT_NE(log.find("Aide : tec-searchd --help"), std::string::npos) << log;
+  EXPECT_EQ(log.find("Run with"), std::string::npos) << log;
 }
 
 // An index created by an earlier layout is served with a warning; one of a
