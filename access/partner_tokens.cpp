@@ -83,11 +83,14 @@ PartnerTokens PartnerTokens::load(const std::string& path) {
 }
 
 std::string PartnerTokens::rotate(const std::string& path, const std::string& source) {
-  if (source.starts_with('@')) throw std::invalid_argument("« " + source + " » : les noms commençant par @ sont réservés");
+  if (source.starts_with('@'))
+    throw std::invalid_argument("« " + source + " » : les noms commençant par @ sont réservés");
   return rotate_entry(path, source);
 }
 
-std::string PartnerTokens::rotate_admin(const std::string& path) { return rotate_entry(path, std::string(kAdminSource)); }
+std::string PartnerTokens::rotate_admin(const std::string& path) {
+  return rotate_entry(path, std::string(kAdminSource));
+}
 
 std::string PartnerTokens::rotate_entry(const std::string& path, const std::string& source) {
   PartnerTokens tokens = load(path);
@@ -119,7 +122,8 @@ void PartnerTokens::save(const std::string& path) const {
   {
     std::ofstream out(temporary, std::ios::trunc);
     out << "# tec-search partner tokens: source, salt, keyed BLAKE2b hash, creation (UTC)\n";
-    for (const Entry& e : entries_) out << e.source << ' ' << to_hex(e.salt) << ' ' << to_hex(e.hash) << ' ' << e.created << '\n';
+    for (const Entry& e : entries_)
+      out << e.source << ' ' << to_hex(e.salt) << ' ' << to_hex(e.hash) << ' ' << e.created << '\n';
     if (!out) throw std::runtime_error("impossible d'écrire " + temporary);
   }
   chmod(temporary.c_str(), 0600);

@@ -9,7 +9,9 @@
 namespace tec::analysis {
 namespace {
 
-bool ascii_letter_or_digit(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); }
+bool ascii_letter_or_digit(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
 
 std::vector<std::string_view> split_words(std::string_view text) {
   std::vector<std::string_view> words;
@@ -55,8 +57,9 @@ std::size_t long_form_start(const std::string& letters, const std::vector<std::s
 // Little words a long form may hold without a letter of the acronym, and
 // never starts with.
 bool little_word(const std::string& folded) {
-  static const std::set<std::string, std::less<>> kLittle = {"de", "d", "du", "des", "la", "le", "l", "les", "et", "a",
-                                                              "au", "aux", "en", "pour", "sur", "dans", "par", "un", "une"};
+  static const std::set<std::string, std::less<>> kLittle = {"de",  "d",    "du",  "des", "la",  "le", "l",
+                                                             "les", "et",   "a",   "au",  "aux", "en", "pour",
+                                                             "sur", "dans", "par", "un",  "une"};
   std::string bare;
   for (const char c : folded) {
     if (ascii_letter_or_digit(c)) bare += c;
@@ -75,8 +78,8 @@ std::string lower_letters(std::string_view acronym) {
 
 // The long form among the last words of `candidates` (or the first ones when
 // `leading`), as written, or empty when the acronym's letters do not fit.
-std::string long_form(std::string_view acronym, const std::vector<std::string_view>& candidates, const FrenchAnalyzer& analyzer,
-                      bool leading) {
+std::string long_form(std::string_view acronym, const std::vector<std::string_view>& candidates,
+                      const FrenchAnalyzer& analyzer, bool leading) {
   const std::string letters = lower_letters(acronym);
   // Schwartz and Hearst's bound on the long form's length, in words other
   // than little ones.
@@ -121,7 +124,8 @@ std::string long_form(std::string_view acronym, const std::vector<std::string_vi
   for (std::size_t w = start; w < words.size(); ++w) text += (text.empty() ? "" : " ") + std::string(words[w]);
   while (!text.empty() && (text.back() == ',' || text.back() == ';' || text.back() == ':')) text.pop_back();
   // Links, markup and numbers are not words of a name.
-  if (text.find_first_of("[]()_/=\"*#|<>0123456789") != std::string::npos || text.find("http") != std::string::npos) return {};
+  if (text.find_first_of("[]()_/=\"*#|<>0123456789") != std::string::npos || text.find("http") != std::string::npos)
+    return {};
   return text;
 }
 
@@ -138,14 +142,16 @@ bool looks_like_acronym(std::string_view typed) {
   return capitals >= 2 && capitals >= small;
 }
 
-std::vector<AcronymDefinition> acronym_definitions(std::string_view text, const FrenchAnalyzer& analyzer, std::size_t limit) {
+std::vector<AcronymDefinition> acronym_definitions(std::string_view text, const FrenchAnalyzer& analyzer,
+                                                   std::size_t limit) {
   std::vector<AcronymDefinition> found;
   std::set<std::pair<std::string, std::string>> seen;
   const auto add = [&](std::string acronym, std::string long_form) {
     if (long_form.empty() || !seen.emplace(acronym, long_form).second) return;
     found.push_back({std::move(acronym), std::move(long_form)});
   };
-  for (std::size_t open = text.find('('); open != std::string_view::npos && found.size() < limit; open = text.find('(', open + 1)) {
+  for (std::size_t open = text.find('('); open != std::string_view::npos && found.size() < limit;
+       open = text.find('(', open + 1)) {
     const std::size_t close = text.find(')', open);
     if (close == std::string_view::npos) break;
     const std::string_view inside = text.substr(open + 1, close - open - 1);
@@ -158,7 +164,8 @@ std::vector<AcronymDefinition> acronym_definitions(std::string_view text, const 
       // "ACRONYM (long form)".
       std::string_view acronym = words_before.back();
       while (!acronym.empty() && (acronym.back() == ',' || acronym.back() == ':')) acronym.remove_suffix(1);
-      if (looks_like_acronym(acronym)) add(std::string(acronym), long_form(acronym, split_words(inside), analyzer, true));
+      if (looks_like_acronym(acronym))
+        add(std::string(acronym), long_form(acronym, split_words(inside), analyzer, true));
     }
   }
   return found;

@@ -20,14 +20,14 @@
 namespace tec::analysis {
 namespace {
 
-constexpr std::array<std::string_view, 12> kElisions = {
-    "jusqu", "lorsqu", "puisqu", "qu", "l", "d", "j", "m", "n", "s", "t", "c"};
+constexpr std::array<std::string_view, 12> kElisions = {"jusqu", "lorsqu", "puisqu", "qu", "l", "d",
+                                                        "j",     "m",      "n",      "s",  "t", "c"};
 
 // Byte length of an apostrophe at the start of `s`, or 0.
 std::size_t apostrophe_length(std::string_view s) {
   if (!s.empty() && s[0] == '\'') return 1;
   if (s.starts_with("\xE2\x80\x99") || s.starts_with("\xE2\x80\x98")) return 3;  // ’ ‘
-  if (s.starts_with("\xCA\xBC")) return 2;                                         // ʼ
+  if (s.starts_with("\xCA\xBC")) return 2;                                       // ʼ
   return 0;
 }
 
@@ -65,7 +65,7 @@ bool split_on_points(const std::string& word, std::vector<std::string>& parts) {
   for (std::size_t i = 0; i < word.size();) {
     std::size_t len = 0;
     if (word[i] == '.') len = 1;
-    else if (word.compare(i, 2, "\xC2\xB7") == 0) len = 2;                                  // ·
+    else if (word.compare(i, 2, "\xC2\xB7") == 0) len = 2;                                                 // ·
     else if (word.compare(i, 3, "\xE2\x80\xA7") == 0 || word.compare(i, 3, "\xE2\x80\xA2") == 0) len = 3;  // ‧ •
     if (len) {
       parts.push_back(std::move(current));
@@ -97,9 +97,10 @@ bool all_letters(std::string_view s) {
 // Feminine and plural endings that inclusive writing puts after a point.
 bool is_inclusive_ending(const std::string& part) {
   static const std::unordered_set<std::string> kEndings = {
-      "e", "es", "s", "x", "ne", "nes", "le", "les", "te", "tes", "fe", "fes", "ve", "ves", "ère", "ères",
-      "euse", "euses", "rice", "rices", "trice", "trices", "ive", "ives", "ale", "ales", "esse", "esses",
-      "enne", "ennes", "ienne", "iennes", "ette", "ettes", "aise", "aises", "oise", "oises", "ice", "ices"};
+      "e",     "es",     "s",    "x",     "ne",   "nes",   "le",   "les",   "te",   "tes",
+      "fe",    "fes",    "ve",   "ves",   "ère",  "ères",  "euse", "euses", "rice", "rices",
+      "trice", "trices", "ive",  "ives",  "ale",  "ales",  "esse", "esses", "enne", "ennes",
+      "ienne", "iennes", "ette", "ettes", "aise", "aises", "oise", "oises", "ice",  "ices"};
   return kEndings.contains(part);
 }
 
@@ -132,15 +133,19 @@ void merge_residues(std::string& stem) {
 }
 
 bool has_letter(std::string_view folded) {
-  return std::any_of(folded.begin(), folded.end(), [](char c) {
-    return (c & 0x80) != 0 || (c >= 'a' && c <= 'z');
-  });
+  return std::any_of(folded.begin(), folded.end(), [](char c) { return (c & 0x80) != 0 || (c >= 'a' && c <= 'z'); });
 }
 
 // A token that outlives the analyzer's buffers.
 Token owned(const TokenView& view) {
-  return Token{std::string(view.term), std::string(view.lowered), {view.stems.begin(), view.stems.end()},
-               view.position, view.span, view.begin, view.end, view.kind};
+  return Token{std::string(view.term),
+               std::string(view.lowered),
+               {view.stems.begin(), view.stems.end()},
+               view.position,
+               view.span,
+               view.begin,
+               view.end,
+               view.kind};
 }
 
 }  // namespace
@@ -170,11 +175,15 @@ struct FrenchAnalyzer::Impl {
       return;
     }
     UErrorCode status = U_ZERO_ERROR;
-    icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(word.data(), static_cast<int32_t>(word.size())));
+    icu::UnicodeString u =
+        icu::UnicodeString::fromUTF8(icu::StringPiece(word.data(), static_cast<int32_t>(word.size())));
     icu::UnicodeString folded = nfkc_casefold->normalize(u, status);
-    folded.findAndReplace(icu::UnicodeString(static_cast<UChar32>(0x2019)), icu::UnicodeString(static_cast<UChar32>('\'')));
-    folded.findAndReplace(icu::UnicodeString(static_cast<UChar32>(0x2018)), icu::UnicodeString(static_cast<UChar32>('\'')));
-    folded.findAndReplace(icu::UnicodeString(static_cast<UChar32>(0x02BC)), icu::UnicodeString(static_cast<UChar32>('\'')));
+    folded.findAndReplace(icu::UnicodeString(static_cast<UChar32>(0x2019)),
+                          icu::UnicodeString(static_cast<UChar32>('\'')));
+    folded.findAndReplace(icu::UnicodeString(static_cast<UChar32>(0x2018)),
+                          icu::UnicodeString(static_cast<UChar32>('\'')));
+    folded.findAndReplace(icu::UnicodeString(static_cast<UChar32>(0x02BC)),
+                          icu::UnicodeString(static_cast<UChar32>('\'')));
     out.clear();
     folded.toUTF8String(out);
   }
@@ -183,7 +192,8 @@ struct FrenchAnalyzer::Impl {
   std::string strip_accents(std::string_view lowered) const {
     if (is_ascii(lowered)) return std::string(lowered);
     UErrorCode status = U_ZERO_ERROR;
-    icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(lowered.data(), static_cast<int32_t>(lowered.size())));
+    icu::UnicodeString u =
+        icu::UnicodeString::fromUTF8(icu::StringPiece(lowered.data(), static_cast<int32_t>(lowered.size())));
     icu::UnicodeString decomposed = nfd->normalize(u, status);
     icu::UnicodeString out;
     for (int32_t i = 0; i < decomposed.length();) {
@@ -191,12 +201,23 @@ struct FrenchAnalyzer::Impl {
       i += U16_LENGTH(c);
       if (u_getIntPropertyValue(c, UCHAR_GENERAL_CATEGORY) == U_NON_SPACING_MARK) continue;
       switch (c) {
-        case 0x0153: out.append(u"oe"); break;  // œ
-        case 0x00E6: out.append(u"ae"); break;  // æ
-        case 0x00F8: out.append(u'o'); break;   // ø
-        case 0x0142: out.append(u'l'); break;   // ł
-        case 0x0111: out.append(u'd'); break;   // đ
-        default: out.append(c);
+        case 0x0153:
+          out.append(u"oe");
+          break;  // œ
+        case 0x00E6:
+          out.append(u"ae");
+          break;  // æ
+        case 0x00F8:
+          out.append(u'o');
+          break;  // ø
+        case 0x0142:
+          out.append(u'l');
+          break;  // ł
+        case 0x0111:
+          out.append(u'd');
+          break;  // đ
+        default:
+          out.append(c);
       }
     }
     std::string result;
@@ -209,8 +230,8 @@ struct FrenchAnalyzer::Impl {
     if (!has_letter(folded)) return stems;
     // Snowball reads "pétition" as "pétit-ion", which would make it find every
     // "petite commune"; such words keep a stem of their own.
-    static const std::unordered_map<std::string, std::string> kStemOverrides = {
-        {"petition", "petition"}, {"petitions", "petition"}};
+    static const std::unordered_map<std::string, std::string> kStemOverrides = {{"petition", "petition"},
+                                                                                {"petitions", "petition"}};
     if (const auto it = kStemOverrides.find(folded); it != kStemOverrides.end()) return {it->second};
     std::string from_accented = strip_accents(stemmer(lowered));
     std::string from_folded = stemmer(folded);
@@ -247,7 +268,8 @@ struct FrenchAnalyzer::Impl {
 // chain being read, and buffers reused from one word to the next.
 class FrenchAnalyzer::Impl::TextReader {
  public:
-  TextReader(Impl& impl, std::string_view text, unsigned first_position, const TokenSink& sink, const SkippedSink& too_long)
+  TextReader(Impl& impl, std::string_view text, unsigned first_position, const TokenSink& sink,
+             const SkippedSink& too_long)
       : impl_(impl), text_(text), sink_(sink), too_long_(too_long), position_(first_position) {}
 
   // The word between `begin` and `end` in the text, its elision dropped.
@@ -355,7 +377,8 @@ std::vector<Token> FrenchAnalyzer::analyze(std::string_view text, std::vector<st
   return tokens;
 }
 
-void FrenchAnalyzer::analyze(std::string_view text, unsigned first_position, const TokenSink& sink, const SkippedSink& too_long) {
+void FrenchAnalyzer::analyze(std::string_view text, unsigned first_position, const TokenSink& sink,
+                             const SkippedSink& too_long) {
   UErrorCode status = U_ZERO_ERROR;
   UText* utext = utext_openUTF8(nullptr, text.data(), static_cast<int64_t>(text.size()), &status);
   if (U_FAILURE(status)) return;

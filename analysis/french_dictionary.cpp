@@ -49,7 +49,8 @@ FrenchDictionary::FrenchDictionary(const std::string& directory) {
   const std::filesystem::path aff = std::filesystem::path(directory) / "fr_FR.aff";
   const std::filesystem::path dic = std::filesystem::path(directory) / "fr_FR.dic";
   if (!std::filesystem::exists(aff) || !std::filesystem::exists(dic)) {
-    throw std::runtime_error("dictionnaire français introuvable : " + aff.string() + " (paquet hunspell-fr-comprehensive)");
+    throw std::runtime_error("dictionnaire français introuvable : " + aff.string() +
+                             " (paquet hunspell-fr-comprehensive)");
   }
   hunspell_ = std::make_unique<Hunspell>(aff.c_str(), dic.c_str());
 }
@@ -102,7 +103,8 @@ bool FrenchDictionary::knows(std::string_view word) const {
   const std::string key(word);
   std::lock_guard lock(mutex_);
   if (const auto it = answers_.find(key); it != answers_.end()) return it->second;
-  const bool ascii = std::all_of(key.begin(), key.end(), [](char c) { return (static_cast<unsigned char>(c) & 0x80) == 0; });
+  const bool ascii =
+      std::all_of(key.begin(), key.end(), [](char c) { return (static_cast<unsigned char>(c) & 0x80) == 0; });
   const bool known = spelled(key) || (ascii && knows_with_accents(key));
   if (answers_.size() >= kAnswersKept) answers_.clear();
   answers_.emplace(key, known);

@@ -25,7 +25,8 @@ namespace {
 std::vector<std::string> corpus_files() {
   std::vector<std::string> files;
   const char* feeds = std::getenv("TEC_BENCH_FEEDS");
-  const std::filesystem::path folder = feeds ? std::filesystem::path(feeds) : std::filesystem::path(TEC_SOURCE_DIR) / "corpus" / "resources";
+  const std::filesystem::path folder =
+      feeds ? std::filesystem::path(feeds) : std::filesystem::path(TEC_SOURCE_DIR) / "corpus" / "resources";
   for (const auto& entry : std::filesystem::directory_iterator(folder)) {
     if (entry.path().extension() == ".jsonl") files.push_back(entry.path().string());
   }
@@ -40,7 +41,8 @@ std::vector<tec::indexer::Resource> corpus_resources() {
     std::ifstream in(file);
     std::string line;
     while (std::getline(in, line)) {
-      if (auto outcome = validator.validate(line, ""); outcome.resource) resources.push_back(std::move(*outcome.resource));
+      if (auto outcome = validator.validate(line, ""); outcome.resource)
+        resources.push_back(std::move(*outcome.resource));
     }
   }
   return resources;
@@ -105,8 +107,14 @@ class SearchFixture : public benchmark::Fixture {
 
 // One query per kind the search box meets.
 BENCHMARK_DEFINE_F(SearchFixture, Search)(benchmark::State& state) {
-  static const char* kQueries[] = {"jury citoyen",      "eclairage public",  "l’atelier",   "co-construction des projets",
-                                   "\"budget participatif\"", "budjet partisipatif", "conférence de cit", "BP commune rurale"};
+  static const char* kQueries[] = {"jury citoyen",
+                                   "eclairage public",
+                                   "l’atelier",
+                                   "co-construction des projets",
+                                   "\"budget participatif\"",
+                                   "budjet partisipatif",
+                                   "conférence de cit",
+                                   "BP commune rurale"};
   run(state, kQueries[state.range(0)]);
   state.SetLabel(kQueries[state.range(0)]);
 }

@@ -46,10 +46,12 @@ ParsedArguments parse_arguments(const std::vector<std::string>& args, const std:
   app.add_option("--departement", a.departement, "Code du département");
   app.add_option("--region", a.region, "Code de la région");
   // One value per occurrence: the words after it are the query.
-  app.add_option("--theme", a.themes, "Thème (répétable) : filtre de recherche ou thème du profil")->allow_extra_args(false);
+  app.add_option("--theme", a.themes, "Thème (répétable) : filtre de recherche ou thème du profil")
+      ->allow_extra_args(false);
   app.add_option("--type", a.types, "Type de ressource (répétable) : methode, outil, guide…")->allow_extra_args(false);
   app.add_option("--audience", a.audiences, "Public (répétable)")->allow_extra_args(false);
-  app.add_option("--level", a.level, "Niveau de participation : informer, consulter, concerter, co-construire, co-decider");
+  app.add_option("--level", a.level,
+                 "Niveau de participation : informer, consulter, concerter, co-construire, co-decider");
   app.add_option("--maturity", a.maturity, "debutant, intermediaire ou avance");
   app.add_option("--need", a.need, "Besoin exprimé, en texte libre");
   app.add_option("--now", a.now, "Date de référence des sessions (AAAA-MM-JJ)");
@@ -66,7 +68,8 @@ ParsedArguments parse_arguments(const std::vector<std::string>& args, const std:
     return {ParsedArguments::Outcome::UsageError, a, french_message(error, app)};
   }
   if (!a.recommend && a.words.empty()) {
-    return {ParsedArguments::Outcome::UsageError, a, "aucun mot à chercher : tec-search budget participatif, ou --recommend avec un code de territoire"};
+    return {ParsedArguments::Outcome::UsageError, a,
+            "aucun mot à chercher : tec-search budget participatif, ou --recommend avec un code de territoire"};
   }
   if (a.recommend && a.insee.empty() && a.siren.empty() && a.departement.empty() && a.region.empty()) {
     return {ParsedArguments::Outcome::UsageError, a, "--recommend demande --insee, --siren, --departement ou --region"};

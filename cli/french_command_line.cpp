@@ -47,7 +47,8 @@ std::string french_message(const CLI::Error& error, const CLI::App& app) {
     if (extras.empty()) return "argument en trop";
     return (extras.starts_with("-") ? "option inconnue : " : "argument en trop : ") + extras;
   }
-  if (dynamic_cast<const CLI::ArgumentMismatch*>(&error)) return "l'option " + option_named(message) + " attend une valeur";
+  if (dynamic_cast<const CLI::ArgumentMismatch*>(&error))
+    return "l'option " + option_named(message) + " attend une valeur";
   if (dynamic_cast<const CLI::ValidationError*>(&error) || dynamic_cast<const CLI::ConversionError*>(&error)) {
     const std::string option = option_named(message);
     std::string reason = option.empty() ? message : message.substr(option.size() + 2);

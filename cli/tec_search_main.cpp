@@ -24,8 +24,13 @@ std::pair<std::string, httplib::Params> request_for(const tec::cli::Arguments& a
   for (const std::string& word : a.words) text += (text.empty() ? "" : " ") + word;
   httplib::Params params;
   if (a.recommend) {
-    for (const auto& [name, value] : {std::pair{"insee", a.insee}, {"siren", a.siren}, {"departement", a.departement}, {"region", a.region},
-                                      {"participation_level", a.level}, {"maturity", a.maturity}, {"now", a.now}}) {
+    for (const auto& [name, value] : {std::pair{"insee", a.insee},
+                                      {"siren", a.siren},
+                                      {"departement", a.departement},
+                                      {"region", a.region},
+                                      {"participation_level", a.level},
+                                      {"maturity", a.maturity},
+                                      {"now", a.now}}) {
       if (!value.empty()) params.emplace(name, value);
     }
     if (!a.need.empty() || !text.empty()) params.emplace("need", a.need.empty() ? text : a.need);
@@ -46,8 +51,8 @@ std::pair<std::string, httplib::Params> request_for(const tec::cli::Arguments& a
 
 int main(int argc, char** argv) {
   const char* env_server = std::getenv("TEC_SEARCH_URL");
-  const tec::cli::ParsedArguments parsed =
-      tec::cli::parse_arguments(std::vector<std::string>(argv + 1, argv + argc), env_server ? env_server : "http://127.0.0.1:8080");
+  const tec::cli::ParsedArguments parsed = tec::cli::parse_arguments(std::vector<std::string>(argv + 1, argv + argc),
+                                                                     env_server ? env_server : "http://127.0.0.1:8080");
   if (parsed.outcome == tec::cli::ParsedArguments::Outcome::Help) {
     std::cout << parsed.text;
     return 0;

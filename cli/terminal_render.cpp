@@ -62,14 +62,20 @@ std::string ignored_line(const rapidjson::Value& response) {
   for (rapidjson::SizeType i = 0; i < ignored.Size(); ++i) {
     const std::string reason = str(ignored[i], "reason");
     if (i > 0) out += ", ";
-    out += str(ignored[i], "word") + " (" + (reason == "trop_long" ? "trop long" : reason == "mot_vide" ? "mot vide" : reason) + ")";
+    out += str(ignored[i], "word") + " (" +
+           (reason == "trop_long"  ? "trop long"
+            : reason == "mot_vide" ? "mot vide"
+                                   : reason) +
+           ")";
   }
   return out;
 }
 
 }  // namespace
 
-bool colour_wanted(bool is_terminal, const char* no_color) { return is_terminal && (no_color == nullptr || *no_color == '\0'); }
+bool colour_wanted(bool is_terminal, const char* no_color) {
+  return is_terminal && (no_color == nullptr || *no_color == '\0');
+}
 
 std::string thousands(std::uint64_t number) {
   const std::string digits = std::to_string(number);
@@ -122,7 +128,8 @@ std::string render_search(const rapidjson::Value& response, const Style& style) 
   out += paint(count_line(response), kBold, style) + "\n\n";
   unsigned rank = (response["page"].GetUint() - 1) * response["per_page"].GetUint();
   for (const auto& hit : results.GetArray()) {
-    out += paint(std::to_string(++rank) + ".", kDim, style) + " " + paint(from_marked_html(str(hit, "title_html"), style), kBold, style) + "\n";
+    out += paint(std::to_string(++rank) + ".", kDim, style) + " " +
+           paint(from_marked_html(str(hit, "title_html"), style), kBold, style) + "\n";
     out += "   " + paint(type_label(str(hit, "type")) + " · " + str(hit, "source"), kBlue, style) + "\n";
     const std::string snippet = from_marked_html(str(hit, "snippet"), style);
     if (!snippet.empty()) out += "   " + snippet + "\n";
@@ -145,7 +152,10 @@ std::string render_recommendation(const rapidjson::Value& response, const Style&
     unsigned rank = 0;
     for (const auto& item : response[key].GetArray()) {
       out += paint(std::to_string(++rank) + ".", kDim, style) + " " + paint(str(item, "title"), kBold, style) + "  " +
-             paint(type_label(str(item, "type")) + " · " + str(item, "source") + " · score " + score_text(item["score"].GetDouble()), kBlue, style) + "\n";
+             paint(type_label(str(item, "type")) + " · " + str(item, "source") + " · score " +
+                       score_text(item["score"].GetDouble()),
+                   kBlue, style) +
+             "\n";
       for (const auto& reason : item["reasons"].GetArray()) out += "   – " + std::string(reason.GetString()) + "\n";
       out += "   " + paint(str(item, "url"), kDim, style) + "\n";
     }

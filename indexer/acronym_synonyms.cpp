@@ -41,7 +41,8 @@ bool holds_phrase(const Xapian::Database& db, const std::vector<analysis::Token>
   }
   if (terms.size() == 1) return true;
   Xapian::Enquire enquire(db);
-  enquire.set_query(Xapian::Query(Xapian::Query::OP_PHRASE, terms.begin(), terms.end(), static_cast<Xapian::termcount>(terms.size())));
+  enquire.set_query(Xapian::Query(Xapian::Query::OP_PHRASE, terms.begin(), terms.end(),
+                                  static_cast<Xapian::termcount>(terms.size())));
   enquire.set_weighting_scheme(Xapian::BoolWeight());
   return !enquire.get_mset(0, 1).empty();
 }
@@ -106,7 +107,8 @@ std::vector<AcronymMeaning> acronyms_of(const Xapian::Database& db, const std::v
     const std::vector<analysis::Token> acronym = words_of(meaning.acronym, analyzer);
     if (acronym.size() != 1) continue;
     const bool acronym_held = db.get_termfreq(acronym.front().term) > 0 && !ordinary_word(acronym.front().term);
-    if (acronym_held || holds_phrase(db, words_of(meaning.long_form, analyzer))) add(meaning.acronym, meaning.long_form);
+    if (acronym_held || holds_phrase(db, words_of(meaning.long_form, analyzer)))
+      add(meaning.acronym, meaning.long_form);
   }
   return meanings;
 }

@@ -81,14 +81,17 @@ class FirstFailure {
 
 }  // namespace
 
-void build_while_writing(const std::function<void(const EmitDocument&)>& build,
-                         const std::function<void(const std::string& unique_term, const IndexedDocument& document)>& write) {
+void build_while_writing(
+    const std::function<void(const EmitDocument&)>& build,
+    const std::function<void(const std::string& unique_term, const IndexedDocument& document)>& write) {
   using Item = std::pair<std::string, IndexedDocument>;
   BoundedQueue<Item> queue;
   std::exception_ptr build_failure;
   std::thread worker([&] {
     try {
-      build([&](std::string unique_term, IndexedDocument document) { queue.push({std::move(unique_term), std::move(document)}); });
+      build([&](std::string unique_term, IndexedDocument document) {
+        queue.push({std::move(unique_term), std::move(document)});
+      });
     } catch (const Abandoned&) {
     } catch (...) {
       build_failure = std::current_exception();

@@ -23,8 +23,9 @@ using EmitDocument = std::function<void(std::string unique_term, IndexedDocument
 // document `build` emits, in the order emitted. `build` owns everything it
 // uses (the analyzer included) until it returns. An exception thrown by
 // either stage stops both and is rethrown here, after the worker has finished.
-void build_while_writing(const std::function<void(const EmitDocument&)>& build,
-                         const std::function<void(const std::string& unique_term, const IndexedDocument& document)>& write);
+void build_while_writing(
+    const std::function<void(const EmitDocument&)>& build,
+    const std::function<void(const std::string& unique_term, const IndexedDocument& document)>& write);
 
 // Hands a record to the thread of shard `shard` (below the number of shards).
 using EmitRecord = std::function<void(std::size_t shard, Resource record)>;

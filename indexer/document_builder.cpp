@@ -68,7 +68,8 @@ unsigned DocumentBuilder::index_text(IndexedDocument& out, std::string_view text
     // when it held the weight.
     if (title) {
       doc.add_term(prefixed_into(term, schema::kPrefixTitle, token.term), 0);
-      for (const std::string& stem : token.stems) doc.add_term(prefixed_into(term, schema::kPrefixTitleStem, stem), wdf);
+      for (const std::string& stem : token.stems)
+        doc.add_term(prefixed_into(term, schema::kPrefixTitleStem, stem), wdf);
     }
     next = std::max(next, token.position + token.span);
   });
@@ -113,8 +114,10 @@ IndexedDocument DocumentBuilder::build(const Resource& resource) {
                                             joined(resource.participation_levels), joined(resource.audiences),
                                             resource.format, joined(resource.territories)}));
   if (!resource.territories.empty()) doc.add_value(kSlotTerritories, joined(resource.territories));
-  if (resource.population_min) doc.add_value(kSlotPopulationMin, Xapian::sortable_serialise(static_cast<double>(*resource.population_min)));
-  if (resource.population_max) doc.add_value(kSlotPopulationMax, Xapian::sortable_serialise(static_cast<double>(*resource.population_max)));
+  if (resource.population_min)
+    doc.add_value(kSlotPopulationMin, Xapian::sortable_serialise(static_cast<double>(*resource.population_min)));
+  if (resource.population_max)
+    doc.add_value(kSlotPopulationMax, Xapian::sortable_serialise(static_cast<double>(*resource.population_max)));
 
   std::string last_session;
   for (const Session& session : resource.sessions) last_session = std::max(last_session, compact_date(session.start));
@@ -122,7 +125,8 @@ IndexedDocument DocumentBuilder::build(const Resource& resource) {
 
   doc.add_value(kSlotContentHash, content_hash(resource.json));
   std::string definitions;
-  for (const std::string_view text : {std::string_view(resource.title), std::string_view(resource.summary), std::string_view(body_text)}) {
+  for (const std::string_view text :
+       {std::string_view(resource.title), std::string_view(resource.summary), std::string_view(body_text)}) {
     for (const analysis::AcronymDefinition& definition : analysis::acronym_definitions(text, analyzer_)) {
       if (!definitions.empty()) definitions += kFacetSeparator;
       definitions += definition.acronym + kListSeparator + definition.long_form;

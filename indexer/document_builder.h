@@ -25,7 +25,8 @@ class DocumentBuilder {
 
  private:
   // Indexes `text` as free text; returns the next free position.
-  unsigned index_text(IndexedDocument& out, std::string_view text, Xapian::termcount wdf, unsigned position, bool title);
+  unsigned index_text(IndexedDocument& out, std::string_view text, Xapian::termcount wdf, unsigned position,
+                      bool title);
 
   analysis::FrenchAnalyzer& analyzer_;
 };

@@ -20,9 +20,9 @@ void require_index(const std::string& index_dir) {
 
 }  // namespace
 
-EditorsThesaurusReport apply_editors_thesaurus(const std::string& index_dir, const std::string& text, const std::string& name,
-                                               const std::vector<SynonymGroup>& base, analysis::FrenchAnalyzer& analyzer,
-                                               std::chrono::seconds wait) {
+EditorsThesaurusReport apply_editors_thesaurus(const std::string& index_dir, const std::string& text,
+                                               const std::string& name, const std::vector<SynonymGroup>& base,
+                                               analysis::FrenchAnalyzer& analyzer, std::chrono::seconds wait) {
   // Checked before the index is opened: a bad file changes nothing.
   const std::vector<SynonymGroup> groups = parse_thesaurus(text, name);
   require_index(index_dir);

@@ -31,8 +31,9 @@ struct EditorsThesaurusReport {
 // "NAME:LINE: reason" line per bad line, or when the index is absent, and
 // Xapian::DatabaseLockError when another writer holds it beyond `wait`:
 // nothing is written then.
-EditorsThesaurusReport apply_editors_thesaurus(const std::string& index_dir, const std::string& text, const std::string& name,
-                                               const std::vector<SynonymGroup>& base, analysis::FrenchAnalyzer& analyzer,
+EditorsThesaurusReport apply_editors_thesaurus(const std::string& index_dir, const std::string& text,
+                                               const std::string& name, const std::vector<SynonymGroup>& base,
+                                               analysis::FrenchAnalyzer& analyzer,
                                                std::chrono::seconds wait = std::chrono::seconds(0));
 
 // The editors' thesaurus stored in the index `index_dir`, as it was given

@@ -57,7 +57,8 @@ void IndexWriter::set_editors_thesaurus(const std::string& text) {
 }
 
 std::vector<SynonymGroup> IndexWriter::editors_groups() const {
-  return parse_thesaurus(db_.get_metadata(std::string(schema::kEditorsThesaurusKey)), "thésaurus des éditeurs de l'index");
+  return parse_thesaurus(db_.get_metadata(std::string(schema::kEditorsThesaurusKey)),
+                         "thésaurus des éditeurs de l'index");
 }
 
 void IndexWriter::replace_synonyms(const std::vector<SynonymGroup>& groups, analysis::FrenchAnalyzer& analyzer) {

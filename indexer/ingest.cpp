@@ -32,7 +32,9 @@ IngestReport report_of(FeedPass& pass, std::size_t built) {
 // A folder removed with everything in it when the scope ends.
 class ScratchFolder {
  public:
-  explicit ScratchFolder(std::filesystem::path path) : path_(std::move(path)) { std::filesystem::create_directories(path_); }
+  explicit ScratchFolder(std::filesystem::path path) : path_(std::move(path)) {
+    std::filesystem::create_directories(path_);
+  }
   ~ScratchFolder() {
     std::error_code ignored;
     std::filesystem::remove_all(path_, ignored);
@@ -81,10 +83,12 @@ IngestReport ingest_new_index(const std::string& directory, const std::vector<st
   namespace fs = std::filesystem;
   const fs::path target = fs::absolute(directory).lexically_normal();
   if (fs::exists(target)) throw std::runtime_error("l'index " + directory + " existe déjà");
-  const ScratchFolder scratch(target.parent_path() / ("." + target.filename().string() + ".construction-" + std::to_string(getpid())));
+  const ScratchFolder scratch(target.parent_path() /
+                              ("." + target.filename().string() + ".construction-" + std::to_string(getpid())));
   const std::size_t count = options.shards ? options.shards : std::max(1u, std::thread::hardware_concurrency());
   std::vector<std::unique_ptr<Shard>> shards;
-  for (std::size_t s = 0; s < count; ++s) shards.push_back(std::make_unique<Shard>((scratch.path() / ("shard-" + std::to_string(s))).string()));
+  for (std::size_t s = 0; s < count; ++s)
+    shards.push_back(std::make_unique<Shard>((scratch.path() / ("shard-" + std::to_string(s))).string()));
 
   FeedPass pass;
   std::atomic<std::size_t> built = 0;

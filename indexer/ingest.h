@@ -26,7 +26,7 @@ struct IngestReport {
 };
 
 struct IngestOptions {
-  std::string default_source;          // fills `source` where a record lacks it
+  std::string default_source;           // fills `source` where a record lacks it
   const CsvMapping* mapping = nullptr;  // reads the files as CSV when set
   FeedContext context;                  // territories to check `collectivites` against, a mapping to fill it
   // Called after each record with bytes read so far, total bytes, documents indexed.

@@ -16,8 +16,8 @@
 #include <vector>
 
 #include "analysis/json_errors.h"
-#include "indexer/feeds/empty_values.h"
 #include "indexer/feed_schema.h"
+#include "indexer/feeds/empty_values.h"
 #include "schema/json_members.h"
 
 namespace tec::indexer {
@@ -74,7 +74,8 @@ bool valid_calendar_date(std::string_view text) {
 // so such a string would slip through them.
 std::string string_with_nul(const rapidjson::Value& value, const std::string& path) {
   if (value.IsString()) {
-    return std::string_view(value.GetString(), value.GetStringLength()).find('\0') != std::string_view::npos ? path : "";
+    return std::string_view(value.GetString(), value.GetStringLength()).find('\0') != std::string_view::npos ? path
+                                                                                                             : "";
   }
   if (value.IsArray()) {
     for (rapidjson::SizeType i = 0; i < value.Size(); ++i) {
@@ -146,7 +147,9 @@ const char* json_type_name(const rapidjson::Value& value) {
   return "nombre";
 }
 
-bool blank_source(const rapidjson::Value& source) { return source.IsNull() || (source.IsString() && source.GetStringLength() == 0); }
+bool blank_source(const rapidjson::Value& source) {
+  return source.IsNull() || (source.IsString() && source.GetStringLength() == 0);
+}
 
 // Sets the record's source to `default_source` where it has none (or an empty
 // one); a record naming another source is refused, with the reason returned.
@@ -155,11 +158,14 @@ std::string fill_source(rapidjson::Document& record, std::string_view default_so
   if (own != record.MemberEnd() && own->value.IsString() && own->value.GetStringLength() > 0) {
     const std::string_view source(own->value.GetString(), own->value.GetStringLength());
     if (source == default_source) return "";
-    return "source « " + std::string(source) + " » différente de la source indexée « " + std::string(default_source) + " »";
+    return "source « " + std::string(source) + " » différente de la source indexée « " + std::string(default_source) +
+           " »";
   }
   if (own != record.MemberEnd() && !blank_source(own->value)) return "";  // not a string: the schema says why
   if (own != record.MemberEnd()) record.EraseMember(own);
-  record.AddMember("source", rapidjson::Value(default_source.data(), static_cast<rapidjson::SizeType>(default_source.size()), record.GetAllocator()),
+  record.AddMember("source",
+                   rapidjson::Value(default_source.data(), static_cast<rapidjson::SizeType>(default_source.size()),
+                                    record.GetAllocator()),
                    record.GetAllocator());
   return "";
 }
@@ -225,8 +231,10 @@ Resource resource_fields(const rapidjson::Value& record) {
 // What the schema cannot say of the resource's own fields: dates that exist
 // in the calendar, population_min <= population_max. Empty when all hold.
 std::string resource_fields_error(const Resource& resource) {
-  for (const auto& [name, date] : {std::pair{"published_at", &resource.published_at}, std::pair{"updated_at", &resource.updated_at}}) {
-    if (!date->empty() && !valid_calendar_date(*date)) return std::string(name) + " : date inexistante « " + *date + " »";
+  for (const auto& [name, date] :
+       {std::pair{"published_at", &resource.published_at}, std::pair{"updated_at", &resource.updated_at}}) {
+    if (!date->empty() && !valid_calendar_date(*date))
+      return std::string(name) + " : date inexistante « " + *date + " »";
   }
   if (resource.population_min && resource.population_max && *resource.population_max < *resource.population_min) {
     return "population_max (" + std::to_string(*resource.population_max) + ") inférieure à population_min (" +
@@ -311,14 +319,17 @@ struct RecordValidator::Impl {
              (expected.IsArray() ? list_text(expected) : std::string(expected.GetString()));
     }
     if (keyword == "enum" && rule && value) {
-      return field + " : valeur " + json_text(*value) + " inconnue (valeurs permises : " + list_text((*rule)["enum"]) + ")";
+      return field + " : valeur " + json_text(*value) + " inconnue (valeurs permises : " + list_text((*rule)["enum"]) +
+             ")";
     }
     if (keyword == "pattern" && rule && value) {
-      return field + " : valeur " + json_text(*value) + " mal formée (motif attendu " + (*rule)["pattern"].GetString() + ")";
+      return field + " : valeur " + json_text(*value) + " mal formée (motif attendu " + (*rule)["pattern"].GetString() +
+             ")";
     }
     if (keyword == "minLength" && value) return field + " : valeur vide";
     if (keyword == "maxLength" && rule) {
-      return field + " : valeur trop longue (maximum " + std::to_string((*rule)["maxLength"].GetUint()) + " caractères)";
+      return field + " : valeur trop longue (maximum " + std::to_string((*rule)["maxLength"].GetUint()) +
+             " caractères)";
     }
     if (keyword == "minimum" && rule && value) return field + " : valeur " + json_text(*value) + " négative";
     return field + " : ne respecte pas la règle « " + keyword + " » du schéma";

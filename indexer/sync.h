@@ -28,8 +28,8 @@ struct SyncOptions {
   double max_delete_ratio = kDefaultMaxDeleteRatio;
   bool allow_mass_delete = false;
   bool dry_run = false;
-  std::chrono::seconds wait{0};                   // for another writer to finish
-  const std::vector<SynonymGroup>* synonyms = nullptr;  // thesaurus written with the sync
+  std::chrono::seconds wait{0};                               // for another writer to finish
+  const std::vector<SynonymGroup>* synonyms = nullptr;        // thesaurus written with the sync
   std::function<void(std::size_t, std::size_t)> on_progress;  // bytes read, total bytes
   FeedContext context;  // territories to check `collectivites` against, a mapping to fill it
   // What the refusal of a mass delete tells to do to go ahead anyway.
@@ -42,17 +42,17 @@ struct SyncOptions {
 struct SyncReport {
   std::string source;
   std::vector<std::string> files;
-  std::size_t records = 0;   // lines or rows read
-  std::size_t before = 0;    // documents of the source before the sync
+  std::size_t records = 0;  // lines or rows read
+  std::size_t before = 0;   // documents of the source before the sync
   std::size_t added = 0, updated = 0, unchanged = 0, deleted = 0;
-  std::size_t kept = 0;      // valid records (the later of two with one id included)
-  std::size_t warned = 0;    // kept records with at least one warning
+  std::size_t kept = 0;    // valid records (the later of two with one id included)
+  std::size_t warned = 0;  // kept records with at least one warning
   std::vector<LineReport> rejected;
   std::vector<LineReport> duplicates;
   std::vector<LineReport> warnings;  // kept records: empty values left out, unknown collectivity codes
   bool dry_run = false;
-  std::string refused;       // why nothing was written, when the guard refused
-  std::string finished_at;   // UTC, ISO 8601
+  std::string refused;      // why nothing was written, when the guard refused
+  std::string finished_at;  // UTC, ISO 8601
   double seconds = 0;
   Xapian::rev revision = 0;  // committed revision (0 when nothing was written)
 

@@ -103,10 +103,12 @@ struct Places {
 Places load_places(const PlaceArgs& args) {
   Places places;
   if (args.territories_given || std::filesystem::exists(args.territories_dir)) {
-    places.territories = std::make_unique<tec::territory::Territories>(tec::territory::Territories::load(args.territories_dir));
+    places.territories =
+        std::make_unique<tec::territory::Territories>(tec::territory::Territories::load(args.territories_dir));
   }
   if (!args.collectivity_mapping.empty()) {
-    if (!places.territories) throw std::runtime_error("--collectivites-mapping demande le référentiel des territoires (--territories)");
+    if (!places.territories)
+      throw std::runtime_error("--collectivites-mapping demande le référentiel des territoires (--territories)");
     places.mapping = tec::indexer::CollectivityMapping::load(args.collectivity_mapping);
   }
   return places;
@@ -132,7 +134,9 @@ int run_add(const AddArgs& args) {
     ProgressBar bar;
     const bool show_progress = isatty(STDERR_FILENO);
     if (show_progress) {
-      options.on_progress = [&bar](std::size_t done, std::size_t total, std::size_t indexed) { bar.update(done, total, indexed); };
+      options.on_progress = [&bar](std::size_t done, std::size_t total, std::size_t indexed) {
+        bar.update(done, total, indexed);
+      };
     }
     // A new index is built on every core, in a folder renamed into place
     // when whole; an existing one takes the run as one transaction.
@@ -160,8 +164,8 @@ int run_add(const AddArgs& args) {
       }
     }
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-    std::printf("%zu enregistrements lus, %zu documents indexés, %zu rejetés, %zu doublons, en %.2f s\n", report.records,
-                report.indexed, report.rejected.size(), report.duplicates.size(), seconds);
+    std::printf("%zu enregistrements lus, %zu documents indexés, %zu rejetés, %zu doublons, en %.2f s\n",
+                report.records, report.indexed, report.rejected.size(), report.duplicates.size(), seconds);
     return report.rejected.empty() ? 0 : 1;
   });
 }
@@ -177,7 +181,8 @@ struct SyncArgs {
 
 int run_sync(const SyncArgs& args) {
   return guarded(args.index_dir, [&] {
-    const bool csv = args.format == "csv" || (args.format.empty() && !args.files.empty() && args.files.front().ends_with(".csv"));
+    const bool csv =
+        args.format == "csv" || (args.format.empty() && !args.files.empty() && args.files.front().ends_with(".csv"));
     if (csv && args.mapping.empty()) throw std::runtime_error("un flux CSV demande --mapping FICHIER.json");
     std::optional<tec::indexer::CsvMapping> mapping;
     if (csv) mapping = tec::indexer::CsvMapping::load(args.mapping);
@@ -195,7 +200,8 @@ int run_sync(const SyncArgs& args) {
     options.synonyms = &synonyms;
     ProgressBar bar;
     const bool show_progress = isatty(STDERR_FILENO);
-    if (show_progress) options.on_progress = [&bar](std::size_t done, std::size_t total) { bar.update(done, total, 0); };
+    if (show_progress)
+      options.on_progress = [&bar](std::size_t done, std::size_t total) { bar.update(done, total, 0); };
     const tec::indexer::SyncReport report = tec::indexer::sync_source(args.index_dir, analyzer, args.files, options);
     if (show_progress) bar.finish();
     std::cout << report.text();
@@ -247,9 +253,10 @@ int run_thesaurus(const ThesaurusArgs& args) {
     tec::analysis::FrenchAnalyzer analyzer;
     const auto report = tec::indexer::apply_editors_thesaurus(args.index_dir, text, args.file, base, analyzer,
                                                               std::chrono::seconds(args.wait_seconds));
-    std::printf("%zu groupe%s des éditeurs dans l'index %s (révision %u), en plus du thésaurus intégré ; "
-                "tec-searchd les utilise dès sa prochaine requête\n",
-                report.groups, report.groups > 1 ? "s" : "", args.index_dir.c_str(), static_cast<unsigned>(report.revision));
+    std::printf(
+        "%zu groupe%s des éditeurs dans l'index %s (révision %u), en plus du thésaurus intégré ; "
+        "tec-searchd les utilise dès sa prochaine requête\n",
+        report.groups, report.groups > 1 ? "s" : "", args.index_dir.c_str(), static_cast<unsigned>(report.revision));
     return 0;
   });
 }
@@ -276,8 +283,10 @@ int run_token(const TokenArgs& args) {
 }
 
 void declare_place_options(CLI::App& command, PlaceArgs& places) {
-  command.add_option("--territories", places.territories_dir,
-                     "Référentiel des territoires : les codes de collectivites inconnus y sont signalés (par défaut celui installé, ou celui des sources, s'il existe)")
+  command
+      .add_option("--territories", places.territories_dir,
+                  "Référentiel des territoires : les codes de collectivites inconnus y sont signalés (par défaut celui "
+                  "installé, ou celui des sources, s'il existe)")
       ->each([&places](const std::string&) { places.territories_given = true; });
   command.add_option("--collectivites-mapping", places.collectivity_mapping,
                      "Correspondance (JSON) qui remplit collectivites depuis un champ texte nommant la collectivité");
@@ -287,7 +296,8 @@ void declare_place_options(CLI::App& command, PlaceArgs& places) {
 void declare_add(CLI::App& app, AddArgs& add) {
   app.add_option("--index", add.index_dir, "Dossier de l'index (créé s'il n'existe pas)");
   app.add_option("--source", add.source, "Source attribuée aux enregistrements qui n'en ont pas");
-  app.add_option("--thesaurus", add.thesaurus, "Thésaurus de synonymes (par défaut : celui de corpus/thesaurus.txt, intégré)");
+  app.add_option("--thesaurus", add.thesaurus,
+                 "Thésaurus de synonymes (par défaut : celui de corpus/thesaurus.txt, intégré)");
   app.add_option("--mapping", add.mapping, "Correspondance des colonnes pour lire les fichiers comme CSV");
   app.add_option("files", add.files, "Fichiers JSON Lines (ou CSV avec --mapping) à indexer");
   declare_place_options(app, add.places);
@@ -297,15 +307,20 @@ CLI::App* declare_sync(CLI::App& app, SyncArgs& sync) {
   CLI::App* command = app.add_subcommand("sync", "Rend les documents d'une source identiques à son flux");
   command->add_option("--index", sync.index_dir, "Dossier de l'index")->required();
   command->add_option("--source", sync.source, "Source synchronisée")->required();
-  command->add_option("--format", sync.format, "jsonl ou csv (par défaut : selon l'extension)")->check(CLI::IsMember({"jsonl", "csv"}));
+  command->add_option("--format", sync.format, "jsonl ou csv (par défaut : selon l'extension)")
+      ->check(CLI::IsMember({"jsonl", "csv"}));
   command->add_option("--mapping", sync.mapping, "Correspondance des colonnes CSV (JSON)");
   command->add_option("--report-json", sync.report_json, "Écrit aussi le rapport en JSON dans ce fichier");
-  command->add_option("--max-delete-ratio", sync.max_delete_ratio, "Part des documents de la source qu'une synchronisation peut supprimer")
+  command
+      ->add_option("--max-delete-ratio", sync.max_delete_ratio,
+                   "Part des documents de la source qu'une synchronisation peut supprimer")
       ->capture_default_str()
       ->check(CLI::Range(0.0, 1.0));
   command->add_flag("--allow-mass-delete", sync.allow_mass_delete, "Autorise à dépasser --max-delete-ratio");
   command->add_flag("--dry-run", sync.dry_run, "Calcule le rapport sans rien écrire");
-  command->add_option("--wait", sync.wait_seconds, "Secondes d'attente si un autre processus écrit (0 : échec immédiat)")->capture_default_str();
+  command
+      ->add_option("--wait", sync.wait_seconds, "Secondes d'attente si un autre processus écrit (0 : échec immédiat)")
+      ->capture_default_str();
   command->add_option("--thesaurus", sync.thesaurus, "Thésaurus de synonymes (par défaut : celui intégré)");
   command->add_option("feeds", sync.files, "Le flux de la source (un ou plusieurs fichiers)")->required();
   declare_place_options(*command, sync.places);
@@ -313,23 +328,31 @@ CLI::App* declare_sync(CLI::App& app, SyncArgs& sync) {
 }
 
 CLI::App* declare_token(CLI::App& app, TokenArgs& token) {
-  CLI::App* command = app.add_subcommand("token", "Crée ou remplace le jeton d'envoi d'un partenaire, ou celui des administrateurs");
+  CLI::App* command =
+      app.add_subcommand("token", "Crée ou remplace le jeton d'envoi d'un partenaire, ou celui des administrateurs");
   command->add_option("--tokens", token.tokens_file, "Fichier des jetons (empreintes salées)")->required();
   auto* source_option = command->add_option("--source", token.source, "Source du partenaire");
-  auto* admin_flag = command->add_flag("--admin", token.admin, "Jeton des administrateurs (statistiques des requêtes) ; remplace le précédent");
+  auto* admin_flag = command->add_flag("--admin", token.admin,
+                                       "Jeton des administrateurs (statistiques des requêtes) ; remplace le précédent");
   source_option->excludes(admin_flag);
   return command;
 }
 
 CLI::App* declare_thesaurus(CLI::App& app, ThesaurusArgs& thesaurus) {
-  CLI::App* command = app.add_subcommand(
-      "thesaurus", "Remplace les groupes de synonymes des éditeurs d'un index en service (format de corpus/thesaurus.txt ; fichier vide : aucun)");
+  CLI::App* command = app.add_subcommand("thesaurus",
+                                         "Remplace les groupes de synonymes des éditeurs d'un index en service (format "
+                                         "de corpus/thesaurus.txt ; fichier vide : aucun)");
   command->add_option("--index", thesaurus.index_dir, "Dossier de l'index")->required();
   command->add_option("--thesaurus", thesaurus.base, "Thésaurus de base (par défaut : celui intégré)");
-  command->add_option("--wait", thesaurus.wait_seconds, "Secondes d'attente si un autre processus écrit (0 : échec immédiat)")
+  command
+      ->add_option("--wait", thesaurus.wait_seconds,
+                   "Secondes d'attente si un autre processus écrit (0 : échec immédiat)")
       ->capture_default_str();
-  auto* file = command->add_option("file", thesaurus.file, "Groupes des éditeurs, un par ligne : expression | expression…");
-  command->add_flag("--print", thesaurus.print, "Écrit sur la sortie standard les groupes des éditeurs de l'index, tels qu'ils ont été donnés")
+  auto* file =
+      command->add_option("file", thesaurus.file, "Groupes des éditeurs, un par ligne : expression | expression…");
+  command
+      ->add_flag("--print", thesaurus.print,
+                 "Écrit sur la sortie standard les groupes des éditeurs de l'index, tels qu'ils ont été donnés")
       ->excludes(file);
   return command;
 }

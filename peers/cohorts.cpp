@@ -16,18 +16,22 @@ using territory::Territory;
 
 std::string plural_kind(const Territory& t, std::size_t n) {
   switch (t.kind) {
-    case territory::TerritoryKind::Commune: return std::to_string(n) + " communes";
-    case territory::TerritoryKind::Epci: return std::to_string(n) + " intercommunalités";
-    case territory::TerritoryKind::Departement: return std::to_string(n) + " départements";
-    case territory::TerritoryKind::Region: return std::to_string(n) + " régions";
+    case territory::TerritoryKind::Commune:
+      return std::to_string(n) + " communes";
+    case territory::TerritoryKind::Epci:
+      return std::to_string(n) + " intercommunalités";
+    case territory::TerritoryKind::Departement:
+      return std::to_string(n) + " départements";
+    case territory::TerritoryKind::Region:
+      return std::to_string(n) + " régions";
   }
   return std::to_string(n);
 }
 
 // "4 communes de 1 014 à 3 500 habitants"; "Au plus 42 km entre elles" or
 // the départements they lie in; the themes they share.
-std::vector<std::string> reasons_of(const std::vector<const Territory*>& members, const territory::Territories& territories,
-                                    const std::vector<std::string>& themes) {
+std::vector<std::string> reasons_of(const std::vector<const Territory*>& members,
+                                    const territory::Territories& territories, const std::vector<std::string>& themes) {
   std::vector<std::string> reasons;
   std::int64_t smallest = std::numeric_limits<std::int64_t>::max(), largest = -1;
   for (const Territory* t : members) {
@@ -54,7 +58,8 @@ std::vector<std::string> reasons_of(const std::vector<const Territory*>& members
     departements.insert(d ? d->name : t->departement);
   }
   std::string where = departements.size() == 1 ? "Même département : " : "Départements : ";
-  for (auto it = departements.begin(); it != departements.end(); ++it) where += (it == departements.begin() ? "" : ", ") + *it;
+  for (auto it = departements.begin(); it != departements.end(); ++it)
+    where += (it == departements.begin() ? "" : ", ") + *it;
   reasons.push_back(where);
   if (!themes.empty()) {
     std::string shared = themes.size() == 1 ? "Thème commun : " : "Thèmes communs : ";

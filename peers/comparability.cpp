@@ -44,10 +44,17 @@ double comparability_points(const Comparison& c) {
   } else {
     switch (c.relation) {
       case PlaceRelation::SameEpci:
-      case PlaceRelation::SameDepartement: points += kSameDepartementPlacePoints; break;
-      case PlaceRelation::NeighbourDepartement: points += kNeighbourPlacePoints; break;
-      case PlaceRelation::SameRegion: points += kSameRegionPlacePoints; break;
-      case PlaceRelation::Elsewhere: break;
+      case PlaceRelation::SameDepartement:
+        points += kSameDepartementPlacePoints;
+        break;
+      case PlaceRelation::NeighbourDepartement:
+        points += kNeighbourPlacePoints;
+        break;
+      case PlaceRelation::SameRegion:
+        points += kSameRegionPlacePoints;
+        break;
+      case PlaceRelation::Elsewhere:
+        break;
     }
   }
   if (c.relation == PlaceRelation::SameEpci) points += kSameEpciPoints;
@@ -61,10 +68,14 @@ double spread(const Territory& a, const Territory& b, const territory::Territori
   if (c.distance_km) return value + *c.distance_km / kCohortDistanceKm;
   switch (c.relation) {
     case PlaceRelation::SameEpci:
-    case PlaceRelation::SameDepartement: return value + kSameDepartementSpread;
-    case PlaceRelation::NeighbourDepartement: return value + kNeighbourSpread;
-    case PlaceRelation::SameRegion: return value + kSameRegionSpread;
-    case PlaceRelation::Elsewhere: break;
+    case PlaceRelation::SameDepartement:
+      return value + kSameDepartementSpread;
+    case PlaceRelation::NeighbourDepartement:
+      return value + kNeighbourSpread;
+    case PlaceRelation::SameRegion:
+      return value + kSameRegionSpread;
+    case PlaceRelation::Elsewhere:
+      break;
   }
   return value + kElsewhereSpread;
 }
@@ -81,10 +92,14 @@ std::string grouped(std::int64_t n) {
 
 std::string kind_label(const Territory& t) {
   switch (t.kind) {
-    case TerritoryKind::Commune: return "Commune";
-    case TerritoryKind::Departement: return "Département";
-    case TerritoryKind::Region: return "Région";
-    case TerritoryKind::Epci: break;
+    case TerritoryKind::Commune:
+      return "Commune";
+    case TerritoryKind::Departement:
+      return "Département";
+    case TerritoryKind::Region:
+      return "Région";
+    case TerritoryKind::Epci:
+      break;
   }
   if (t.nature == "CC") return "Communauté de communes";
   if (t.nature == "CA") return "Communauté d'agglomération";
@@ -103,11 +118,16 @@ std::string describe(const Territory& peer, const Comparison& c, const territory
   const Territory* departement = territories.find(TerritoryKind::Departement, peer.departement);
   const std::string name = departement ? departement->name : peer.departement;
   switch (c.relation) {
-    case PlaceRelation::SameEpci: return text + ", même intercommunalité";
-    case PlaceRelation::SameDepartement: return text + ", même département";
-    case PlaceRelation::NeighbourDepartement: return text + ", département voisin (" + name + ")";
-    case PlaceRelation::SameRegion: return text + ", même région (" + name + ")";
-    case PlaceRelation::Elsewhere: break;
+    case PlaceRelation::SameEpci:
+      return text + ", même intercommunalité";
+    case PlaceRelation::SameDepartement:
+      return text + ", même département";
+    case PlaceRelation::NeighbourDepartement:
+      return text + ", département voisin (" + name + ")";
+    case PlaceRelation::SameRegion:
+      return text + ", même région (" + name + ")";
+    case PlaceRelation::Elsewhere:
+      break;
   }
   return text + (name.empty() ? "" : " (" + name + ")");
 }

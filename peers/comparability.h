@@ -20,7 +20,8 @@ struct Comparison {
   PlaceRelation relation = PlaceRelation::Elsewhere;
 };
 
-Comparison compare(const territory::Territory& a, const territory::Territory& b, const territory::Territories& territories);
+Comparison compare(const territory::Territory& a, const territory::Territory& b,
+                   const territory::Territories& territories);
 
 // Whether `b` may be shown as a peer of `a`: same kind, not `a` itself,
 // population within kMaxPopulationRatio (unknown sizes pass).

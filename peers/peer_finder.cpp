@@ -26,7 +26,8 @@ using territory::TerritoryKind;
 // nocturne…": what was done, without the place the title starts with.
 std::string what_was_done(const std::string& title) {
   std::string what = title;
-  if (const std::size_t colon = title.find(" : "); colon != std::string::npos && colon < 80) what = title.substr(colon + 3);
+  if (const std::size_t colon = title.find(" : "); colon != std::string::npos && colon < 80)
+    what = title.substr(colon + 3);
   for (std::string_view article : {"Le ", "La ", "Les ", "L'", "L’", "Un ", "Une ", "Des ", "Du "}) {
     if (what.starts_with(article)) {
       what[0] = static_cast<char>(what[0] - 'A' + 'a');
@@ -39,10 +40,18 @@ std::string what_was_done(const std::string& title) {
 recommend::ProfileRequest request_for(const Territory& t) {
   recommend::ProfileRequest request;
   switch (t.kind) {
-    case TerritoryKind::Commune: request.insee = t.code; break;
-    case TerritoryKind::Epci: request.siren = t.code; break;
-    case TerritoryKind::Departement: request.departement = t.code; break;
-    case TerritoryKind::Region: request.region = t.code; break;
+    case TerritoryKind::Commune:
+      request.insee = t.code;
+      break;
+    case TerritoryKind::Epci:
+      request.siren = t.code;
+      break;
+    case TerritoryKind::Departement:
+      request.departement = t.code;
+      break;
+    case TerritoryKind::Region:
+      request.region = t.code;
+      break;
   }
   return request;
 }
@@ -56,7 +65,8 @@ struct PeerFinder::Match {
   std::vector<std::string> collectivites;
 };
 
-std::vector<PeerFinder::Match> PeerFinder::matches(const PeerQuery& query, bool with_collectivities, std::size_t candidates) {
+std::vector<PeerFinder::Match> PeerFinder::matches(const PeerQuery& query, bool with_collectivities,
+                                                   std::size_t candidates) {
   using Q = Xapian::Query;
   ranking::QueryBuilder builder(analyzer_, db_, lexicon_);
   const ranking::BuildOptions options{.complete_last_word = false};
@@ -86,9 +96,10 @@ std::vector<PeerFinder::Match> PeerFinder::matches(const PeerQuery& query, bool 
     const rapidjson::Value* record = schema::StoredDocument::parse_record(match.data, document);
     if (!record) continue;
     match.weight = best > 0 ? it.get_weight() / best : 1.0;
-    match.resource = {schema::string_member(*record, "source"), schema::string_member(*record, "id"),
-                      schema::string_member(*record, "type"), schema::string_member(*record, "title"),
-                      schema::string_member(*record, "url"), schema::string_member(*record, "published_at").substr(0, 4)};
+    match.resource = {
+        schema::string_member(*record, "source"), schema::string_member(*record, "id"),
+        schema::string_member(*record, "type"),   schema::string_member(*record, "title"),
+        schema::string_member(*record, "url"),    schema::string_member(*record, "published_at").substr(0, 4)};
     match.collectivites = schema::string_list_member(*record, "collectivites");
     out.push_back(std::move(match));
   }
@@ -119,7 +130,11 @@ std::vector<Peer> PeerFinder::peers(const Territory& of, const PeerQuery& query)
   std::vector<Peer> out;
   for (const auto& [t, candidate] : candidates) {
     if (candidate.done.empty()) continue;
-    Peer peer{t, candidate.comparison.distance_km, kMatchPoints * candidate.best + comparability_points(candidate.comparison), {}, {}};
+    Peer peer{t,
+              candidate.comparison.distance_km,
+              kMatchPoints * candidate.best + comparability_points(candidate.comparison),
+              {},
+              {}};
     peer.reasons.push_back(describe(*t, candidate.comparison, territories_));
     if (candidate.comparison.relation == PlaceRelation::SameEpci) {
       const Territory* epci = territories_.find(TerritoryKind::Epci, t->epci);
@@ -130,7 +145,8 @@ std::vector<Peer> PeerFinder::peers(const Territory& of, const PeerQuery& query)
       peer.resources.push_back(match->resource);
       if (peer.reasons.size() < 4) {
         const std::string& year = match->resource.year;
-        peer.reasons.push_back("A mené : " + what_was_done(match->resource.title) + (year.empty() ? "" : " en " + year));
+        peer.reasons.push_back("A mené : " + what_was_done(match->resource.title) +
+                               (year.empty() ? "" : " en " + year));
       }
     }
     out.push_back(std::move(peer));
@@ -142,8 +158,8 @@ std::vector<Peer> PeerFinder::peers(const Territory& of, const PeerQuery& query)
   return out;
 }
 
-std::vector<PeerResource> PeerFinder::shared_resources(const Cohort& cohort, const PeerQuery& query, const std::string& today,
-                                                       std::size_t limit) {
+std::vector<PeerResource> PeerFinder::shared_resources(const Cohort& cohort, const PeerQuery& query,
+                                                       const std::string& today, std::size_t limit) {
   std::vector<recommend::CollectivityProfile> profiles;
   const recommend::ProfileResolver resolver(&territories_);
   for (const Territory* member : cohort.members) profiles.push_back(resolver.resolve(request_for(*member)));

@@ -18,7 +18,7 @@ inline constexpr double kDistanceScaleKm = 100.0;
 inline constexpr double kSameDepartementPlacePoints = 2.0;
 inline constexpr double kNeighbourPlacePoints = 1.2;
 inline constexpr double kSameRegionPlacePoints = 0.6;
-inline constexpr double kSameEpciPoints = 0.5;      // two communes of one intercommunality
+inline constexpr double kSameEpciPoints = 0.5;  // two communes of one intercommunality
 
 // Resources read from the matcher before grouping them by collectivity.
 inline constexpr std::size_t kMatchCandidates = 400;

@@ -38,7 +38,8 @@ void FacetSpy::operator()(const Xapian::Document& doc, double) {
   if (!value.empty()) ++counts_[std::move(value)];
 }
 
-std::vector<std::pair<std::string, Xapian::doccount>> FacetSpy::top(std::size_t facet, std::size_t limit, double scale) const {
+std::vector<std::pair<std::string, Xapian::doccount>> FacetSpy::top(std::size_t facet, std::size_t limit,
+                                                                    double scale) const {
   std::unordered_map<std::string_view, Xapian::doccount> items;
   for (const FacetTable::ValueId id : counted_ids_) {
     if (table_->facet_of(id) == facet) items[table_->text_of(id)] += counts_by_id_[id];
@@ -87,7 +88,8 @@ Xapian::Query facet_filter(const std::map<std::string, std::vector<std::string>>
     const auto it = filters.find(std::string(facet.name));
     if (it == filters.end() || it->second.empty() || facet.name == skip) continue;
     std::vector<Xapian::Query> values;
-    for (const std::string& value : it->second) values.emplace_back(schema::prefixed(facet.prefix, analyzer.fold(value)));
+    for (const std::string& value : it->second)
+      values.emplace_back(schema::prefixed(facet.prefix, analyzer.fold(value)));
     facets.emplace_back(Xapian::Query::OP_OR, values.begin(), values.end());
   }
   if (facets.empty()) return Xapian::Query::MatchAll;

@@ -34,16 +34,17 @@ class FacetSpy : public Xapian::MatchSpy {
   // Values of the facet schema::kFacets[facet], most frequent first, at most
   // `limit`, each count multiplied by `scale` (the matches over the
   // documents looked at, when the matcher stopped before the last match).
-  std::vector<std::pair<std::string, Xapian::doccount>> top(std::size_t facet, std::size_t limit, double scale = 1) const;
+  std::vector<std::pair<std::string, Xapian::doccount>> top(std::size_t facet, std::size_t limit,
+                                                            double scale = 1) const;
   Xapian::doccount seen() const { return seen_; }
 
  private:
   const Xapian::Database& db_;
   const FacetTable* table_;
-  std::vector<Xapian::doccount> counts_by_id_;  // with the table: per FacetTable::ValueId
+  std::vector<Xapian::doccount> counts_by_id_;    // with the table: per FacetTable::ValueId
   std::vector<FacetTable::ValueId> counted_ids_;  // those counted at least once
   Xapian::ValueIterator stream_;
-  Xapian::docid last_ = 0;  // the last document seen, to notice one out of order
+  Xapian::docid last_ = 0;                                    // the last document seen, to notice one out of order
   std::unordered_map<std::string, Xapian::doccount> counts_;  // without: per value of kSlotFacets
   Xapian::doccount seen_ = 0;
 };

@@ -76,15 +76,16 @@ const std::vector<std::string>* Lexicon::synonyms(const std::string& key) const 
 }
 
 std::vector<std::pair<std::string, Xapian::doccount>> Lexicon::completions(std::string_view prefix, std::size_t limit,
-                                                                          std::size_t scan_limit) const {
+                                                                           std::size_t scan_limit) const {
   std::vector<std::pair<std::string, Xapian::doccount>> found;
   const std::size_t first = lower_bound(prefix);
   for (std::size_t i = first; i < offsets_.size() && i - first < scan_limit && word(i).starts_with(prefix); ++i) {
     found.emplace_back(std::string(word(i)), frequencies_[i]);
   }
   const std::size_t keep = std::min(limit, found.size());
-  std::partial_sort(found.begin(), found.begin() + static_cast<std::ptrdiff_t>(keep), found.end(),
-                    [](const auto& a, const auto& b) { return a.second != b.second ? a.second > b.second : a.first < b.first; });
+  std::partial_sort(
+      found.begin(), found.begin() + static_cast<std::ptrdiff_t>(keep), found.end(),
+      [](const auto& a, const auto& b) { return a.second != b.second ? a.second > b.second : a.first < b.first; });
   found.resize(keep);
   return found;
 }
@@ -122,7 +123,8 @@ std::vector<Lexicon::Correction> Lexicon::corrections(std::string_view target, u
       unsigned best = row[0];
       for (std::size_t j = 1; j <= m; ++j) {
         unsigned value = std::min({up[j] + 1, row[j - 1] + 1, up[j - 1] + (target[j - 1] == c ? 0u : 1u)});
-        if (d > 1 && j > 1 && c == target[j - 2] && w[d - 2] == target[j - 1]) value = std::min(value, rows[d - 2][j - 2] + 1);
+        if (d > 1 && j > 1 && c == target[j - 2] && w[d - 2] == target[j - 1])
+          value = std::min(value, rows[d - 2][j - 2] + 1);
         row[j] = value;
         best = std::min(best, value);
       }

@@ -57,13 +57,14 @@ class Lexicon {
 
  private:
   std::string_view word(std::size_t i) const {
-    return std::string_view(blob_).substr(offsets_[i], (i + 1 < offsets_.size() ? offsets_[i + 1] : blob_.size()) - offsets_[i]);
+    return std::string_view(blob_).substr(offsets_[i],
+                                          (i + 1 < offsets_.size() ? offsets_[i + 1] : blob_.size()) - offsets_[i]);
   }
   std::size_t lower_bound(std::string_view key, std::size_t from = 0) const;
 
   IndexVersion version_;
-  std::string blob_;                       // the words, concatenated in sorted order
-  std::vector<std::uint32_t> offsets_;     // start of each word in blob_
+  std::string blob_;                    // the words, concatenated in sorted order
+  std::vector<std::uint32_t> offsets_;  // start of each word in blob_
   std::vector<Xapian::doccount> frequencies_;
   std::unordered_map<std::string, std::string> display_;  // only where it differs from the folded word
   std::unordered_map<std::string, std::vector<std::string>> synonyms_;

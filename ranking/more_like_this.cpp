@@ -26,8 +26,8 @@ std::optional<std::vector<SearchHit>> more_like_this(const Xapian::Database& db,
   for (auto it = eset.begin(); it != eset.end(); ++it) {
     terms.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(*it), it.get_weight());
   }
-  enquire.set_query(Xapian::Query(Xapian::Query::OP_AND_NOT, Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end()),
-                                  Xapian::Query(key)));
+  enquire.set_query(Xapian::Query(Xapian::Query::OP_AND_NOT,
+                                  Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end()), Xapian::Query(key)));
   enquire.set_weighting_scheme(bm25_weight());
   const Xapian::MSet mset = enquire.get_mset(0, limit);
   for (auto it = mset.begin(); it != mset.end(); ++it) {

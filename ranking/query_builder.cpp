@@ -87,7 +87,8 @@ class Builder {
   // Words side by side, or anywhere in a title (title words have no positions).
   static Xapian::Query phrase_of(const std::vector<Xapian::Query>& words, bool in_titles) {
     if (in_titles) return Xapian::Query(Xapian::Query::OP_AND, words.begin(), words.end());
-    return Xapian::Query(Xapian::Query::OP_PHRASE, words.begin(), words.end(), static_cast<Xapian::termcount>(words.size()));
+    return Xapian::Query(Xapian::Query::OP_PHRASE, words.begin(), words.end(),
+                         static_cast<Xapian::termcount>(words.size()));
   }
 
   // The exact form and stems of a token, noted for highlighting when `marked`.
@@ -104,8 +105,9 @@ class Builder {
 
   bool known(const Token& token) const {
     if (db_.get_termfreq(token.term) > 0) return true;
-    return std::any_of(token.stems.begin(), token.stems.end(),
-                       [&](const std::string& stem) { return db_.get_termfreq(schema::prefixed(schema::kPrefixStem, stem)) > 0; });
+    return std::any_of(token.stems.begin(), token.stems.end(), [&](const std::string& stem) {
+      return db_.get_termfreq(schema::prefixed(schema::kPrefixStem, stem)) > 0;
+    });
   }
 
   // Completions of the word being typed, when there are any. They are
@@ -141,7 +143,8 @@ class Builder {
       }
     }
     if (!stems.empty()) {
-      alternatives.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(Xapian::Query::OP_SYNONYM, stems.begin(), stems.end()),
+      alternatives.emplace_back(Xapian::Query::OP_SCALE_WEIGHT,
+                                Xapian::Query(Xapian::Query::OP_SYNONYM, stems.begin(), stems.end()),
                                 complete_word ? kPrefixWeightOfCompleteWord : kPrefixWeight);
     }
     return true;
@@ -208,7 +211,8 @@ class Builder {
       if (forms.empty()) continue;
       alternatives.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, any_of(forms), kTypoWeight / candidate.distance);
       if (!replaced) {
-        replacements_.push_back({word.offset + token.begin, word.offset + token.end, lexicon_->display(candidate.term)});
+        replacements_.push_back(
+            {word.offset + token.begin, word.offset + token.end, lexicon_->display(candidate.term)});
         replaced = true;
       }
     }
@@ -271,8 +275,10 @@ class Builder {
     }
     if (!words.empty()) built_.terms.expressions.push_back(std::move(marked));
     if (words.empty()) return Xapian::Query();
-    const double scale = kSynonymWeight * static_cast<double>(std::max<std::size_t>(typed_words, 1)) / static_cast<double>(words.size());
-    const Xapian::Query all = words.size() == 1 ? words.front() : Xapian::Query(Xapian::Query::OP_AND, words.begin(), words.end());
+    const double scale =
+        kSynonymWeight * static_cast<double>(std::max<std::size_t>(typed_words, 1)) / static_cast<double>(words.size());
+    const Xapian::Query all =
+        words.size() == 1 ? words.front() : Xapian::Query(Xapian::Query::OP_AND, words.begin(), words.end());
     return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, all, scale);
   }
 
@@ -297,8 +303,8 @@ class Builder {
   // as corrected, or 0; `*run` receives the readings it knew. A single word
   // typed like an acronym is also looked up among the acronyms that are
   // ordinary words too ("PLU", not "plu").
-  std::size_t synonym_run(const std::vector<PlainWord>& words, const std::vector<const Token*>& corrected, std::size_t k,
-                          const std::vector<std::string>** found, std::vector<const Token*>* run) {
+  std::size_t synonym_run(const std::vector<PlainWord>& words, const std::vector<const Token*>& corrected,
+                          std::size_t k, const std::vector<std::string>** found, std::vector<const Token*>* run) {
     if (!lexicon_) return 0;
     const std::size_t longest = std::min<std::size_t>(lexicon_->longest_synonym_key(), words.size() - k);
     for (std::size_t n = longest; n >= 1; --n) {
@@ -346,7 +352,9 @@ class Builder {
         group.some = as_typed;
         const Xapian::doccount rarest = rarest_frequency(run);
         std::vector<Xapian::Query> alternatives;
-        alternatives.push_back(as_typed.size() == 1 ? as_typed.front() : Xapian::Query(Xapian::Query::OP_AND, as_typed.begin(), as_typed.end()));
+        alternatives.push_back(as_typed.size() == 1
+                                   ? as_typed.front()
+                                   : Xapian::Query(Xapian::Query::OP_AND, as_typed.begin(), as_typed.end()));
         if (!equivalents.empty()) {
           // Their weights add up. Counting only the best one (OP_MAX) ranked
           // no better on the judged sets, and Xapian 1.4.22 crashes on OP_MAX
@@ -372,7 +380,8 @@ class Builder {
           part_words.push_back(word_query(words[k + n], !little));
         }
         group.stopword = little_parts && !options_.titles_only;
-        if (group.stopword) group.little.emplace_back(text_.substr(word.offset + compound.begin, compound.end - compound.begin));
+        if (group.stopword)
+          group.little.emplace_back(text_.substr(word.offset + compound.begin, compound.end - compound.begin));
         // Exact parts side by side, the joined form, or each part in any
         // form (plural, corrected): "tier-lieux" still finds "tiers-lieu".
         std::vector<Xapian::Query> alternatives;
@@ -476,9 +485,12 @@ class Builder {
     std::vector<Token> tokens = analyzer_.analyze(clause.text, too_long);
     for (const std::string& word : too_long) ignore(word, IgnoredWord::Reason::TooLong);
     positive_words = positive_words || (!clause.excluded && (!tokens.empty() || !too_long.empty()));
-    std::erase_if(tokens, [&](const Token& token) { return token.position >= kMaxQueryWords - std::min(words_seen, kMaxQueryWords); });
+    std::erase_if(tokens, [&](const Token& token) {
+      return token.position >= kMaxQueryWords - std::min(words_seen, kMaxQueryWords);
+    });
     const unsigned clause_words = tokens.empty() ? 0 : tokens.back().position + 1;
-    if (words_seen + clause_words > kMaxQueryWords || (tokens.empty() && !clause.text.empty() && words_seen >= kMaxQueryWords)) {
+    if (words_seen + clause_words > kMaxQueryWords ||
+        (tokens.empty() && !clause.text.empty() && words_seen >= kMaxQueryWords)) {
       built_.partial = true;
     }
     words_seen += clause_words;
@@ -538,13 +550,13 @@ class Builder {
 
   // Each group's required query into `every`, and its parts into `some` or,
   // for a word most documents hold, into `common`.
-  void sort_groups(const std::vector<Group>& joined, std::vector<Xapian::Query>& every, std::vector<Xapian::Query>& some,
-                   std::vector<Xapian::Query>& common) {
+  void sort_groups(const std::vector<Group>& joined, std::vector<Xapian::Query>& every,
+                   std::vector<Xapian::Query>& some, std::vector<Xapian::Query>& common) {
     // Little words alone would match every document: they are ignored too,
     // and said to be.
     const bool only_stopwords = std::all_of(joined.begin(), joined.end(), [](const Group& g) { return g.stopword; });
-    const Xapian::doccount common_from =
-        std::max<Xapian::doccount>(kCommonWordMinDocuments, static_cast<Xapian::doccount>(kCommonWordShare * db_.get_doccount()));
+    const Xapian::doccount common_from = std::max<Xapian::doccount>(
+        kCommonWordMinDocuments, static_cast<Xapian::doccount>(kCommonWordShare * db_.get_doccount()));
     for (const Group& group : joined) {
       if (group.stopword) {
         if (only_stopwords) {
@@ -563,7 +575,8 @@ class Builder {
   // The query searched, documents holding every word ranked first, and the
   // query of those alone; excluded clauses taken out of both.
   void set_query(const std::vector<Xapian::Query>& every, const std::vector<Xapian::Query>& some,
-                 const std::vector<Xapian::Query>& common, const std::vector<Xapian::Query>& excluded, bool positive_words) {
+                 const std::vector<Xapian::Query>& common, const std::vector<Xapian::Query>& excluded,
+                 bool positive_words) {
     built_.words = every.size();
     built_.nothing_left = every.empty() && positive_words;
     Xapian::Query positive;
@@ -577,9 +590,11 @@ class Builder {
       // search and bring only documents that rank last.
       Xapian::Query some_words(Xapian::Query::OP_OR, some.begin(), some.end());
       if (!common.empty()) {
-        some_words = Xapian::Query(Xapian::Query::OP_AND_MAYBE, some_words, Xapian::Query(Xapian::Query::OP_OR, common.begin(), common.end()));
+        some_words = Xapian::Query(Xapian::Query::OP_AND_MAYBE, some_words,
+                                   Xapian::Query(Xapian::Query::OP_OR, common.begin(), common.end()));
       }
-      positive = Xapian::Query(Xapian::Query::OP_OR, Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, every_word, kAllWordsBoost), some_words);
+      positive = Xapian::Query(Xapian::Query::OP_OR,
+                               Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, every_word, kAllWordsBoost), some_words);
       built_.all_words = every_word;
     } else if (!excluded.empty() && !built_.nothing_left) {
       positive = Xapian::Query::MatchAll;
@@ -587,7 +602,8 @@ class Builder {
     if (!excluded.empty() && !positive.empty()) {
       const Xapian::Query any_excluded(Xapian::Query::OP_OR, excluded.begin(), excluded.end());
       positive = Xapian::Query(Xapian::Query::OP_AND_NOT, positive, any_excluded);
-      if (!built_.all_words.empty()) built_.all_words = Xapian::Query(Xapian::Query::OP_AND_NOT, built_.all_words, any_excluded);
+      if (!built_.all_words.empty())
+        built_.all_words = Xapian::Query(Xapian::Query::OP_AND_NOT, built_.all_words, any_excluded);
     }
     built_.query = positive;
   }
@@ -596,7 +612,8 @@ class Builder {
   // the offsets of the others still hold.
   std::string corrected_text(std::string_view text) {
     std::string corrected(text);
-    std::sort(replacements_.begin(), replacements_.end(), [](const auto& a, const auto& b) { return a.begin > b.begin; });
+    std::sort(replacements_.begin(), replacements_.end(),
+              [](const auto& a, const auto& b) { return a.begin > b.begin; });
     for (const Replacement& r : replacements_) corrected.replace(r.begin, r.end - r.begin, r.text);
     return corrected;
   }

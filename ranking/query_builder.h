@@ -80,7 +80,7 @@ struct IgnoredWord {
 };
 
 struct BuiltQuery {
-  Xapian::Query query;          // MatchNothing when the text holds no word
+  Xapian::Query query;  // MatchNothing when the text holds no word
   // The documents of `query` holding every word, which come first there;
   // ranked alike but for the equivalents of thesaurus expressions, which
   // `query` also counts on their own. Empty when that is `query` itself.

@@ -31,7 +31,9 @@ inline constexpr double kBm25K3 = 1.0;
 inline constexpr double kBm25B = 0.5;
 inline constexpr double kBm25MinNormLen = 0.5;
 // The weighting of every ranked match (search, suggest, similar, recommend).
-inline Xapian::BM25Weight bm25_weight() { return Xapian::BM25Weight(kBm25K1, kBm25K2, kBm25K3, kBm25B, kBm25MinNormLen); }
+inline Xapian::BM25Weight bm25_weight() {
+  return Xapian::BM25Weight(kBm25K1, kBm25K2, kBm25K3, kBm25B, kBm25MinNormLen);
+}
 
 // Weight of the exact (accent-folded) form of a word, added to that of its
 // stems: a text with the very form typed ranks a little above one with
@@ -50,12 +52,12 @@ inline constexpr double kSynonymWeight = 0.2;
 inline constexpr unsigned kSynonymsRankFirstBelow = 3;
 
 // Bounded work per query.
-inline constexpr unsigned kMaxQueryWords = 32;          // words beyond are ignored (partial)
-inline constexpr std::size_t kIgnoredWordShown = 24;    // characters of an ignored word given back
-inline constexpr unsigned kMaxPrefixExpansion = 30;     // most frequent completions of the last word
-inline constexpr unsigned kMinPrefixLength = 2;         // bytes typed before completing
-inline constexpr unsigned kMaxTypoCandidates = 3;       // corrections per unknown word
-inline constexpr std::size_t kTypoBudget = 60000;       // distance-table rows per word (partial when spent)
+inline constexpr unsigned kMaxQueryWords = 32;        // words beyond are ignored (partial)
+inline constexpr std::size_t kIgnoredWordShown = 24;  // characters of an ignored word given back
+inline constexpr unsigned kMaxPrefixExpansion = 30;   // most frequent completions of the last word
+inline constexpr unsigned kMinPrefixLength = 2;       // bytes typed before completing
+inline constexpr unsigned kMaxTypoCandidates = 3;     // corrections per unknown word
+inline constexpr std::size_t kTypoBudget = 60000;     // distance-table rows per word (partial when spent)
 inline constexpr std::size_t kTypoBudgetPerQuery = 300000;
 
 // Typo tolerance by word length (bytes of the folded word): none below

@@ -75,11 +75,13 @@ Sample sample_holding(const std::string& text, analysis::FrenchAnalyzer& analyze
 // (bench/README.md).
 Xapian::doccount count_among(const Sample& sample, const std::string& term, const Xapian::Database& db) {
   const std::size_t held = documents_with_term(db, term, sample.documents).size();
-  return static_cast<Xapian::doccount>(std::lround(static_cast<double>(held) * sample.matches / sample.documents.size()));
+  return static_cast<Xapian::doccount>(
+      std::lround(static_cast<double>(held) * sample.matches / sample.documents.size()));
 }
 
 // A result's stored fields and highlighted title; the snippet is the caller's.
-SearchHit hit_of(const schema::StoredDocument& stored, double score, const QueryTerms& terms, analysis::FrenchAnalyzer& analyzer) {
+SearchHit hit_of(const schema::StoredDocument& stored, double score, const QueryTerms& terms,
+                 analysis::FrenchAnalyzer& analyzer) {
   SearchHit hit;
   hit.id = stored.id;
   hit.source = stored.source;
@@ -120,8 +122,8 @@ struct Chosen {
 class SearchRun {
  public:
   // `browse`: nothing typed, so every document (filters aside) matches.
-  SearchRun(const Xapian::Database& db, const FacetTable* facets, analysis::FrenchAnalyzer& analyzer, const SearchRequest& request,
-            bool browse)
+  SearchRun(const Xapian::Database& db, const FacetTable* facets, analysis::FrenchAnalyzer& analyzer,
+            const SearchRequest& request, bool browse)
       : db_(db),
         facets_(facets),
         analyzer_(analyzer),
@@ -157,7 +159,8 @@ class SearchRun {
     // only add weight: letting in documents holding none of the words typed
     // changed no judged result and made the run walk their posting lists,
     // and total and facets count the words typed.
-    if (words < kFeedbackMinWords || by_date_ || main.count.total == 0) return rank(main.query, offset, request_.per_page);
+    if (words < kFeedbackMinWords || by_date_ || main.count.total == 0)
+      return rank(main.query, offset, request_.per_page);
     const Xapian::MSet first = rank(main.query, 0, kFeedbackDocuments);
     Xapian::RSet top;
     for (auto it = first.begin(); it != first.end(); ++it) top.add_document(*it);
@@ -166,12 +169,13 @@ class SearchRun {
     const TextStemsOnly stems_only;
     const Xapian::ESet expansion = expander.get_eset(kFeedbackTerms, top, &stems_only);
     if (expansion.empty()) {
-      return offset == 0 && request_.per_page <= kFeedbackDocuments ? first : rank(main.query, offset, request_.per_page);
+      return offset == 0 && request_.per_page <= kFeedbackDocuments ? first
+                                                                    : rank(main.query, offset, request_.per_page);
     }
     std::vector<Xapian::Query> terms;
     for (auto it = expansion.begin(); it != expansion.end(); ++it) terms.emplace_back(*it);
-    const Xapian::Query feedback(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end()),
-                                 kFeedbackWeight);
+    const Xapian::Query feedback(Xapian::Query::OP_SCALE_WEIGHT,
+                                 Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end()), kFeedbackWeight);
     return rank(Xapian::Query(Xapian::Query::OP_AND_MAYBE, main.query, feedback), offset, request_.per_page);
   }
 
@@ -211,7 +215,9 @@ class SearchRun {
 
  private:
   // An empty query matches every document when browsing, none otherwise.
-  Xapian::Query matched(const Xapian::Query& query) const { return query.empty() && browse_ ? Xapian::Query::MatchAll : query; }
+  Xapian::Query matched(const Xapian::Query& query) const {
+    return query.empty() && browse_ ? Xapian::Query::MatchAll : query;
+  }
 
   Count count(const Xapian::Query& query, const Xapian::Query& facet_query) const {
     Xapian::Enquire enquire(db_);
@@ -310,7 +316,8 @@ SuggestResponse Searcher::suggest(const std::string& text, unsigned limit) {
         const Xapian::doccount shared = count_among(sample, term, db_);
         if (shared > 0) together.emplace_back(term, shared);
       }
-      std::stable_sort(together.begin(), together.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
+      std::stable_sort(together.begin(), together.end(),
+                       [](const auto& a, const auto& b) { return a.second > b.second; });
     }
     const auto& offered = together.empty() ? completions : together;
     for (std::size_t i = 0; i < offered.size() && i < limit; ++i) {

@@ -44,7 +44,7 @@ struct FacetValue {
 };
 
 struct FacetCounts {
-  std::string name;  // "type", "theme", ...
+  std::string name;                // "type", "theme", ...
   std::vector<FacetValue> values;  // most frequent first
 };
 
@@ -52,9 +52,9 @@ struct SearchResponse {
   Xapian::doccount total = 0;  // exact when total_exact, else an estimate
   bool total_exact = true;
   std::vector<SearchHit> hits;
-  std::vector<FacetCounts> facets;  // counts over the matches, each facet ignoring its own filter
-  std::string corrected_query;      // set when a correction was applied
-  bool partial = false;             // the query was cut to bound the work
+  std::vector<FacetCounts> facets;   // counts over the matches, each facet ignoring its own filter
+  std::string corrected_query;       // set when a correction was applied
+  bool partial = false;              // the query was cut to bound the work
   std::vector<IgnoredWord> ignored;  // words typed but not searched
 };
 

@@ -21,7 +21,8 @@ std::string compact_date(std::string_view iso) {
   return out;
 }
 
-Xapian::Query any_of(std::string_view prefix, const std::vector<std::string>& values, analysis::FrenchAnalyzer& analyzer) {
+Xapian::Query any_of(std::string_view prefix, const std::vector<std::string>& values,
+                     analysis::FrenchAnalyzer& analyzer) {
   std::vector<Xapian::Query> terms;
   for (const std::string& value : values) terms.emplace_back(schema::prefixed(prefix, analyzer.fold(value)));
   return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
@@ -29,8 +30,8 @@ Xapian::Query any_of(std::string_view prefix, const std::vector<std::string>& va
 
 // Documents in `restricted` (those carrying some value of `prefix`) but
 // with none of `accepted`.
-Xapian::Query restricted_elsewhere(const Xapian::Query& restricted, std::string_view prefix, const std::vector<std::string>& accepted,
-                                   analysis::FrenchAnalyzer& analyzer) {
+Xapian::Query restricted_elsewhere(const Xapian::Query& restricted, std::string_view prefix,
+                                   const std::vector<std::string>& accepted, analysis::FrenchAnalyzer& analyzer) {
   if (accepted.empty()) return restricted;
   return Xapian::Query(Xapian::Query::OP_AND_NOT, restricted, any_of(prefix, accepted, analyzer));
 }
@@ -42,11 +43,13 @@ std::vector<const SessionFacts*> upcoming_sessions(const ResourceFacts& facts, s
   for (const SessionFacts& session : facts.sessions) {
     if (session.date >= today) upcoming.push_back(&session);
   }
-  std::stable_sort(upcoming.begin(), upcoming.end(), [](const SessionFacts* a, const SessionFacts* b) { return a->start < b->start; });
+  std::stable_sort(upcoming.begin(), upcoming.end(),
+                   [](const SessionFacts* a, const SessionFacts* b) { return a->start < b->start; });
   return upcoming;
 }
 
-std::optional<std::string> exclusion(const ResourceFacts& facts, const CollectivityProfile& profile, std::string_view today) {
+std::optional<std::string> exclusion(const ResourceFacts& facts, const CollectivityProfile& profile,
+                                     std::string_view today) {
   if (is_workshop(facts.type) && upcoming_sessions(facts, today).empty()) return "aucune session à venir";
   if (profile.population) {
     if (facts.population_min && *facts.population_min > *profile.population) {
@@ -56,7 +59,8 @@ std::optional<std::string> exclusion(const ResourceFacts& facts, const Collectiv
       return "destiné aux collectivités d'au plus " + std::to_string(*facts.population_max) + " habitants";
     }
   }
-  if (!profile.territory_type.empty() && !facts.territory_types.empty() && !contains(facts.territory_types, profile.territory_type)) {
+  if (!profile.territory_type.empty() && !facts.territory_types.empty() &&
+      !contains(facts.territory_types, profile.territory_type)) {
     return "ne s'adresse pas à ce type de collectivité (" + profile.territory_type + ")";
   }
   if (!facts.territories.empty() &&
@@ -71,13 +75,15 @@ Xapian::Query prefilter(const CollectivityProfile& profile, std::string_view tod
                         analysis::FrenchAnalyzer& analyzer) {
   using Q = Xapian::Query;
   const Q workshop_types = any_of(schema::kPrefixType, {"atelier", "formation"}, analyzer);
-  Q accepted = workshops ? Q(Q::OP_FILTER, workshop_types, Q(Q::OP_VALUE_GE, schema::kSlotLastSession, compact_date(today)))
-                         : Q(Q::OP_AND_NOT, Q::MatchAll, workshop_types);
+  Q accepted = workshops
+                   ? Q(Q::OP_FILTER, workshop_types, Q(Q::OP_VALUE_GE, schema::kSlotLastSession, compact_date(today)))
+                   : Q(Q::OP_AND_NOT, Q::MatchAll, workshop_types);
   std::vector<Q> refused;
   if (profile.population) {
     const double population = static_cast<double>(*profile.population);
     refused.emplace_back(Q::OP_VALUE_GE, schema::kSlotPopulationMin, Xapian::sortable_serialise(population + 1));
-    if (population >= 1) refused.emplace_back(Q::OP_VALUE_LE, schema::kSlotPopulationMax, Xapian::sortable_serialise(population - 1));
+    if (population >= 1)
+      refused.emplace_back(Q::OP_VALUE_LE, schema::kSlotPopulationMax, Xapian::sortable_serialise(population - 1));
   }
   if (!profile.territory_type.empty()) {
     const Xapian::Query any_type(Q::OP_WILDCARD, std::string(schema::kPrefixTerritoryType));

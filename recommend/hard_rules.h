@@ -25,7 +25,8 @@ std::vector<const SessionFacts*> upcoming_sessions(const ResourceFacts& facts, s
 
 // Why `facts` is left out for `profile`, in French, or nullopt when it may
 // be recommended.
-std::optional<std::string> exclusion(const ResourceFacts& facts, const CollectivityProfile& profile, std::string_view today);
+std::optional<std::string> exclusion(const ResourceFacts& facts, const CollectivityProfile& profile,
+                                     std::string_view today);
 
 // Documents that pass the rules: workshops and trainings when `workshops`,
 // the other types otherwise.

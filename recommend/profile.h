@@ -11,7 +11,8 @@
 namespace tec::recommend {
 
 // The participation ladder, lowest rung first.
-inline constexpr const char* kParticipationLadder[] = {"informer", "consulter", "concerter", "co-construire", "co-decider"};
+inline constexpr const char* kParticipationLadder[] = {"informer", "consulter", "concerter", "co-construire",
+                                                       "co-decider"};
 inline constexpr const char* kMaturities[] = {"debutant", "intermediaire", "avance"};
 
 struct ProfileRequest {
@@ -36,7 +37,7 @@ struct CollectivityProfile {
   std::optional<std::int64_t> population;
   std::string departement, departement_name;
   std::string region, region_name;
-  std::string epci, epci_name;  // a commune's intercommunality
+  std::string epci, epci_name;      // a commune's intercommunality
   std::size_t member_communes = 0;  // an EPCI's
   // Territory codes as resources write them (département "34", région "r76")
   // that make a resource tied to a territory one of ours: the profile's own

@@ -30,8 +30,8 @@ bool digits(std::string_view text) {
   return std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 bool insee_code(std::string_view code) {  // 34164, 2A004
-  return code.size() == 5 && digits(code.substr(0, 1)) && (digits(code.substr(1, 1)) || code[1] == 'A' || code[1] == 'B') &&
-         digits(code.substr(2));
+  return code.size() == 5 && digits(code.substr(0, 1)) &&
+         (digits(code.substr(1, 1)) || code[1] == 'A' || code[1] == 'B') && digits(code.substr(2));
 }
 bool siren_code(std::string_view code) { return code.size() == 9 && digits(code); }
 bool departement_code(std::string_view code) {  // 34, 974, 2A
@@ -57,10 +57,12 @@ std::string one_of(const std::string& value, const char* const (&allowed)[N], co
 }
 
 std::vector<std::string> checked_list(const std::vector<std::string>& values, const char* field) {
-  if (values.size() > kMaxListItems) throw invalid(std::string(field) + " : " + std::to_string(kMaxListItems) + " valeurs au plus");
+  if (values.size() > kMaxListItems)
+    throw invalid(std::string(field) + " : " + std::to_string(kMaxListItems) + " valeurs au plus");
   std::vector<std::string> out;
   for (const std::string& value : values) {
-    if (value.size() > kMaxItemBytes || analysis::first_invalid_utf8(value)) throw invalid(std::string(field) + " : valeur invalide");
+    if (value.size() > kMaxItemBytes || analysis::first_invalid_utf8(value))
+      throw invalid(std::string(field) + " : valeur invalide");
     if (!value.empty() && std::find(out.begin(), out.end(), value) == out.end()) out.push_back(value);
   }
   return out;
@@ -94,15 +96,19 @@ void check_codes(const ProfileRequest& request) {
   if (direct && (!request.insee.empty() || !request.siren.empty())) {
     throw invalid("territory_type se donne sans code insee ni siren : le code suffit");
   }
-  if (!request.departement.empty()) check_code(request.departement, departement_code, "departement", "un code de département (34, 2A, 974)");
-  if (!request.region.empty()) check_code(request.region, region_code, "region", "un code de région à deux chiffres (76)");
+  if (!request.departement.empty())
+    check_code(request.departement, departement_code, "departement", "un code de département (34, 2A, 974)");
+  if (!request.region.empty())
+    check_code(request.region, region_code, "region", "un code de région à deux chiffres (76)");
 }
 
 // The territory of `code`; `unknown` agrees with the kind: "commune
 // inconnue", "département inconnu".
-const Territory& lookup(const territory::Territories* territories, TerritoryKind kind, const std::string& code, const char* unknown) {
+const Territory& lookup(const territory::Territories* territories, TerritoryKind kind, const std::string& code,
+                        const char* unknown) {
   if (!territories) {
-    throw ProfileError(ProfileError::Kind::UnknownTerritory, "référentiel des territoires non chargé : donnez territory_type, population et departement");
+    throw ProfileError(ProfileError::Kind::UnknownTerritory,
+                       "référentiel des territoires non chargé : donnez territory_type, population et departement");
   }
   const Territory* found = territories->find(kind, code);
   if (!found) throw ProfileError(ProfileError::Kind::UnknownTerritory, std::string(unknown) + " : « " + code + " »");
@@ -121,8 +127,10 @@ const Territory* named_territory(const ProfileRequest& request, const territory:
     check_code(request.siren, siren_code, "siren", "un SIREN d'EPCI à neuf chiffres");
     return &lookup(territories, TerritoryKind::Epci, request.siren, "EPCI inconnu");
   }
-  if (!direct && !request.departement.empty()) return &lookup(territories, TerritoryKind::Departement, request.departement, "département inconnu");
-  if (!direct && !request.region.empty()) return &lookup(territories, TerritoryKind::Region, request.region, "région inconnue");
+  if (!direct && !request.departement.empty())
+    return &lookup(territories, TerritoryKind::Departement, request.departement, "département inconnu");
+  if (!direct && !request.region.empty())
+    return &lookup(territories, TerritoryKind::Region, request.region, "région inconnue");
   return nullptr;
 }
 
@@ -146,16 +154,19 @@ void fill_from_territory(CollectivityProfile& profile, const Territory& territor
 // The profile's place as the request gives it (territory_type, population,
 // departement, region), the région checked against the département when
 // the reference data is loaded.
-void fill_given_place(CollectivityProfile& profile, const ProfileRequest& request, const territory::Territories* territories) {
+void fill_given_place(CollectivityProfile& profile, const ProfileRequest& request,
+                      const territory::Territories* territories) {
   if (!territory::kind_from_name(request.territory_type)) {
-    throw invalid("territory_type : commune, epci, departement ou region attendu, « " + request.territory_type + " » reçu");
+    throw invalid("territory_type : commune, epci, departement ou region attendu, « " + request.territory_type +
+                  " » reçu");
   }
   profile.territory_type = request.territory_type;
   profile.population = request.population;
   profile.departement = request.departement;
   profile.region = request.region;
   if (territories && !profile.departement.empty()) {
-    const Territory& departement = lookup(territories, TerritoryKind::Departement, profile.departement, "département inconnu");
+    const Territory& departement =
+        lookup(territories, TerritoryKind::Departement, profile.departement, "département inconnu");
     if (!profile.region.empty() && profile.region != departement.region) {
       throw invalid("departement " + profile.departement + " : n'appartient pas à la région " + profile.region);
     }
@@ -168,13 +179,15 @@ void fill_given_place(CollectivityProfile& profile, const ProfileRequest& reques
 // for a région, its départements.
 void fill_names_and_codes(CollectivityProfile& profile, const territory::Territories* territories) {
   if (territories) {
-    if (const Territory* d = territories->find(TerritoryKind::Departement, profile.departement)) profile.departement_name = d->name;
+    if (const Territory* d = territories->find(TerritoryKind::Departement, profile.departement))
+      profile.departement_name = d->name;
     if (const Territory* r = territories->find(TerritoryKind::Region, profile.region)) profile.region_name = r->name;
   }
   if (!profile.departement.empty()) profile.territory_codes.push_back(profile.departement);
   if (!profile.region.empty()) profile.territory_codes.push_back("r" + profile.region);
   if (profile.territory_type == "region" && territories) {
-    for (std::string& code : territories->departements_of_region(profile.region)) profile.territory_codes.push_back(std::move(code));
+    for (std::string& code : territories->departements_of_region(profile.region))
+      profile.territory_codes.push_back(std::move(code));
   }
 }
 

@@ -28,7 +28,8 @@ struct NeedWord {
   double idf = 0;
 };
 
-std::vector<NeedWord> need_words(const std::string& need, analysis::FrenchAnalyzer& analyzer, const Xapian::Database& db) {
+std::vector<NeedWord> need_words(const std::string& need, analysis::FrenchAnalyzer& analyzer,
+                                 const Xapian::Database& db) {
   std::vector<NeedWord> out;
   std::unordered_set<std::string> seen;
   const double documents = std::max<double>(1, db.get_doccount());
@@ -78,8 +79,8 @@ struct Candidate {
 // alone, run over the candidates only, so that the themes' words do not
 // count as the need's.
 std::unordered_map<Xapian::docid, NeedMatch> need_matches(const Xapian::Database& db, const Xapian::Query& need_query,
-                                                           const std::vector<Candidate>& candidates,
-                                                           const std::vector<NeedWord>& words) {
+                                                          const std::vector<Candidate>& candidates,
+                                                          const std::vector<NeedWord>& words) {
   std::unordered_map<Xapian::docid, NeedMatch> matches;
   if (need_query.empty() || words.empty() || candidates.empty()) return matches;
 
@@ -185,7 +186,8 @@ std::vector<RecommendedItem> Recommender::list(const CollectivityProfile& profil
     const Score scored = score(facts, match, context);
     if (scored.total <= 0) continue;
 
-    RecommendedItem item{facts.id, facts.source, facts.type, facts.title, facts.summary, facts.url, scored.total, {}, {}};
+    RecommendedItem item{facts.id,  facts.source, facts.type, facts.title, facts.summary,
+                         facts.url, scored.total, {},         {}};
     for (const ScorePart& part : scored.parts) item.reasons.push_back(part.reason);
     if (workshops) {
       for (const SessionFacts* session : upcoming_sessions(facts, options.today)) item.sessions.push_back(*session);
@@ -194,7 +196,8 @@ std::vector<RecommendedItem> Recommender::list(const CollectivityProfile& profil
   }
 
   // Best score first; equal scores keep the matcher's order.
-  std::stable_sort(items.begin(), items.end(), [](const RecommendedItem& a, const RecommendedItem& b) { return a.score > b.score; });
+  std::stable_sort(items.begin(), items.end(),
+                   [](const RecommendedItem& a, const RecommendedItem& b) { return a.score > b.score; });
   if (workshops) {
     items.resize(std::min(limit, items.size()));
     return items;

@@ -21,8 +21,8 @@ namespace tec::recommend {
 struct RecommendedItem {
   std::string id, source, type, title, summary, url;
   double score = 0;
-  std::vector<std::string> reasons;   // French, strongest first
-  std::vector<SessionFacts> sessions; // workshops: the upcoming ones, soonest first
+  std::vector<std::string> reasons;    // French, strongest first
+  std::vector<SessionFacts> sessions;  // workshops: the upcoming ones, soonest first
 };
 
 struct Recommendation {
@@ -48,8 +48,8 @@ class Recommender {
 
  private:
   struct Wanted;  // what the profile asks for, as queries: built once, used by both lists
-  std::vector<RecommendedItem> list(const CollectivityProfile& profile, const Wanted& wanted, const RecommendOptions& options,
-                                    bool workshops, std::size_t limit);
+  std::vector<RecommendedItem> list(const CollectivityProfile& profile, const Wanted& wanted,
+                                    const RecommendOptions& options, bool workshops, std::size_t limit);
 
   const Xapian::Database& db_;
   analysis::FrenchAnalyzer& analyzer_;

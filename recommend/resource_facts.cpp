@@ -31,7 +31,8 @@ std::optional<ResourceFacts> facts_of(const std::string& document_data) {
   facts.format = schema::string_member(record, "format");
   facts.population_min = schema::integer_member(record, "population_min");
   facts.population_max = schema::integer_member(record, "population_max");
-  if (const auto sessions = record.FindMember("sessions"); sessions != record.MemberEnd() && sessions->value.IsArray()) {
+  if (const auto sessions = record.FindMember("sessions");
+      sessions != record.MemberEnd() && sessions->value.IsArray()) {
     for (const auto& item : sessions->value.GetArray()) {
       if (!item.IsObject()) continue;
       SessionFacts session;

@@ -39,7 +39,8 @@ std::vector<std::string> words(const std::string& folded) {
 
 // Every word of `part` is a word of `whole`.
 bool words_within(const std::vector<std::string>& part, const std::vector<std::string>& whole) {
-  return !part.empty() && std::all_of(part.begin(), part.end(), [&](const std::string& w) { return contains(whole, w); });
+  return !part.empty() &&
+         std::all_of(part.begin(), part.end(), [&](const std::string& w) { return contains(whole, w); });
 }
 
 std::string joined(const std::vector<std::string>& values, std::string_view separator) {
@@ -64,13 +65,15 @@ std::string collectivities_word(const ResourceFacts& facts, const CollectivityPr
 }  // namespace
 
 std::string french_date(std::string_view iso_date) {
-  static constexpr std::array<const char*, 12> kMonths = {"janvier", "février", "mars", "avril", "mai", "juin",
-                                                          "juillet", "août", "septembre", "octobre", "novembre", "décembre"};
+  static constexpr std::array<const char*, 12> kMonths = {"janvier",   "février", "mars",     "avril",
+                                                          "mai",       "juin",    "juillet",  "août",
+                                                          "septembre", "octobre", "novembre", "décembre"};
   if (iso_date.size() < 10) return std::string(iso_date);
   const int month = std::stoi(std::string(iso_date.substr(5, 2)));
   const int day = std::stoi(std::string(iso_date.substr(8, 2)));
   if (month < 1 || month > 12) return std::string(iso_date);
-  return (day == 1 ? std::string("1er") : std::to_string(day)) + " " + kMonths[month - 1] + " " + std::string(iso_date.substr(0, 4));
+  return (day == 1 ? std::string("1er") : std::to_string(day)) + " " + kMonths[month - 1] + " " +
+         std::string(iso_date.substr(0, 4));
 }
 
 std::string french_number(std::int64_t value) {
@@ -94,7 +97,8 @@ ScorePart theme_part(const ResourceFacts& facts, const ScoringContext& context) 
       const std::vector<std::string> theme_words = words(context.analyzer.fold(theme));
       double points = 0;
       if (theme_words == wanted_words) points = 1;
-      else if (words_within(wanted_words, theme_words) || words_within(theme_words, wanted_words)) points = kThemePartialShare;
+      else if (words_within(wanted_words, theme_words) || words_within(theme_words, wanted_words))
+        points = kThemePartialShare;
       if (points > best) {
         best = points;
         best_theme = &theme;
@@ -133,7 +137,8 @@ ScorePart level_part(const ResourceFacts& facts, const ScoringContext& context) 
   for (const std::string& level : facts.participation_levels) {
     if (std::abs(rung(level) - wanted) == 1 && rung(level) >= 0) {
       part.points = kLevelAdjacentPoints;
-      part.reason = "Niveau de participation voisin : " + level + " (visé : " + context.profile.participation_level + ")";
+      part.reason =
+          "Niveau de participation voisin : " + level + " (visé : " + context.profile.participation_level + ")";
       return part;
     }
   }
@@ -159,13 +164,15 @@ ScorePart maturity_part(const ResourceFacts& facts, const ScoringContext& contex
   ScorePart part;
   const std::string& maturity = context.profile.maturity;
   const auto has_level = [&](std::initializer_list<const char*> levels) {
-    return std::any_of(levels.begin(), levels.end(), [&](const char* level) { return contains(facts.participation_levels, level); });
+    return std::any_of(levels.begin(), levels.end(),
+                       [&](const char* level) { return contains(facts.participation_levels, level); });
   };
   if (maturity == "debutant" && (has_level({"informer", "consulter"}) || facts.type == "guide")) {
     part.reason = "Accessible pour une première démarche";
   } else if (maturity == "intermediaire" && has_level({"concerter", "co-construire"})) {
     part.reason = "Pour approfondir une démarche déjà engagée";
-  } else if (maturity == "avance" && (has_level({"co-construire", "co-decider"}) || facts.type == "retour_experience")) {
+  } else if (maturity == "avance" &&
+             (has_level({"co-construire", "co-decider"}) || facts.type == "retour_experience")) {
     part.reason = "Pour une collectivité déjà expérimentée";
   }
   if (!part.reason.empty()) part.points = kMaturityPoints;
@@ -177,7 +184,8 @@ ScorePart size_part(const ResourceFacts& facts, const ScoringContext& context) {
   if (!context.profile.population || (!facts.population_min && !facts.population_max)) return part;
   const std::string who = "Adapté aux " + collectivities_word(facts, context.profile);
   if (facts.population_min && facts.population_max) {
-    part.reason = who + " de " + french_number(*facts.population_min) + " à " + french_number(*facts.population_max) + " habitants";
+    part.reason = who + " de " + french_number(*facts.population_min) + " à " + french_number(*facts.population_max) +
+                  " habitants";
   } else if (facts.population_max) {
     part.reason = who + " jusqu'à " + french_number(*facts.population_max) + " habitants";
   } else {
@@ -198,7 +206,9 @@ ScorePart territory_part(const ResourceFacts& facts, const ScoringContext& conte
     part.points = std::max(part.points, code.starts_with("r") ? kRegionPoints : kTerritoryPoints);
     if (code == profile.departement && !profile.departement_name.empty()) names.push_back(profile.departement_name);
     else if (code == "r" + profile.region && !profile.region_name.empty()) names.push_back(profile.region_name);
-    else if (const territory::Territory* t = context.territories ? context.territories->find(territory::TerritoryKind::Departement, code) : nullptr) names.push_back(t->name);
+    else if (const territory::Territory* t =
+                 context.territories ? context.territories->find(territory::TerritoryKind::Departement, code) : nullptr)
+      names.push_back(t->name);
     else names.push_back(code);
   }
   if (names.empty()) return part;
@@ -251,14 +261,15 @@ ScorePart online_part(const ResourceFacts& facts, const ScoringContext& context)
 
 Score score(const ResourceFacts& facts, const NeedMatch& need, const ScoringContext& context) {
   Score out;
-  for (ScorePart part : {theme_part(facts, context), need_part(need), level_part(facts, context), audience_part(facts, context),
-                         maturity_part(facts, context), size_part(facts, context), territory_part(facts, context),
-                         session_part(facts, context), online_part(facts, context)}) {
+  for (ScorePart part : {theme_part(facts, context), need_part(need), level_part(facts, context),
+                         audience_part(facts, context), maturity_part(facts, context), size_part(facts, context),
+                         territory_part(facts, context), session_part(facts, context), online_part(facts, context)}) {
     if (part.points <= 0) continue;
     out.total += part.points;
     out.parts.push_back(std::move(part));
   }
-  std::stable_sort(out.parts.begin(), out.parts.end(), [](const ScorePart& a, const ScorePart& b) { return a.points > b.points; });
+  std::stable_sort(out.parts.begin(), out.parts.end(),
+                   [](const ScorePart& a, const ScorePart& b) { return a.points > b.points; });
   return out;
 }
 

@@ -25,14 +25,14 @@ struct NeedMatch {
   // Share of the need's words found, each word counted by its rarity in the
   // index (inverse document frequency): "CESER" says more than "habitants".
   double weighted_share = 0;
-  double relative_weight = 0;              // the need query's BM25 weight over the best candidate's, 0..1
+  double relative_weight = 0;  // the need query's BM25 weight over the best candidate's, 0..1
 };
 
 struct ScoringContext {
   const CollectivityProfile& profile;
-  std::string_view today;                           // YYYY-MM-DD
-  const territory::Territories* territories;        // for session places; may be null
-  analysis::FrenchAnalyzer& analyzer;               // folds themes for comparison
+  std::string_view today;                     // YYYY-MM-DD
+  const territory::Territories* territories;  // for session places; may be null
+  analysis::FrenchAnalyzer& analyzer;         // folds themes for comparison
 };
 
 ScorePart theme_part(const ResourceFacts& facts, const ScoringContext& context);

@@ -22,7 +22,7 @@ namespace tec::schema {
 // the title prefix (Omega's ZS), so that the search box's suggestions can
 // match titles alone, whose posting lists are short.
 inline constexpr std::string_view kPrefixStem = "Z";
-inline constexpr std::string_view kPrefixTitle = "S";  // title words, also indexed unprefixed
+inline constexpr std::string_view kPrefixTitle = "S";       // title words, also indexed unprefixed
 inline constexpr std::string_view kPrefixTitleStem = "ZS";  // title stems, also indexed as Z terms
 
 // A stem of the whole text (Z), not of the title alone (ZS): stems are
@@ -32,15 +32,15 @@ inline bool is_text_stem(std::string_view term) {
 }
 
 // Boolean (filter) terms.
-inline constexpr std::string_view kPrefixUniqueId = "Q";          // Q<source>:<id>
-inline constexpr std::string_view kPrefixType = "XT";             // XTmethode
-inline constexpr std::string_view kPrefixSource = "XSRC";         // XSRCanct
-inline constexpr std::string_view kPrefixTheme = "XTHEME";        // XTHEMEeclairage public
-inline constexpr std::string_view kPrefixLevel = "XLEVEL";        // XLEVELco-construire
-inline constexpr std::string_view kPrefixAudience = "XAUD";       // XAUDelus
-inline constexpr std::string_view kPrefixFormat = "XFMT";         // XFMTdistanciel
-inline constexpr std::string_view kPrefixTerritory = "XTERR";     // XTERR34, XTERRr76
-inline constexpr std::string_view kPrefixTerritoryType = "XTT";   // XTTcommune
+inline constexpr std::string_view kPrefixUniqueId = "Q";         // Q<source>:<id>
+inline constexpr std::string_view kPrefixType = "XT";            // XTmethode
+inline constexpr std::string_view kPrefixSource = "XSRC";        // XSRCanct
+inline constexpr std::string_view kPrefixTheme = "XTHEME";       // XTHEMEeclairage public
+inline constexpr std::string_view kPrefixLevel = "XLEVEL";       // XLEVELco-construire
+inline constexpr std::string_view kPrefixAudience = "XAUD";      // XAUDelus
+inline constexpr std::string_view kPrefixFormat = "XFMT";        // XFMTdistanciel
+inline constexpr std::string_view kPrefixTerritory = "XTERR";    // XTERR34, XTERRr76
+inline constexpr std::string_view kPrefixTerritoryType = "XTT";  // XTTcommune
 // A collectivity that carried the project a resource describes, its code
 // folded (XCOLL34164, XCOLL2a004, XCOLL200040293, XCOLLr76): the peers of a
 // territory are found through these terms.
@@ -56,7 +56,7 @@ inline constexpr Xapian::valueno kSlotPopulationMax = 5;  // Xapian::sortable_se
 // List, as written in the feed: the hard rules of a recommendation ask
 // whether a resource names any territory at all.
 inline constexpr Xapian::valueno kSlotTerritories = 10;
-inline constexpr Xapian::valueno kSlotContentHash = 11;   // hex digest of the record, see content_hash.h
+inline constexpr Xapian::valueno kSlotContentHash = 11;  // hex digest of the record, see content_hash.h
 // "YYYYMMDD" of the latest session's start: a workshop is worth recommending
 // only while this is today or later.
 inline constexpr Xapian::valueno kSlotLastSession = 12;

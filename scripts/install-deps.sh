@@ -12,6 +12,8 @@ packages=(
 )
 if [ "${1:-}" = "--test" ]; then
   packages+=(libgtest-dev libbenchmark-dev clang libclang-rt-14-dev)
+  # The code's layout, checked by ctest's code_format (.clang-format).
+  packages+=(clang-format)
   # Replication end to end (xapian-replicate, xapian-replicate-server).
   packages+=(xapian-tools)
   # Headless browser of the page tests (tests/browser/run.sh, with Playwright).

@@ -45,7 +45,8 @@ void answer_errors(const httplib::Request& req, httplib::Response& res, Body&& b
 // A route handler running `body(req, res)` under the error mapping.
 template <class Body>
 httplib::Server::Handler handler(Body body) {
-  return [body](const httplib::Request& req, httplib::Response& res) { answer_errors(req, res, [&] { body(req, res); }); };
+  return
+      [body](const httplib::Request& req, httplib::Response& res) { answer_errors(req, res, [&] { body(req, res); }); };
 }
 
 // The same for handlers that read the request body themselves.

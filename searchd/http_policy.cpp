@@ -98,31 +98,36 @@ void install_http_policy(httplib::Server& server, const HttpPolicy& policy, Metr
   const unsigned threads = policy.threads;
   server.new_task_queue = [threads] { return new SlotReleasingPool(threads); };
   auto slots = std::make_shared<ClientSlots>(policy.max_requests_per_client);
-  server.set_pre_routing_handler([slots, proxies = policy.trusted_proxies](const httplib::Request& req, httplib::Response& res) {
-    request_started = std::chrono::steady_clock::now();
-    held_slot.release();
-    if (body_length_missing(req)) {
-      res.status = 400;
-      // What would follow on the connection cannot be told from a body.
-      res.set_header("Connection", "close");
-      res.set_content(render_error("corps_manquant", "requête " + req.method + " sans corps : en-tête Content-Length attendu"), kJson);
-      return httplib::Server::HandlerResponse::Handled;
-    }
-    const std::string client = client_address(req.remote_addr, req.get_header_value("X-Forwarded-For"), proxies);
-    if (slots->acquire(client)) {
-      held_slot = {slots, client};
-      return httplib::Server::HandlerResponse::Unhandled;
-    }
-    res.status = 429;
-    res.set_header("Retry-After", "1");
-    res.set_content(render_error("trop_de_requetes", "trop de requêtes simultanées depuis cette adresse, réessayez"), kJson);
-    return httplib::Server::HandlerResponse::Handled;
-  });
+  server.set_pre_routing_handler(
+      [slots, proxies = policy.trusted_proxies](const httplib::Request& req, httplib::Response& res) {
+        request_started = std::chrono::steady_clock::now();
+        held_slot.release();
+        if (body_length_missing(req)) {
+          res.status = 400;
+          // What would follow on the connection cannot be told from a body.
+          res.set_header("Connection", "close");
+          res.set_content(
+              render_error("corps_manquant", "requête " + req.method + " sans corps : en-tête Content-Length attendu"),
+              kJson);
+          return httplib::Server::HandlerResponse::Handled;
+        }
+        const std::string client = client_address(req.remote_addr, req.get_header_value("X-Forwarded-For"), proxies);
+        if (slots->acquire(client)) {
+          held_slot = {slots, client};
+          return httplib::Server::HandlerResponse::Unhandled;
+        }
+        res.status = 429;
+        res.set_header("Retry-After", "1");
+        res.set_content(
+            render_error("trop_de_requetes", "trop de requêtes simultanées depuis cette adresse, réessayez"), kJson);
+        return httplib::Server::HandlerResponse::Handled;
+      });
 
   const auto origins = policy.cors_origins;
   server.set_post_routing_handler([origins](const httplib::Request& req, httplib::Response& res) {
     const std::string origin = req.get_header_value("Origin");
-    if (origin.empty() || !is_api(req.path) || std::find(origins.begin(), origins.end(), origin) == origins.end()) return;
+    if (origin.empty() || !is_api(req.path) || std::find(origins.begin(), origins.end(), origin) == origins.end())
+      return;
     res.set_header("Access-Control-Allow-Origin", origin);
     res.set_header("Vary", "Origin");
   });

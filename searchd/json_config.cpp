@@ -29,11 +29,12 @@ std::vector<CLI::ConfigItem> JsonConfig::from_config(std::istream& input) const 
   rapidjson::Document doc;
   doc.ParseStream(stream);
   if (doc.HasParseError()) {
-    throw CLI::ParseError("fichier de configuration : JSON invalide à l'octet " + std::to_string(doc.GetErrorOffset()) + " (" +
-                              analysis::json_parse_error_fr(doc.GetParseError()) + ")",
+    throw CLI::ParseError("fichier de configuration : JSON invalide à l'octet " + std::to_string(doc.GetErrorOffset()) +
+                              " (" + analysis::json_parse_error_fr(doc.GetParseError()) + ")",
                           CLI::ExitCodes::ConfigError);
   }
-  if (!doc.IsObject()) throw CLI::ParseError("fichier de configuration : objet JSON attendu", CLI::ExitCodes::ConfigError);
+  if (!doc.IsObject())
+    throw CLI::ParseError("fichier de configuration : objet JSON attendu", CLI::ExitCodes::ConfigError);
   std::vector<CLI::ConfigItem> items;
   for (const auto& member : doc.GetObject()) {
     CLI::ConfigItem item;
@@ -42,8 +43,9 @@ std::vector<CLI::ConfigItem> JsonConfig::from_config(std::istream& input) const 
     // silently keep its default.
     const CLI::Option* option = app_.get_option_no_throw("--" + item.name);
     if (!option || !option->get_configurable()) {
-      throw CLI::ParseError("fichier de configuration : option inconnue « " + item.name + " » (voir tec-searchd --help)",
-                            CLI::ExitCodes::ConfigError);
+      throw CLI::ParseError(
+          "fichier de configuration : option inconnue « " + item.name + " » (voir tec-searchd --help)",
+          CLI::ExitCodes::ConfigError);
     }
     if (member.value.IsNull()) continue;
     if (member.value.IsArray()) {
@@ -63,7 +65,8 @@ std::string JsonConfig::to_config(const CLI::App* app, bool default_also, bool, 
   for (const CLI::Option* option : app->get_options()) {
     if (option->get_lnames().empty() || !option->get_configurable()) continue;
     std::vector<std::string> values = option->results();
-    if (values.empty() && default_also && !option->get_default_str().empty()) values.push_back(option->get_default_str());
+    if (values.empty() && default_also && !option->get_default_str().empty())
+      values.push_back(option->get_default_str());
     if (values.empty()) continue;
     writer.Key(option->get_lnames().front().c_str());
     if (option->get_items_expected_max() > 1) {

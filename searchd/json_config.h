@@ -12,7 +12,8 @@ class JsonConfig : public CLI::Config {
  public:
   // `app` names the keys the file may hold: its long options.
   explicit JsonConfig(const CLI::App& app) : app_(app) {}
-  std::string to_config(const CLI::App* app, bool default_also, bool write_description, std::string prefix) const override;
+  std::string to_config(const CLI::App* app, bool default_also, bool write_description,
+                        std::string prefix) const override;
   std::vector<CLI::ConfigItem> from_config(std::istream& input) const override;
 
  private:

@@ -30,15 +30,18 @@ LayoutCheck check_layout(const Xapian::Database& db) {
   const std::string_view digits = std::string_view(recorded).substr(std::min(recorded.size(), kNamePrefix.size()));
   const auto [end, error] = std::from_chars(digits.data(), digits.data() + digits.size(), version);
   if (!recorded.starts_with(kNamePrefix) || error != std::errc() || end != digits.data() + digits.size()) {
-    return {LayoutCheck::Verdict::Refused, "version de format d'index illisible « " + recorded + " » (attendu " + current + ")"};
+    return {LayoutCheck::Verdict::Refused,
+            "version de format d'index illisible « " + recorded + " » (attendu " + current + ")"};
   }
   if (version > schema::kIndexLayoutVersion) {
-    return {LayoutCheck::Verdict::Refused, "l'index est au format " + recorded + ", plus récent que celui de ce programme (" +
-                                               current + ") : mettez tec-searchd à jour"};
+    return {LayoutCheck::Verdict::Refused, "l'index est au format " + recorded +
+                                               ", plus récent que celui de ce programme (" + current +
+                                               ") : mettez tec-searchd à jour"};
   }
   if (version < schema::kIndexLayoutVersion) {
-    return {LayoutCheck::Verdict::Older, "l'index a été créé au format " + recorded + " ; ce programme écrit " + current +
-                                             " : des documents anciens peuvent manquer aux facettes ; " + rebuild_advice()};
+    return {LayoutCheck::Verdict::Older, "l'index a été créé au format " + recorded + " ; ce programme écrit " +
+                                             current + " : des documents anciens peuvent manquer aux facettes ; " +
+                                             rebuild_advice()};
   }
   return {};
 }

@@ -17,11 +17,21 @@ class JsonEscapedMessage : public spdlog::custom_flag_formatter {
   void format(const spdlog::details::log_msg& msg, const std::tm&, spdlog::memory_buf_t& dest) override {
     for (const char c : std::string_view(msg.payload.data(), msg.payload.size())) {
       switch (c) {
-        case '"': dest.append(std::string_view("\\\"")); break;
-        case '\\': dest.append(std::string_view("\\\\")); break;
-        case '\n': dest.append(std::string_view("\\n")); break;
-        case '\r': dest.append(std::string_view("\\r")); break;
-        case '\t': dest.append(std::string_view("\\t")); break;
+        case '"':
+          dest.append(std::string_view("\\\""));
+          break;
+        case '\\':
+          dest.append(std::string_view("\\\\"));
+          break;
+        case '\n':
+          dest.append(std::string_view("\\n"));
+          break;
+        case '\r':
+          dest.append(std::string_view("\\r"));
+          break;
+        case '\t':
+          dest.append(std::string_view("\\t"));
+          break;
         default:
           if (static_cast<unsigned char>(c) < 0x20) {
             static constexpr char kHex[] = "0123456789abcdef";
@@ -40,11 +50,14 @@ class JsonEscapedMessage : public spdlog::custom_flag_formatter {
 
 void configure_logging(const std::string& level, LogFormat format) {
   const spdlog::level::level_enum parsed = spdlog::level::from_str(level);
-  if (parsed == spdlog::level::off && level != "off") throw std::invalid_argument("niveau de journal inconnu « " + level + " »");
-  auto logger = format == LogFormat::Json ? spdlog::stderr_logger_mt("tec-searchd") : spdlog::stderr_color_mt("tec-searchd");
+  if (parsed == spdlog::level::off && level != "off")
+    throw std::invalid_argument("niveau de journal inconnu « " + level + " »");
+  auto logger =
+      format == LogFormat::Json ? spdlog::stderr_logger_mt("tec-searchd") : spdlog::stderr_color_mt("tec-searchd");
   if (format == LogFormat::Json) {
     auto formatter = std::make_unique<spdlog::pattern_formatter>();
-    formatter->add_flag<JsonEscapedMessage>('*').set_pattern(R"({"time":"%Y-%m-%dT%H:%M:%S.%e%z","level":"%l","message":"%*"})");
+    formatter->add_flag<JsonEscapedMessage>('*').set_pattern(
+        R"({"time":"%Y-%m-%dT%H:%M:%S.%e%z","level":"%l","message":"%*"})");
     logger->set_formatter(std::move(formatter));
   }
   spdlog::set_default_logger(logger);

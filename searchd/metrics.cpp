@@ -12,7 +12,7 @@ namespace tec::searchd {
 namespace {
 
 const prometheus::Histogram::BucketBoundaries kLatencyBuckets = {0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025,
-                                                                  0.05,   0.1,   0.25,   0.5,   1.0,  2.5};
+                                                                 0.05,   0.1,   0.25,   0.5,   1.0,  2.5};
 
 bool starts(std::string_view path, std::string_view prefix) { return path.substr(0, prefix.size()) == prefix; }
 
@@ -62,7 +62,10 @@ std::optional<double> epoch_seconds(std::string_view iso_utc) {
 
 Metrics::Metrics()
     : registry_(std::make_shared<prometheus::Registry>()),
-      requests_(prometheus::BuildCounter().Name("tec_http_requests_total").Help("Requêtes HTTP servies, par route et statut").Register(*registry_)),
+      requests_(prometheus::BuildCounter()
+                    .Name("tec_http_requests_total")
+                    .Help("Requêtes HTTP servies, par route et statut")
+                    .Register(*registry_)),
       latency_(prometheus::BuildHistogram()
                    .Name("tec_http_request_duration_seconds")
                    .Help("Durée de traitement des requêtes HTTP, par route et statut")
@@ -76,8 +79,16 @@ Metrics::Metrics()
                          .Name("tec_cache_lookups_total")
                          .Help("Réponses cherchées dans le cache, par route et résultat (hit, miss)")
                          .Register(*registry_)),
-      documents_(prometheus::BuildGauge().Name("tec_index_documents").Help("Documents dans l'index").Register(*registry_).Add({})),
-      revision_(prometheus::BuildGauge().Name("tec_index_revision").Help("Révision de l'index lue").Register(*registry_).Add({})),
+      documents_(prometheus::BuildGauge()
+                     .Name("tec_index_documents")
+                     .Help("Documents dans l'index")
+                     .Register(*registry_)
+                     .Add({})),
+      revision_(prometheus::BuildGauge()
+                    .Name("tec_index_revision")
+                    .Help("Révision de l'index lue")
+                    .Register(*registry_)
+                    .Add({})),
       last_sync_(prometheus::BuildGauge()
                      .Name("tec_source_last_sync_timestamp_seconds")
                      .Help("Fin de la dernière synchronisation de chaque source (secondes depuis l'époque Unix)")

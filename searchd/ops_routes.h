@@ -4,9 +4,9 @@
 
 #include <httplib.h>
 
-#include "searchd/route_table.h"
 #include "searchd/index_access.h"
 #include "searchd/metrics.h"
+#include "searchd/route_table.h"
 
 namespace tec::searchd {
 

@@ -23,7 +23,8 @@ constexpr std::size_t kMaxTextBytes = 2000;
 HttpError bad_parameter(const std::string& message) { return HttpError(400, "parametre_invalide", message); }
 HttpError bad_request(const std::string& message) { return HttpError(400, "requete_invalide", message); }
 
-std::string checked_text(std::string value, const std::string& name, const std::function<HttpError(const std::string&)>& error) {
+std::string checked_text(std::string value, const std::string& name,
+                         const std::function<HttpError(const std::string&)>& error) {
   if (analysis::first_invalid_utf8(value) || value.size() > kMaxTextBytes) {
     throw error(name + " : texte UTF-8 de " + std::to_string(kMaxTextBytes) + " octets au plus attendu");
   }
@@ -50,7 +51,8 @@ void put_resource(JsonWriter& w, const peers::PeerResource& r) {
   put_or_null(w, "url", r.url);
   w.Key("year");
   int year = 0;
-  if (std::from_chars(r.year.data(), r.year.data() + r.year.size(), year).ec == std::errc() && !r.year.empty()) w.Int(year);
+  if (std::from_chars(r.year.data(), r.year.data() + r.year.size(), year).ec == std::errc() && !r.year.empty())
+    w.Int(year);
   else w.Null();
   w.EndObject();
 }
@@ -86,7 +88,10 @@ CohortRequest cohort_request_from_json(std::string_view body) {
   if (analysis::first_invalid_utf8(body)) throw bad_request("corps de la requête : UTF-8 invalide");
   rapidjson::Document doc;
   doc.Parse(body.data(), body.size());
-  if (doc.HasParseError()) throw bad_request(std::string("corps de la requête : JSON invalide à l'octet ") + std::to_string(doc.GetErrorOffset()) + " : " + analysis::json_parse_error_fr(doc.GetParseError()));
+  if (doc.HasParseError())
+    throw bad_request(std::string("corps de la requête : JSON invalide à l'octet ") +
+                      std::to_string(doc.GetErrorOffset()) + " : " +
+                      analysis::json_parse_error_fr(doc.GetParseError()));
   if (!doc.IsObject()) throw bad_request("corps de la requête : objet JSON attendu");
   CohortRequest request;
   for (const auto& member : doc.GetObject()) {
@@ -96,12 +101,14 @@ CohortRequest cohort_request_from_json(std::string_view body) {
     else if (name == "codes") request.codes = json_strings(member.value, "codes");
     else if (name == "need") {
       if (!member.value.IsString()) throw bad_request("need : texte attendu");
-      request.query.need = checked_text({member.value.GetString(), member.value.GetStringLength()}, "need", bad_request);
+      request.query.need =
+          checked_text({member.value.GetString(), member.value.GetStringLength()}, "need", bad_request);
     } else {
       throw bad_request("champ inconnu « " + name + " »");
     }
   }
-  if (request.query.themes.empty() && request.query.need.empty()) throw bad_request("themes ou need : au moins un thème ou un besoin attendu");
+  if (request.query.themes.empty() && request.query.need.empty())
+    throw bad_request("themes ou need : au moins un thème ou un besoin attendu");
   if (request.codes.empty()) throw bad_request("codes : au moins un code de collectivité attendu");
   if (request.codes.size() > peers::kMaxCohortCodes) {
     throw bad_request("codes : " + std::to_string(peers::kMaxCohortCodes) + " collectivités au plus");
@@ -147,7 +154,8 @@ std::string render_peers(const territory::Territory& of, const std::vector<peers
   return take(buffer);
 }
 
-std::string render_cohorts(const peers::CohortPlan& plan, const std::vector<std::vector<peers::PeerResource>>& resources,
+std::string render_cohorts(const peers::CohortPlan& plan,
+                           const std::vector<std::vector<peers::PeerResource>>& resources,
                            const territory::Territories& territories, double took_ms) {
   rapidjson::StringBuffer buffer;
   JsonWriter w(buffer);
@@ -185,7 +193,9 @@ std::string render_cohorts(const peers::CohortPlan& plan, const std::vector<std:
     put(w, "code", t->code);
     put(w, "name", t->name);
     put(w, "type", territory::kind_name(t->kind));
-    put(w, "reason", "Aucun groupe de " + std::to_string(peers::kMinCohort) + " collectivités assez proches en nature, taille et lieu");
+    put(w, "reason",
+        "Aucun groupe de " + std::to_string(peers::kMinCohort) +
+            " collectivités assez proches en nature, taille et lieu");
     w.EndObject();
   }
   w.EndArray();

@@ -26,7 +26,8 @@ CohortRequest cohort_request_from_json(std::string_view body);
 
 std::string render_peers(const territory::Territory& of, const std::vector<peers::Peer>& found,
                          const territory::Territories& territories, double took_ms);
-std::string render_cohorts(const peers::CohortPlan& plan, const std::vector<std::vector<peers::PeerResource>>& resources,
+std::string render_cohorts(const peers::CohortPlan& plan,
+                           const std::vector<std::vector<peers::PeerResource>>& resources,
                            const territory::Territories& territories, double took_ms);
 
 }  // namespace tec::searchd

@@ -68,7 +68,8 @@ std::vector<Entry> most_frequent(std::vector<Entry> entries, std::size_t limit) 
   std::erase_if(entries, [](const Entry& e) { return e.count == 0; });
   const auto order = [](const Entry& a, const Entry& b) {
     if (a.count != b.count) return a.count > b.count;
-    if constexpr (std::is_same_v<Entry, CorrectionCount>) return std::tie(a.typed, a.corrected) < std::tie(b.typed, b.corrected);
+    if constexpr (std::is_same_v<Entry, CorrectionCount>)
+      return std::tie(a.typed, a.corrected) < std::tie(b.typed, b.corrected);
     else return a.query < b.query;
   };
   const std::size_t kept = std::min(limit, entries.size());
@@ -77,7 +78,8 @@ std::vector<Entry> most_frequent(std::vector<Entry> entries, std::size_t limit) 
   return entries;
 }
 
-constexpr const char* kHeader = "# tec-searchd query statistics: day, kind (d: day, q: query, c: correction), counts, texts";
+constexpr const char* kHeader =
+    "# tec-searchd query statistics: day, kind (d: day, q: query, c: correction), counts, texts";
 
 }  // namespace
 
@@ -214,12 +216,14 @@ void QueryStats::load(const std::string& path) {
     if (f[1] == "d" && f.size() == 4 && parse_count(f[2], a) && parse_count(f[3], b)) {
       counts.searches = a;
       counts.not_kept = b;
-    } else if (f[1] == "q" && f.size() == 6 && parse_count(f[2], a) && parse_count(f[3], b) && parse_count(f[4], c) && !f[5].empty()) {
+    } else if (f[1] == "q" && f.size() == 6 && parse_count(f[2], a) && parse_count(f[3], b) && parse_count(f[4], c) &&
+               !f[5].empty()) {
       // A file edited by hand cannot grow a day past the cap.
       if (counts.queries.size() < kMaxQueriesPerDay) counts.queries[std::string(f[5])] = {a, b, c};
       else counts.not_kept += a;
     } else if (f[1] == "c" && f.size() == 5 && parse_count(f[2], a) && !f[3].empty() && !f[4].empty()) {
-      if (counts.corrections.size() < kMaxCorrectionsPerDay) counts.corrections[{std::string(f[3]), std::string(f[4])}] = a;
+      if (counts.corrections.size() < kMaxCorrectionsPerDay)
+        counts.corrections[{std::string(f[3]), std::string(f[4])}] = a;
     } else {
       fail("ligne attendue : date, d|q|c, puis les compteurs et les textes séparés par des tabulations");
     }

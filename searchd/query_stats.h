@@ -45,10 +45,10 @@ struct CorrectionCount {
 };
 
 struct QueryReport {
-  Day first{}, last{};           // the period, both included
-  std::uint64_t searches = 0;    // searches recorded over the period
-  std::uint64_t not_kept = 0;    // of which the daily cap left the text out
-  std::vector<QueryCount> top;   // each list: most frequent first, at most `limit`
+  Day first{}, last{};                   // the period, both included
+  std::uint64_t searches = 0;            // searches recorded over the period
+  std::uint64_t not_kept = 0;            // of which the daily cap left the text out
+  std::vector<QueryCount> top;           // each list: most frequent first, at most `limit`
   std::vector<QueryCount> zero_results;  // count: the searches that found nothing
   std::vector<QueryCount> few_results;   // count: those that found 1 to kFewResults
   std::vector<CorrectionCount> corrections;

@@ -40,7 +40,8 @@ bool bool_text(const std::string& text, const char* name) {
 std::int64_t population_text(const std::string& text) {
   std::int64_t value = 0;
   const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
-  if (error != std::errc() || end != text.data() + text.size() || value < 0) throw bad_profile("population : entier positif attendu");
+  if (error != std::errc() || end != text.data() + text.size() || value < 0)
+    throw bad_profile("population : entier positif attendu");
   return value;
 }
 
@@ -50,7 +51,10 @@ recommend::ProfileRequest profile_from_json(std::string_view body) {
   if (analysis::first_invalid_utf8(body)) throw bad_profile("corps de la requête : UTF-8 invalide");
   rapidjson::Document doc;
   doc.Parse(body.data(), body.size());
-  if (doc.HasParseError()) throw bad_profile(std::string("corps de la requête : JSON invalide à l'octet ") + std::to_string(doc.GetErrorOffset()) + " : " + analysis::json_parse_error_fr(doc.GetParseError()));
+  if (doc.HasParseError())
+    throw bad_profile(std::string("corps de la requête : JSON invalide à l'octet ") +
+                      std::to_string(doc.GetErrorOffset()) + " : " +
+                      analysis::json_parse_error_fr(doc.GetParseError()));
   if (!doc.IsObject()) throw bad_profile("corps de la requête : objet JSON attendu");
   recommend::ProfileRequest request;
   for (const auto& member : doc.GetObject()) {

@@ -30,7 +30,8 @@ void answer_recommendation(const httplib::Request& req, httplib::Response& res, 
   options.resources = integer_param(req, "limit", recommend::kDefaultLimit, 0, recommend::kMaxLimit);
   options.workshops = integer_param(req, "workshops_limit", kDefaultWorkshops, 0, recommend::kMaxLimit);
   const recommend::Recommendation recommendation = index.run([&](IndexAccess::Reader& reader) {
-    return recommend::Recommender(reader.db, reader.analyzer, reader.lexicon.get(), territories).recommend(profile, options);
+    return recommend::Recommender(reader.db, reader.analyzer, reader.lexicon.get(), territories)
+        .recommend(profile, options);
   });
   const double took_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
   res.set_content(render_recommendation(profile, options.today, recommendation, took_ms), kJson);
@@ -40,16 +41,17 @@ void answer_recommendation(const httplib::Request& req, httplib::Response& res, 
 
 void register_recommend_routes(RouteTable& routes, IndexAccess& index, const territory::Territories* territories) {
   routes.Get("/v1/recommend", handler([&index, territories](const httplib::Request& req, httplib::Response& res) {
-    answer_recommendation(req, res, index, territories, profile_from_query(req));
-  }));
+               answer_recommendation(req, res, index, territories, profile_from_query(req));
+             }));
 
   routes.Post("/v1/recommend", handler([&index, territories](const httplib::Request& req, httplib::Response& res) {
-    if (req.body.size() > kMaxProfileBytes) {
-      throw HttpError(413, "profil_trop_long", "profil de " + std::to_string(req.body.size()) + " octets, " + std::to_string(kMaxProfileBytes) + " au plus");
-    }
-    answer_recommendation(req, res, index, territories, profile_from_json(req.body));
-  }));
-
+                if (req.body.size() > kMaxProfileBytes) {
+                  throw HttpError(413, "profil_trop_long",
+                                  "profil de " + std::to_string(req.body.size()) + " octets, " +
+                                      std::to_string(kMaxProfileBytes) + " au plus");
+                }
+                answer_recommendation(req, res, index, territories, profile_from_json(req.body));
+              }));
 }
 
 }  // namespace tec::searchd

@@ -31,7 +31,8 @@ std::string date_param(const httplib::Request& req, const char* name) {
                       std::from_chars(text.data(), text.data() + 4, year).ptr == text.data() + 4 &&
                       std::from_chars(text.data() + 5, text.data() + 7, month).ptr == text.data() + 7 &&
                       std::from_chars(text.data() + 8, text.data() + 10, day).ptr == text.data() + 10;
-  const std::chrono::year_month_day date{std::chrono::year(static_cast<int>(year)), std::chrono::month(month), std::chrono::day(day)};
+  const std::chrono::year_month_day date{std::chrono::year(static_cast<int>(year)), std::chrono::month(month),
+                                         std::chrono::day(day)};
   if (!shaped || !date.ok()) throw bad_parameter(std::string("paramètre ") + name + " : date AAAA-MM-JJ attendue");
   return text;
 }
@@ -63,7 +64,8 @@ std::string query_param(const httplib::Request& req) {
   std::size_t chars = 0;
   for (char c : q) chars += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
   if (chars > kMaxQueryChars) {
-    throw bad_parameter("paramètre q : " + std::to_string(chars) + " caractères, " + std::to_string(kMaxQueryChars) + " au plus");
+    throw bad_parameter("paramètre q : " + std::to_string(chars) + " caractères, " + std::to_string(kMaxQueryChars) +
+                        " au plus");
   }
   return q;
 }
@@ -123,73 +125,84 @@ std::string search_cache_key(const Xapian::Database& db, const ranking::SearchRe
     for (const std::string& value : values) append_part(filters, value);
   }
   return cache_key(db, {request.text, std::to_string(request.page), std::to_string(request.per_page),
-                        request.sort == ranking::SortOrder::Date ? "date" : "relevance", filters, request.published_after,
-                        request.published_before});
+                        request.sort == ranking::SortOrder::Date ? "date" : "relevance", filters,
+                        request.published_after, request.published_before});
 }
 
 void route_search(RouteTable& routes, IndexAccess& index, Metrics& metrics, SearchCaches& caches, QueryStats& stats) {
-  routes.Get("/v1/search", handler([&index, &metrics, &caches, &stats](const httplib::Request& req, httplib::Response& res) {
-    const auto started = std::chrono::steady_clock::now();
-    const ranking::SearchRequest request = search_request(req);
-    const auto response = index.run([&](IndexAccess::Reader& reader) {
-      const auto key = [&] { return search_cache_key(reader.db, request); };
-      return cached(caches.search, key, metrics, "GET /v1/search", [&] {
-        return ranking::Searcher(reader.db, reader.analyzer, reader.lexicon.get(), reader.facets.get()).search(request);
-      });
-    });
-    if (response->total == 0 && !request.text.empty()) metrics.count_zero_results();
-    if (request.page == 1) stats.record(utc_today(), request.text, response->corrected_query, response->total);
-    const double took_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
-    res.set_content(render_search(request.text, request, *response, took_ms), kJson);
-  }));
+  routes.Get("/v1/search",
+             handler([&index, &metrics, &caches, &stats](const httplib::Request& req, httplib::Response& res) {
+               const auto started = std::chrono::steady_clock::now();
+               const ranking::SearchRequest request = search_request(req);
+               const auto response = index.run([&](IndexAccess::Reader& reader) {
+                 const auto key = [&] { return search_cache_key(reader.db, request); };
+                 return cached(caches.search, key, metrics, "GET /v1/search", [&] {
+                   return ranking::Searcher(reader.db, reader.analyzer, reader.lexicon.get(), reader.facets.get())
+                       .search(request);
+                 });
+               });
+               if (response->total == 0 && !request.text.empty()) metrics.count_zero_results();
+               if (request.page == 1)
+                 stats.record(utc_today(), request.text, response->corrected_query, response->total);
+               const double took_ms =
+                   std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
+               res.set_content(render_search(request.text, request, *response, took_ms), kJson);
+             }));
 }
 
 void route_suggest(RouteTable& routes, IndexAccess& index, Metrics& metrics, SearchCaches& caches) {
   routes.Get("/v1/suggest", handler([&index, &metrics, &caches](const httplib::Request& req, httplib::Response& res) {
-    const auto started = std::chrono::steady_clock::now();
-    const std::string text = query_param(req);
-    const unsigned limit = integer_param(req, "limit", 8, 1, kMaxSuggestions);
-    const auto response = index.run([&](IndexAccess::Reader& reader) {
-      const auto key = [&] { return cache_key(reader.db, {text, std::to_string(limit)}); };
-      return cached(caches.suggest, key, metrics, "GET /v1/suggest", [&] {
-        return ranking::Searcher(reader.db, reader.analyzer, reader.lexicon.get()).suggest(text, limit);
-      });
-    });
-    const double took_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
-    res.set_content(render_suggest(text, *response, took_ms), kJson);
-  }));
+               const auto started = std::chrono::steady_clock::now();
+               const std::string text = query_param(req);
+               const unsigned limit = integer_param(req, "limit", 8, 1, kMaxSuggestions);
+               const auto response = index.run([&](IndexAccess::Reader& reader) {
+                 const auto key = [&] { return cache_key(reader.db, {text, std::to_string(limit)}); };
+                 return cached(caches.suggest, key, metrics, "GET /v1/suggest", [&] {
+                   return ranking::Searcher(reader.db, reader.analyzer, reader.lexicon.get()).suggest(text, limit);
+                 });
+               });
+               const double took_ms =
+                   std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
+               res.set_content(render_suggest(text, *response, took_ms), kJson);
+             }));
 }
 
 void route_resource(RouteTable& routes, IndexAccess& index) {
   routes.Get(R"(/v1/resources/([^/]+)/([^/]+))", handler([&index](const httplib::Request& req, httplib::Response& res) {
-    const std::string source = req.matches[1];
-    const std::string id = req.matches[2];
-    const auto json = index.run([&](IndexAccess::Reader& reader) {
-      return ranking::Searcher(reader.db, reader.analyzer, reader.lexicon.get()).resource_json(source, id);
-    });
-    if (!json) throw HttpError(404, "ressource_introuvable", "aucune ressource « " + id + " » dans la source « " + source + " »");
-    res.set_content(*json, kJson);
-  }));
+               const std::string source = req.matches[1];
+               const std::string id = req.matches[2];
+               const auto json = index.run([&](IndexAccess::Reader& reader) {
+                 return ranking::Searcher(reader.db, reader.analyzer, reader.lexicon.get()).resource_json(source, id);
+               });
+               if (!json)
+                 throw HttpError(404, "ressource_introuvable",
+                                 "aucune ressource « " + id + " » dans la source « " + source + " »");
+               res.set_content(*json, kJson);
+             }));
 }
 
 void route_similar(RouteTable& routes, IndexAccess& index) {
-  routes.Get(R"(/v1/resources/([^/]+)/([^/]+)/similar)", handler([&index](const httplib::Request& req, httplib::Response& res) {
-    const std::string source = req.matches[1];
-    const std::string id = req.matches[2];
-    const auto limit = integer_param(req, "limit", kDefaultSimilar, 0, kMaxSimilar);
-    const auto hits = index.run([&](IndexAccess::Reader& reader) { return ranking::more_like_this(reader.db, source, id, limit); });
-    if (!hits) throw HttpError(404, "ressource_introuvable", "aucune ressource « " + id + " » dans la source « " + source + " »");
-    res.set_content(render_similar(source, id, *hits), kJson);
-  }));
+  routes.Get(R"(/v1/resources/([^/]+)/([^/]+)/similar)",
+             handler([&index](const httplib::Request& req, httplib::Response& res) {
+               const std::string source = req.matches[1];
+               const std::string id = req.matches[2];
+               const auto limit = integer_param(req, "limit", kDefaultSimilar, 0, kMaxSimilar);
+               const auto hits = index.run(
+                   [&](IndexAccess::Reader& reader) { return ranking::more_like_this(reader.db, source, id, limit); });
+               if (!hits)
+                 throw HttpError(404, "ressource_introuvable",
+                                 "aucune ressource « " + id + " » dans la source « " + source + " »");
+               res.set_content(render_similar(source, id, *hits), kJson);
+             }));
 }
 
 void route_health(RouteTable& routes, IndexAccess& index) {
   routes.Get("/healthz", handler([&index](const httplib::Request&, httplib::Response& res) {
-    const auto [documents, revision] = index.run([](IndexAccess::Reader& reader) {
-      return std::pair{reader.db.get_doccount(), reader.db.get_revision()};
-    });
-    res.set_content(render_health(documents, revision), kJson);
-  }));
+               const auto [documents, revision] = index.run([](IndexAccess::Reader& reader) {
+                 return std::pair{reader.db.get_doccount(), reader.db.get_revision()};
+               });
+               res.set_content(render_health(documents, revision), kJson);
+             }));
 }
 
 // Errors without a body of their own (an unknown route, a request the server
@@ -200,14 +213,16 @@ void answer_errors_in_json(httplib::Server& server) {
     if (res.status == 404) {
       res.set_content(render_error("route_inconnue", "aucune route ne correspond à cette adresse"), kJson);
     } else {
-      res.set_content(render_error("requete_invalide", "requête refusée (HTTP " + std::to_string(res.status) + ")"), kJson);
+      res.set_content(render_error("requete_invalide", "requête refusée (HTTP " + std::to_string(res.status) + ")"),
+                      kJson);
     }
   });
 }
 
 }  // namespace
 
-void register_search_routes(RouteTable& routes, IndexAccess& index, Metrics& metrics, SearchCaches& caches, QueryStats& stats) {
+void register_search_routes(RouteTable& routes, IndexAccess& index, Metrics& metrics, SearchCaches& caches,
+                            QueryStats& stats) {
   route_search(routes, index, metrics, caches, stats);
   route_suggest(routes, index, metrics, caches);
   route_resource(routes, index);

@@ -32,6 +32,7 @@ struct SearchCaches {
 // `metrics` counts the searches that find nothing and the cache's hits;
 // `stats` records the first page of each search typed (not the next pages,
 // which are the same question, nor the completions asked while typing).
-void register_search_routes(RouteTable& routes, IndexAccess& index, Metrics& metrics, SearchCaches& caches, QueryStats& stats);
+void register_search_routes(RouteTable& routes, IndexAccess& index, Metrics& metrics, SearchCaches& caches,
+                            QueryStats& stats);
 
 }  // namespace tec::searchd

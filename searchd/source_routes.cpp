@@ -55,69 +55,81 @@ std::string upload_name(const httplib::Request& req, const std::string& source) 
 }  // namespace
 
 void register_source_routes(RouteTable& routes, IndexAccess& index, PushSettings* push) {
-  routes.Get("/v1/sources", handler([&index](const httplib::Request&, httplib::Response& res) {
-    const std::string body = index.run([](IndexAccess::Reader& reader) {
-      std::vector<SourceSummary> sources;
-      const std::string prefix(schema::kPrefixSource);
-      for (auto term = reader.db.allterms_begin(prefix); term != reader.db.allterms_end(prefix); ++term) {
-        const std::string source = (*term).substr(prefix.size());
-        sources.push_back({source, term.get_termfreq(), reader.db.get_metadata(schema::sync_metadata_key(source))});
-      }
-      return render_sources(sources);
-    });
-    res.set_content(body, kJson);
-  }));
+  routes.Get(
+      "/v1/sources", handler([&index](const httplib::Request&, httplib::Response& res) {
+        const std::string body = index.run([](IndexAccess::Reader& reader) {
+          std::vector<SourceSummary> sources;
+          const std::string prefix(schema::kPrefixSource);
+          for (auto term = reader.db.allterms_begin(prefix); term != reader.db.allterms_end(prefix); ++term) {
+            const std::string source = (*term).substr(prefix.size());
+            sources.push_back({source, term.get_termfreq(), reader.db.get_metadata(schema::sync_metadata_key(source))});
+          }
+          return render_sources(sources);
+        });
+        res.set_content(body, kJson);
+      }));
 
-  routes.Get(R"(/v1/sources/([^/]+)/syncs/([^/]+))", handler([push](const httplib::Request& req, httplib::Response& res) {
-    if (!push) throw HttpError(404, "synchronisation_introuvable", "aucune synchronisation : l'envoi de flux est désactivé");
-    const auto status = push->syncs->status(req.matches[1], req.matches[2]);
-    if (!status) throw HttpError(404, "synchronisation_introuvable", "aucune synchronisation « " + std::string(req.matches[2]) + " » pour cette source");
-    res.set_content(render_sync_status(*status), kJson);
-  }));
+  routes.Get(
+      R"(/v1/sources/([^/]+)/syncs/([^/]+))", handler([push](const httplib::Request& req, httplib::Response& res) {
+        if (!push)
+          throw HttpError(404, "synchronisation_introuvable", "aucune synchronisation : l'envoi de flux est désactivé");
+        const auto status = push->syncs->status(req.matches[1], req.matches[2]);
+        if (!status)
+          throw HttpError(404, "synchronisation_introuvable",
+                          "aucune synchronisation « " + std::string(req.matches[2]) + " » pour cette source");
+        res.set_content(render_sync_status(*status), kJson);
+      }));
 
-  routes.Put(R"(/v1/sources/([^/]+)/feed)", streaming_handler([push](const httplib::Request& req, httplib::Response& res,
-                                                                   const httplib::ContentReader& content) {
-    const std::string source = req.matches[1];
-    if (!std::regex_match(source, kSourceSlug)) throw HttpError(400, "parametre_invalide", "source « " + source + " » mal formée");
-    if (!push) throw HttpError(503, "envoi_desactive", "l'envoi de flux n'est pas activé sur ce serveur (--tokens)");
-    if (authorised_source(req, push->tokens) != source) {
-      throw HttpError(403, "source_interdite", "ce jeton ne peut pas écrire la source « " + source + " »");
-    }
-    const bool csv = req.get_header_value("Content-Type").starts_with("text/csv");
-    if (csv && !push->syncs->has_mapping(source)) {
-      throw HttpError(415, "format_non_pris_en_charge", "aucune correspondance CSV pour « " + source + " » : envoyez du JSON Lines");
-    }
+  routes.Put(
+      R"(/v1/sources/([^/]+)/feed)", streaming_handler([push](const httplib::Request& req, httplib::Response& res,
+                                                              const httplib::ContentReader& content) {
+        const std::string source = req.matches[1];
+        if (!std::regex_match(source, kSourceSlug))
+          throw HttpError(400, "parametre_invalide", "source « " + source + " » mal formée");
+        if (!push)
+          throw HttpError(503, "envoi_desactive", "l'envoi de flux n'est pas activé sur ce serveur (--tokens)");
+        if (authorised_source(req, push->tokens) != source) {
+          throw HttpError(403, "source_interdite", "ce jeton ne peut pas écrire la source « " + source + " »");
+        }
+        const bool csv = req.get_header_value("Content-Type").starts_with("text/csv");
+        if (csv && !push->syncs->has_mapping(source)) {
+          throw HttpError(415, "format_non_pris_en_charge",
+                          "aucune correspondance CSV pour « " + source + " » : envoyez du JSON Lines");
+        }
 
-    const std::filesystem::path spool = std::filesystem::path(push->spool_dir) / (source + "-" + random_name() + (csv ? ".csv" : ".jsonl"));
-    std::size_t received = 0;
-    bool complete = false;
-    {
-      std::ofstream out(spool, std::ios::binary);
-      if (!out) throw std::runtime_error("impossible d'écrire dans " + push->spool_dir);
-      complete = content([&](const char* data, std::size_t length) {
-        received += length;
-        if (received > push->max_upload_bytes) return false;
-        out.write(data, static_cast<std::streamsize>(length));
-        return static_cast<bool>(out);
-      });
-      complete = complete && static_cast<bool>(out);
-    }
-    if (!complete) {
-      std::filesystem::remove(spool);
-      // httplib refuses a declared length over the limit before reading.
-      const std::string declared = req.get_header_value("Content-Length");
-      std::size_t declared_length = 0;
-      std::from_chars(declared.data(), declared.data() + declared.size(), declared_length);
-      if (received > push->max_upload_bytes || declared_length > push->max_upload_bytes) {
-        throw HttpError(413, "flux_trop_gros", "flux de plus de " + std::to_string(push->max_upload_bytes) + " octets refusé");
-      }
-      throw HttpError(400, "flux_interrompu", "le flux n'a pas été reçu en entier ; rien n'a été changé");
-    }
-    const SyncStatus status = push->syncs->submit({source, spool.string(), csv, flag(req, "allow_mass_delete"), flag(req, "dry_run"), upload_name(req, source)});
-    res.status = 202;
-    res.set_header("Location", "/v1/sources/" + source + "/syncs/" + status.id);
-    res.set_content(render_sync_status(status), kJson);
-  }));
+        const std::filesystem::path spool =
+            std::filesystem::path(push->spool_dir) / (source + "-" + random_name() + (csv ? ".csv" : ".jsonl"));
+        std::size_t received = 0;
+        bool complete = false;
+        {
+          std::ofstream out(spool, std::ios::binary);
+          if (!out) throw std::runtime_error("impossible d'écrire dans " + push->spool_dir);
+          complete = content([&](const char* data, std::size_t length) {
+            received += length;
+            if (received > push->max_upload_bytes) return false;
+            out.write(data, static_cast<std::streamsize>(length));
+            return static_cast<bool>(out);
+          });
+          complete = complete && static_cast<bool>(out);
+        }
+        if (!complete) {
+          std::filesystem::remove(spool);
+          // httplib refuses a declared length over the limit before reading.
+          const std::string declared = req.get_header_value("Content-Length");
+          std::size_t declared_length = 0;
+          std::from_chars(declared.data(), declared.data() + declared.size(), declared_length);
+          if (received > push->max_upload_bytes || declared_length > push->max_upload_bytes) {
+            throw HttpError(413, "flux_trop_gros",
+                            "flux de plus de " + std::to_string(push->max_upload_bytes) + " octets refusé");
+          }
+          throw HttpError(400, "flux_interrompu", "le flux n'a pas été reçu en entier ; rien n'a été changé");
+        }
+        const SyncStatus status = push->syncs->submit({source, spool.string(), csv, flag(req, "allow_mass_delete"),
+                                                       flag(req, "dry_run"), upload_name(req, source)});
+        res.status = 202;
+        res.set_header("Location", "/v1/sources/" + source + "/syncs/" + status.id);
+        res.set_content(render_sync_status(status), kJson);
+      }));
 }
 
 }  // namespace tec::searchd

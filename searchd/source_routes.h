@@ -9,15 +9,15 @@
 #include <string>
 
 #include "access/partner_tokens.h"
-#include "searchd/route_table.h"
 #include "searchd/index_access.h"
+#include "searchd/route_table.h"
 #include "searchd/sync_service.h"
 
 namespace tec::searchd {
 
 struct PushSettings {
   access::PartnerTokens tokens;
-  std::string spool_dir;        // uploads are written here before their sync
+  std::string spool_dir;  // uploads are written here before their sync
   std::size_t max_upload_bytes;
   SyncService* syncs;
 };

@@ -82,7 +82,9 @@ void SyncService::run() {
     }
     try {
       std::optional<indexer::CsvMapping> mapping;
-      if (job.second.csv) mapping = indexer::CsvMapping::load((std::filesystem::path(mappings_dir_) / (job.second.source + ".json")).string());
+      if (job.second.csv)
+        mapping =
+            indexer::CsvMapping::load((std::filesystem::path(mappings_dir_) / (job.second.source + ".json")).string());
       indexer::SyncOptions options;
       options.source = job.second.source;
       options.mapping = mapping ? &*mapping : nullptr;

@@ -1,7 +1,7 @@
 // tec-searchd: serves search, recommendations and the pages over HTTP from a
 // tec-search index. Every flag can also come from a JSON file (--config).
-#include <csignal>
 #include <pthread.h>
+#include <csignal>
 
 #include <CLI/CLI.hpp>
 #include <chrono>
@@ -25,11 +25,11 @@
 #include "searchd/ops_routes.h"
 #include "searchd/recommend_routes.h"
 #include "searchd/search_routes.h"
-#include "searchd/territory_routes.h"
 #include "searchd/source_routes.h"
 #include "searchd/stats_routes.h"
 #include "searchd/stats_saver.h"
 #include "searchd/sync_service.h"
+#include "searchd/territory_routes.h"
 #include "searchd/web_routes.h"
 
 namespace {
@@ -62,8 +62,8 @@ sigset_t block_stop_signals() {
 
 void configure_logging(const DaemonOptions& options) {
   try {
-    tec::searchd::configure_logging(options.log_level,
-                                    options.log_format == "json" ? tec::searchd::LogFormat::Json : tec::searchd::LogFormat::Text);
+    tec::searchd::configure_logging(options.log_level, options.log_format == "json" ? tec::searchd::LogFormat::Json
+                                                                                    : tec::searchd::LogFormat::Text);
   } catch (const std::invalid_argument& e) {
     refuse(e.what());
   }
@@ -89,7 +89,8 @@ bool split_listen(const std::string& listen, std::string& host, int& port) {
 
 ListenAddress listen_address(const std::string& listen) {
   ListenAddress address;
-  if (!split_listen(listen, address.host, address.port)) refuse("adresse d'écoute invalide « " + listen + " » (attendu HOTE:PORT)");
+  if (!split_listen(listen, address.host, address.port))
+    refuse("adresse d'écoute invalide « " + listen + " » (attendu HOTE:PORT)");
   return address;
 }
 
@@ -111,8 +112,9 @@ std::unique_ptr<tec::searchd::IndexAccess> open_index(const DaemonOptions& optio
 // Loaded now rather than at the first word the index lacks.
 void warn_if_no_dictionary() {
   if (!tec::analysis::FrenchDictionary::installed()) {
-    spdlog::warn("dictionnaire français hunspell absent (paquet hunspell-fr-comprehensive) : tout mot inconnu de l'index "
-                 "sera traité comme une faute de frappe");
+    spdlog::warn(
+        "dictionnaire français hunspell absent (paquet hunspell-fr-comprehensive) : tout mot inconnu de l'index "
+        "sera traité comme une faute de frappe");
   }
 }
 
@@ -120,12 +122,14 @@ void warn_if_no_dictionary() {
 // a directory named on the command line or in the file must load.
 std::unique_ptr<tec::territory::Territories> load_territories(const DaemonOptions& options) {
   if (!options.territories_named() && !std::filesystem::exists(options.territories_dir)) {
-    spdlog::warn("pas de référentiel des territoires ({} absent) : les profils doivent donner leurs champs", options.territories_dir);
+    spdlog::warn("pas de référentiel des territoires ({} absent) : les profils doivent donner leurs champs",
+                 options.territories_dir);
     return nullptr;
   }
   try {
     const auto started = std::chrono::steady_clock::now();
-    auto territories = std::make_unique<tec::territory::Territories>(tec::territory::Territories::load(options.territories_dir));
+    auto territories =
+        std::make_unique<tec::territory::Territories>(tec::territory::Territories::load(options.territories_dir));
     spdlog::info("{} territoires chargés depuis {} en {:.0f} ms", territories->size(), options.territories_dir,
                  std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count());
     return territories;
@@ -145,8 +149,10 @@ std::string default_stats_path(const std::string& index_dir) {
 
 // Counted per day without addresses; what was saved goes on being counted.
 // The saver writes `stats` every minute and when destroyed.
-std::unique_ptr<tec::searchd::StatsSaver> load_query_stats(tec::searchd::QueryStats& stats, const DaemonOptions& options) {
-  const std::string stats_path = options.stats_path.empty() ? default_stats_path(options.index_dir) : options.stats_path;
+std::unique_ptr<tec::searchd::StatsSaver> load_query_stats(tec::searchd::QueryStats& stats,
+                                                           const DaemonOptions& options) {
+  const std::string stats_path =
+      options.stats_path.empty() ? default_stats_path(options.index_dir) : options.stats_path;
   try {
     stats.load(stats_path);
   } catch (const std::exception& e) {
@@ -172,8 +178,9 @@ FeedPush enable_feed_push(const DaemonOptions& options) {
   if (options.tokens_file.empty()) return push;
   try {
     std::filesystem::create_directories(options.spool_dir);
-    push.settings = std::make_unique<tec::searchd::PushSettings>(tec::searchd::PushSettings{
-        tec::access::PartnerTokens::load(options.tokens_file), options.spool_dir, options.max_upload_mb << 20, nullptr});
+    push.settings = std::make_unique<tec::searchd::PushSettings>(
+        tec::searchd::PushSettings{tec::access::PartnerTokens::load(options.tokens_file), options.spool_dir,
+                                   options.max_upload_mb << 20, nullptr});
   } catch (const std::exception& e) {
     refuse(e.what());
   }
@@ -246,9 +253,10 @@ int serve(const DaemonOptions& options, const sigset_t& signals) {
   const int port = bind_port(server, address, options.listen);
   stop_on_signal(server, signals);
   std::cout << "tec-searchd écoute sur http://" << address.host << ":" << port << "/" << std::endl;
-  spdlog::info("index {} ouvert, {} fils de traitement, envoi de flux {}, CORS {}", options.index_dir, policy.threads,
-               push.settings ? std::to_string(push.settings->tokens.size()) + " jeton(s)" : std::string("désactivé"),
-               policy.cors_origins.empty() ? std::string("fermé") : std::to_string(policy.cors_origins.size()) + " origine(s)");
+  spdlog::info(
+      "index {} ouvert, {} fils de traitement, envoi de flux {}, CORS {}", options.index_dir, policy.threads,
+      push.settings ? std::to_string(push.settings->tokens.size()) + " jeton(s)" : std::string("désactivé"),
+      policy.cors_origins.empty() ? std::string("fermé") : std::to_string(policy.cors_origins.size()) + " origine(s)");
   const bool clean = server.listen_after_bind();
   stats_saver.reset();  // the last searches counted, written before exiting
   spdlog::info("arrêté");

@@ -6,8 +6,8 @@
 
 #include <httplib.h>
 
-#include "searchd/route_table.h"
 #include "searchd/index_access.h"
+#include "searchd/route_table.h"
 #include "territory/territories.h"
 
 namespace tec::searchd {

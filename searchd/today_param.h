@@ -26,7 +26,8 @@ inline std::string today_param(const httplib::Request& req) {
   if (!req.has_param("now")) return local_today();
   static const std::regex date("[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])");
   std::string now = req.get_param_value("now");
-  if (!std::regex_match(now, date)) throw HttpError(400, "parametre_invalide", "paramètre now : date AAAA-MM-JJ attendue");
+  if (!std::regex_match(now, date))
+    throw HttpError(400, "parametre_invalide", "paramètre now : date AAAA-MM-JJ attendue");
   return now;
 }
 

@@ -23,12 +23,16 @@ void serve_page(const std::filesystem::path& file, httplib::Response& res) {
 
 bool register_web_routes(RouteTable& routes, const std::filesystem::path& web_dir) {
   if (!routes.server().set_mount_point("/static", (web_dir / "static").string())) return false;
-  routes.Get("/", handler([web_dir](const httplib::Request&, httplib::Response& res) { serve_page(web_dir / "index.html", res); }));
-  routes.Get("/conseil", handler([web_dir](const httplib::Request&, httplib::Response& res) { serve_page(web_dir / "conseil.html", res); }));
+  routes.Get("/", handler([web_dir](const httplib::Request&, httplib::Response& res) {
+               serve_page(web_dir / "index.html", res);
+             }));
+  routes.Get("/conseil", handler([web_dir](const httplib::Request&, httplib::Response& res) {
+               serve_page(web_dir / "conseil.html", res);
+             }));
   // The page reads its source and id from its own address.
   routes.Get(R"(/ressources/[^/]+/[^/]+)", handler([web_dir](const httplib::Request&, httplib::Response& res) {
-    serve_page(web_dir / "ressource.html", res);
-  }));
+               serve_page(web_dir / "ressource.html", res);
+             }));
   return true;
 }
 

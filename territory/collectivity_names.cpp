@@ -85,7 +85,8 @@ const Territory* pick(const std::vector<const Territory*>& found, std::string_vi
   return nullptr;
 }
 
-const Territory* named(const Territories& territories, TerritoryKind kind, std::string_view name, std::string_view departement) {
+const Territory* named(const Territories& territories, TerritoryKind kind, std::string_view name,
+                       std::string_view departement) {
   // "Conseil régional de la Réunion": the name may keep its article ("La
   // Réunion"), tried only when the bare name is nobody's ("Bailleul" is not
   // "Le Bailleul").
@@ -108,16 +109,19 @@ const Territory* epci_named(const Territories& territories, std::string_view key
 
 }  // namespace
 
-const Territory* resolve_collectivity_name(const Territories& territories, std::string_view text, std::string_view departement) {
+const Territory* resolve_collectivity_name(const Territories& territories, std::string_view text,
+                                           std::string_view departement) {
   std::string plain(text);
   // Typographic apostrophes ("Ville d’Angers") separate words as ' does.
-  for (std::size_t at = plain.find("\u2019"); at != std::string::npos; at = plain.find("\u2019", at)) plain.replace(at, 3, "'");
+  for (std::size_t at = plain.find("\u2019"); at != std::string::npos; at = plain.find("\u2019", at))
+    plain.replace(at, 3, "'");
   const std::string key = Territories::name_key(plain);
   if (key.empty()) return nullptr;
   for (const Designation& d : kDesignations) {
     if (!key.starts_with(d.words) || key.size() <= d.words.size() || key[d.words.size()] != ' ') continue;
     const std::string_view rest = std::string_view(key).substr(d.words.size() + 1);
-    if (d.kind == TerritoryKind::Epci) return epci_named(territories, std::string(d.epci_prefix) + " " + std::string(rest), departement);
+    if (d.kind == TerritoryKind::Epci)
+      return epci_named(territories, std::string(d.epci_prefix) + " " + std::string(rest), departement);
     return named(territories, d.kind, strip_articles(rest), departement);
   }
   // Without a designation: an EPCI named in full ("Bordeaux Métropole").

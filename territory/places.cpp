@@ -42,8 +42,9 @@ double distance_km(const GeoPoint& a, const GeoPoint& b) {
   constexpr double kRadians = std::numbers::pi / 180;
   const double dlat = (b.latitude - a.latitude) * kRadians;
   const double dlon = (b.longitude - a.longitude) * kRadians;
-  const double h = std::sin(dlat / 2) * std::sin(dlat / 2) +
-                   std::cos(a.latitude * kRadians) * std::cos(b.latitude * kRadians) * std::sin(dlon / 2) * std::sin(dlon / 2);
+  const double h = std::sin(dlat / 2) * std::sin(dlat / 2) + std::cos(a.latitude * kRadians) *
+                                                                 std::cos(b.latitude * kRadians) * std::sin(dlon / 2) *
+                                                                 std::sin(dlon / 2);
   return 2 * kEarthRadiusKm * std::asin(std::min(1.0, std::sqrt(h)));
 }
 
@@ -70,7 +71,8 @@ void Territories::load_places(const std::filesystem::path& directory) {
   if (std::filesystem::exists(voisins)) {
     read_table(voisins, {"departement", "voisin"}, [&](const auto& f) {
       for (const std::string_view code : {f[0], f[1]}) {
-        if (!find(TerritoryKind::Departement, code)) throw std::invalid_argument("département inconnu « " + std::string(code) + " »");
+        if (!find(TerritoryKind::Departement, code))
+          throw std::invalid_argument("département inconnu « " + std::string(code) + " »");
       }
       neighbours_[std::string(f[0])].emplace_back(f[1]);
       neighbours_[std::string(f[1])].emplace_back(f[0]);

@@ -33,16 +33,21 @@ std::string required(std::string_view text, const char* column) {
 
 std::string_view kind_name(TerritoryKind kind) {
   switch (kind) {
-    case TerritoryKind::Commune: return "commune";
-    case TerritoryKind::Epci: return "epci";
-    case TerritoryKind::Departement: return "departement";
-    case TerritoryKind::Region: return "region";
+    case TerritoryKind::Commune:
+      return "commune";
+    case TerritoryKind::Epci:
+      return "epci";
+    case TerritoryKind::Departement:
+      return "departement";
+    case TerritoryKind::Region:
+      return "region";
   }
   return "";
 }
 
 std::optional<TerritoryKind> kind_from_name(std::string_view name) {
-  for (TerritoryKind kind : {TerritoryKind::Commune, TerritoryKind::Epci, TerritoryKind::Departement, TerritoryKind::Region}) {
+  for (TerritoryKind kind :
+       {TerritoryKind::Commune, TerritoryKind::Epci, TerritoryKind::Departement, TerritoryKind::Region}) {
     if (kind_name(kind) == name) return kind;
   }
   return std::nullopt;
@@ -54,7 +59,8 @@ std::string Territories::name_key(std::string_view name) {
   std::string key;
   bool space = false;
   for (char c : folded) {
-    const bool separator = c == ' ' || c == '-' || c == '\'' || c == ',' || c == '.' || c == '(' || c == ')' || c == '/';
+    const bool separator =
+        c == ' ' || c == '-' || c == '\'' || c == ',' || c == '.' || c == '(' || c == ')' || c == '/';
     if (separator) {
       space = !key.empty();
       continue;
@@ -78,21 +84,24 @@ void Territories::add(Territory territory) {
 Territories Territories::load(const std::filesystem::path& directory) {
   Territories out;
   read_table(directory / "regions.tsv", {"code", "nom", "population"}, [&](const auto& f) {
-    out.add({TerritoryKind::Region, required(f[0], "code"), required(f[1], "nom"), population_of(f[2]), "", std::string(f[0]), "", "", std::nullopt});
+    out.add({TerritoryKind::Region, required(f[0], "code"), required(f[1], "nom"), population_of(f[2]), "",
+             std::string(f[0]), "", "", std::nullopt});
   });
   read_table(directory / "departements.tsv", {"code", "nom", "region", "population"}, [&](const auto& f) {
-    out.add({TerritoryKind::Departement, required(f[0], "code"), required(f[1], "nom"), population_of(f[3]), std::string(f[0]),
-             required(f[2], "region"), "", "", std::nullopt});
+    out.add({TerritoryKind::Departement, required(f[0], "code"), required(f[1], "nom"), population_of(f[3]),
+             std::string(f[0]), required(f[2], "region"), "", "", std::nullopt});
   });
-  read_table(directory / "epci.tsv", {"siren", "nom", "nature", "population", "departement", "region"}, [&](const auto& f) {
-    out.add({TerritoryKind::Epci, required(f[0], "siren"), required(f[1], "nom"), population_of(f[3]), std::string(f[4]),
-             std::string(f[5]), "", std::string(f[2]), std::nullopt});
-  });
-  read_table(directory / "communes.tsv", {"insee", "nom", "population", "departement", "region", "epci"}, [&](const auto& f) {
-    out.add({TerritoryKind::Commune, required(f[0], "insee"), required(f[1], "nom"), population_of(f[2]),
-             required(f[3], "departement"), required(f[4], "region"), std::string(f[5]), "", std::nullopt});
-    if (!f[5].empty()) ++out.members_[std::string(f[5])];
-  });
+  read_table(directory / "epci.tsv", {"siren", "nom", "nature", "population", "departement", "region"},
+             [&](const auto& f) {
+               out.add({TerritoryKind::Epci, required(f[0], "siren"), required(f[1], "nom"), population_of(f[3]),
+                        std::string(f[4]), std::string(f[5]), "", std::string(f[2]), std::nullopt});
+             });
+  read_table(directory / "communes.tsv", {"insee", "nom", "population", "departement", "region", "epci"},
+             [&](const auto& f) {
+               out.add({TerritoryKind::Commune, required(f[0], "insee"), required(f[1], "nom"), population_of(f[2]),
+                        required(f[3], "departement"), required(f[4], "region"), std::string(f[5]), "", std::nullopt});
+               if (!f[5].empty()) ++out.members_[std::string(f[5])];
+             });
   out.load_places(directory);
   return out;
 }

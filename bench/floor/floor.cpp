@@ -8,10 +8,10 @@
 // p99 of each and their ratio; --per-query writes each query's medians.
 //   tec-floor --index DIR --server 127.0.0.1:8080 --queries q.txt [--rounds 3] [--per-query out.tsv] [--json out.json]
 // Run tec-searchd with --cache-entries 0: the rounds repeat the same queries.
-#include <CLI/CLI.hpp>
 #include <httplib.h>
 #include <rapidjson/document.h>
 #include <xapian.h>
+#include <CLI/CLI.hpp>
 
 #include <algorithm>
 #include <chrono>
@@ -84,7 +84,9 @@ struct Summary {
   double mean, p50, p99;
 };
 
-Summary summarize(const std::vector<double>& values) { return {mean(values), percentile(values, 0.5), percentile(values, 0.99)}; }
+Summary summarize(const std::vector<double>& values) {
+  return {mean(values), percentile(values, 0.5), percentile(values, 0.99)};
+}
 
 }  // namespace
 
@@ -141,7 +143,8 @@ int main(int argc, char** argv) {
     all_tec.insert(all_tec.end(), tec[i].begin(), tec[i].end());
   }
   const Summary b = summarize(all_bare), t = summarize(all_tec);
-  std::printf("%zu requêtes × %u passes, %zu erreurs, index de %u documents\n", queries.size(), rounds, errors, db.get_doccount());
+  std::printf("%zu requêtes × %u passes, %zu erreurs, index de %u documents\n", queries.size(), rounds, errors,
+              db.get_doccount());
   std::printf("%-34s %9s %9s %9s\n", "", "moyenne", "p50", "p99");
   std::printf("%-34s %7.3f ms %6.3f ms %6.3f ms\n", "Xapian seul (OU des racines, BM25)", b.mean, b.p50, b.p99);
   std::printf("%-34s %7.3f ms %6.3f ms %6.3f ms\n", "tec-searchd (took_ms)", t.mean, t.p50, t.p99);
@@ -158,9 +161,9 @@ int main(int argc, char** argv) {
   if (!json_file.empty()) {
     std::ofstream out(json_file);
     out << "{\"queries\": " << queries.size() << ", \"rounds\": " << rounds << ", \"errors\": " << errors
-        << ", \"documents\": " << db.get_doccount() << ", \"bare\": {\"mean_ms\": " << b.mean << ", \"p50_ms\": " << b.p50
-        << ", \"p99_ms\": " << b.p99 << "}, \"tec\": {\"mean_ms\": " << t.mean << ", \"p50_ms\": " << t.p50
-        << ", \"p99_ms\": " << t.p99 << "}, \"ratio_mean\": " << t.mean / b.mean << "}\n";
+        << ", \"documents\": " << db.get_doccount() << ", \"bare\": {\"mean_ms\": " << b.mean
+        << ", \"p50_ms\": " << b.p50 << ", \"p99_ms\": " << b.p99 << "}, \"tec\": {\"mean_ms\": " << t.mean
+        << ", \"p50_ms\": " << t.p50 << ", \"p99_ms\": " << t.p99 << "}, \"ratio_mean\": " << t.mean / b.mean << "}\n";
   }
   return errors == 0 ? 0 : 1;
 }

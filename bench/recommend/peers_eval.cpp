@@ -3,14 +3,14 @@
 // share of must-include collectivities listed, the violations (a
 // must-exclude collectivity listed, or a far one listed before the near
 // alternative it must follow) and the latency of each call (p50, p99).
-#include <CLI/CLI.hpp>
 #include <rapidjson/document.h>
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
+#include <CLI/CLI.hpp>
 
 #include <algorithm>
-#include <cmath>
 #include <chrono>
+#include <cmath>
 #include <fstream>
 #include <iomanip>
 #include <iostream>
@@ -55,7 +55,8 @@ Outcome judge(const rapidjson::Value& entry, const std::vector<std::string>& lis
   if (entry.HasMember("must_precede")) {
     for (const auto& pair : entry["must_precede"].GetArray()) {
       const std::string near = pair[0].GetString(), far = pair[1].GetString();
-      if (position(far) != listed.end() && position(near) > position(far)) o.violations.push_back(far + " avant " + near);
+      if (position(far) != listed.end() && position(near) > position(far))
+        o.violations.push_back(far + " avant " + near);
     }
   }
   return o;
@@ -65,7 +66,8 @@ Outcome judge(const rapidjson::Value& entry, const std::vector<std::string>& lis
 
 int main(int argc, char** argv) {
   CLI::App app{"Évalue les collectivités comparables sur des profils jugés."};
-  std::string index_dir, territories_dir = "corpus/territories", profiles_path = "bench/recommend/peers.jsonl", json_path;
+  std::string index_dir, territories_dir = "corpus/territories", profiles_path = "bench/recommend/peers.jsonl",
+                         json_path;
   int repeats = 20;
   bool verbose = false;
   app.add_option("--index", index_dir, "Index du corpus livré et des flux réels")->required();
@@ -94,7 +96,9 @@ int main(int argc, char** argv) {
   std::size_t found = 0, expected = 0, violations = 0, profiles = 0;
   std::vector<double> latencies;
   std::string line;
-  std::cout << std::left << std::setw(40) << "profil" << std::right << std::setw(10) << "trouvés" << std::setw(12) << "violations" << "\n";
+  std::cout << std::left << std::setw(40) << "profil" << std::right << std::setw(10) << "trouvés" << std::setw(12)
+            << "violations"
+            << "\n";
   while (std::getline(in, line)) {
     if (line.empty()) continue;
     rapidjson::Document entry;
@@ -111,7 +115,8 @@ int main(int argc, char** argv) {
     for (int i = 0; i < repeats; ++i) {
       const auto started = std::chrono::steady_clock::now();
       peers = tec::peers::PeerFinder(db, analyzer, &lexicon, territories).peers(*of, query);
-      latencies.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count());
+      latencies.push_back(
+          std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count());
     }
     std::vector<std::string> listed;
     for (const auto& peer : peers) listed.push_back(peer.territory->code);
@@ -120,8 +125,8 @@ int main(int argc, char** argv) {
     found += o.found;
     expected += o.expected;
     violations += o.violations.size();
-    std::cout << std::left << std::setw(40) << id << std::right << std::setw(6) << o.found << "/" << o.expected << std::setw(12)
-              << o.violations.size() << "\n";
+    std::cout << std::left << std::setw(40) << id << std::right << std::setw(6) << o.found << "/" << o.expected
+              << std::setw(12) << o.violations.size() << "\n";
     for (const std::string& code : o.missed) std::cout << "    manque : " << code << "\n";
     for (const std::string& v : o.violations) std::cout << "    violation : " << v << "\n";
     if (verbose) {
@@ -161,9 +166,10 @@ int main(int argc, char** argv) {
   json.Key("calls");
   json.Uint64(latencies.size());
   json.EndObject();
-  std::cout << std::fixed << std::setprecision(3) << "\n" << profiles << " profils : " << found << "/" << expected
-            << " collectivités attendues proposées (taux " << rate << "), " << violations << " violation(s) ; "
-            << latencies.size() << " appels, p50 " << std::setprecision(2) << p50 << " ms, p99 " << p99 << " ms\n";
+  std::cout << std::fixed << std::setprecision(3) << "\n"
+            << profiles << " profils : " << found << "/" << expected << " collectivités attendues proposées (taux "
+            << rate << "), " << violations << " violation(s) ; " << latencies.size() << " appels, p50 "
+            << std::setprecision(2) << p50 << " ms, p99 " << p99 << " ms\n";
   if (!json_path.empty()) std::ofstream(json_path) << json_buffer.GetString() << "\n";
   return 0;
 }

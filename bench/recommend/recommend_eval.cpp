@@ -2,10 +2,10 @@
 // bench/recommend/profiles.jsonl through the Recommender on an index and
 // prints, per profile and overall, the share of must-include items found in
 // the top 10 of their list and the must-exclude items that appeared anywhere.
-#include <CLI/CLI.hpp>
 #include <rapidjson/document.h>
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
+#include <CLI/CLI.hpp>
 
 #include <algorithm>
 #include <fstream>
@@ -57,7 +57,8 @@ std::string key_of(const RecommendedItem& item) { return item.source + ":" + ite
 
 int main(int argc, char** argv) {
   CLI::App app{"Évalue les recommandations sur des profils jugés."};
-  std::string index_dir, territories_dir = "corpus/territories", profiles_path = "bench/recommend/profiles.jsonl", json_path;
+  std::string index_dir, territories_dir = "corpus/territories", profiles_path = "bench/recommend/profiles.jsonl",
+                         json_path;
   bool verbose = false;
   app.add_option("--index", index_dir, "Index construit à partir de corpus/resources")->required();
   app.add_option("--territories", territories_dir)->capture_default_str();
@@ -86,7 +87,9 @@ int main(int argc, char** argv) {
   std::size_t included = 0, expected = 0, violations = 0, profiles = 0;
   double hit_rate_sum = 0;
   std::string line;
-  std::cout << std::left << std::setw(34) << "profil" << std::right << std::setw(10) << "trouvés" << std::setw(12) << "violations" << "\n";
+  std::cout << std::left << std::setw(34) << "profil" << std::right << std::setw(10) << "trouvés" << std::setw(12)
+            << "violations"
+            << "\n";
   while (std::getline(in, line)) {
     if (line.empty()) continue;
     rapidjson::Document entry;
@@ -97,7 +100,8 @@ int main(int argc, char** argv) {
     options.today = entry["now"].GetString();
     options.resources = 10;
     options.workshops = 10;
-    const auto recommendation = tec::recommend::Recommender(db, analyzer, &lexicon, &territories).recommend(profile, options);
+    const auto recommendation =
+        tec::recommend::Recommender(db, analyzer, &lexicon, &territories).recommend(profile, options);
 
     std::set<std::string> listed;
     for (const auto* list : {&recommendation.resources, &recommendation.workshops}) {
@@ -117,7 +121,8 @@ int main(int argc, char** argv) {
     included += found;
     expected += must_include.size();
     violations += violated.size();
-    const double rate = must_include.empty() ? 1.0 : static_cast<double>(found) / static_cast<double>(must_include.size());
+    const double rate =
+        must_include.empty() ? 1.0 : static_cast<double>(found) / static_cast<double>(must_include.size());
     hit_rate_sum += rate;
     std::cout << std::left << std::setw(34) << id << std::right << std::setw(6) << found << "/" << must_include.size()
               << std::setw(12) << violated.size() << "\n";
@@ -125,7 +130,8 @@ int main(int argc, char** argv) {
     for (const std::string& key : violated) std::cout << "    violation : " << key << "\n";
     if (verbose) {
       for (const auto* list : {&recommendation.resources, &recommendation.workshops}) {
-        for (const RecommendedItem& item : *list) std::cout << "      " << std::fixed << std::setprecision(2) << item.score << "  " << key_of(item) << "\n";
+        for (const RecommendedItem& item : *list)
+          std::cout << "      " << std::fixed << std::setprecision(2) << item.score << "  " << key_of(item) << "\n";
       }
     }
 
@@ -157,9 +163,9 @@ int main(int argc, char** argv) {
   json.Uint64(violations);
   json.EndObject();
 
-  std::cout << std::fixed << std::setprecision(3) << "\n" << profiles << " profils : " << included << "/" << expected
-            << " incontournables dans le top 10 (taux " << micro << ", moyenne par profil " << macro << "), " << violations
-            << " violation(s)\n";
+  std::cout << std::fixed << std::setprecision(3) << "\n"
+            << profiles << " profils : " << included << "/" << expected << " incontournables dans le top 10 (taux "
+            << micro << ", moyenne par profil " << macro << "), " << violations << " violation(s)\n";
   if (!json_path.empty()) std::ofstream(json_path) << json_buffer.GetString() << "\n";
   return 0;
 }

@@ -5,10 +5,10 @@
 // proportions. Same seed and count, same bytes, on any machine: the random
 // generator is SplitMix64 and every draw is plain integer arithmetic.
 //   tec-gen-corpus --count 100000 [--seed 42] [--corpus corpus/resources] > gen.jsonl
-#include <CLI/CLI.hpp>
 #include <rapidjson/document.h>
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
+#include <CLI/CLI.hpp>
 
 #include <algorithm>
 #include <cstdint>
@@ -35,7 +35,9 @@ class SplitMix64 {
   std::size_t below(std::size_t n) { return static_cast<std::size_t>(next() % n); }
   bool chance(unsigned percent) { return below(100) < percent; }
   template <class T>
-  const T& pick(const std::vector<T>& values) { return values[below(values.size())]; }
+  const T& pick(const std::vector<T>& values) {
+    return values[below(values.size())];
+  }
 
  private:
   std::uint64_t state_;
@@ -129,7 +131,8 @@ Material read_material(const std::filesystem::path& folder) {
                                        record.HasMember("population_max") ? record["population_max"].GetInt64() : -1);
       if (record.HasMember("sessions")) {
         for (const auto& session : record["sessions"].GetArray()) {
-          if (session.HasMember("department") && session["department"].IsString()) m.session_departements.emplace_back(session["department"].GetString());
+          if (session.HasMember("department") && session["department"].IsString())
+            m.session_departements.emplace_back(session["department"].GetString());
         }
       }
     }
@@ -157,7 +160,8 @@ int main(int argc, char** argv) {
   app.add_option("--count", count, "Nombre de ressources")->capture_default_str();
   app.add_option("--seed", seed, "Graine")->capture_default_str();
   app.add_option("--corpus", corpus, "Corpus dont reprendre la matière")->capture_default_str();
-  app.add_option("--source", only_source, "Une seule source pour toutes les ressources (flux d'un partenaire, pour tec-index sync)");
+  app.add_option("--source", only_source,
+                 "Une seule source pour toutes les ressources (flux d'un partenaire, pour tec-index sync)");
   CLI11_PARSE(app, argc, argv);
 
   const Material m = read_material(corpus);
@@ -190,14 +194,16 @@ int main(int argc, char** argv) {
     put("source", only_source.empty() ? source : only_source);
     put("type", m.types[model]);
     std::vector<std::string> title = random.pick(m.title_words);
-    for (int swaps = 0; swaps < 2 && !title.empty(); ++swaps) title[random.below(title.size())] = random.pick(m.title_vocabulary);
+    for (int swaps = 0; swaps < 2 && !title.empty(); ++swaps)
+      title[random.below(title.size())] = random.pick(m.title_vocabulary);
     std::string title_text;
     for (const std::string& word : title) title_text += (title_text.empty() ? "" : " ") + word;
     put("title", title_text);
     put("summary", random.pick(m.summaries));
     std::string body;
     const std::size_t sentences = std::max<std::size_t>(3, random.pick(m.body_sentence_counts));
-    for (std::size_t s = 0; s < sentences; ++s) body += (body.empty() ? "" : (s % 4 == 0 ? "\n\n" : " ")) + random.pick(m.sentences);
+    for (std::size_t s = 0; s < sentences; ++s)
+      body += (body.empty() ? "" : (s % 4 == 0 ? "\n\n" : " ")) + random.pick(m.sentences);
     put("body", body);
     put("url", "https://territoiresencommun.example/ressources/gen-" + std::to_string(i));
     put_list("themes", m.themes[model]);

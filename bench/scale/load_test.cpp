@@ -7,11 +7,11 @@
 //   tec-load --server 127.0.0.1:8080 --queries q.txt --connections 16 --seconds 10 [--json out.json]
 //   [--searches-only]: each query once as a plain search (first page, facets
 //   and snippets), the searches-per-second a search box asks of a base
-#include <CLI/CLI.hpp>
 #include <httplib.h>
 #include <rapidjson/document.h>
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
+#include <CLI/CLI.hpp>
 
 #include <algorithm>
 #include <atomic>
@@ -48,7 +48,8 @@ struct Request {
 // suggestions (prefixes of the same queries, as typed) and 2 recommendations.
 std::vector<Request> build_mix(const std::vector<std::string>& queries, bool searches_only) {
   static const char* kInsee[] = {"34164", "73065", "97411", "29256", "71543", "59172", "48061", "44184"};
-  static const char* kThemes[] = {"éclairage public", "budget participatif", "urbanisme", "jeunesse", "mobilités", "démocratie locale"};
+  static const char* kThemes[] = {"éclairage public", "budget participatif", "urbanisme",
+                                  "jeunesse",         "mobilités",           "démocratie locale"};
   static const char* kTypes[] = {"methode", "retour_experience", "guide", "atelier"};
   std::vector<Request> mix;
   for (std::size_t i = 0; i < queries.size(); ++i) {
@@ -71,9 +72,10 @@ std::vector<Request> build_mix(const std::vector<std::string>& queries, bool sea
         if (!prefix.empty() && (static_cast<unsigned char>(prefix.back()) & 0xC0) == 0xC0) prefix.pop_back();
         mix.push_back({Kind::Suggest, "/v1/suggest?q=" + httplib::detail::encode_query_param(prefix) + "&limit=8"});
       } else {
-        mix.push_back({Kind::Recommend, std::string("/v1/recommend?insee=") + kInsee[(i + slot) % std::size(kInsee)] +
-                                            "&themes=" + httplib::detail::encode_query_param(kThemes[(i + slot) % std::size(kThemes)]) +
-                                            "&need=" + q});
+        mix.push_back({Kind::Recommend,
+                       std::string("/v1/recommend?insee=") + kInsee[(i + slot) % std::size(kInsee)] +
+                           "&themes=" + httplib::detail::encode_query_param(kThemes[(i + slot) % std::size(kThemes)]) +
+                           "&need=" + q});
       }
     }
   }
@@ -102,12 +104,15 @@ int main(int argc, char** argv) {
   bool searches_only = false;
   app.add_option("--server", server, "HOTE:PORT de tec-searchd")->capture_default_str();
   app.add_option("--queries", queries_path, "Une requête par ligne")->required();
-  app.add_option("--connections", connections, "Connexions simultanées")->capture_default_str()->check(CLI::Range(1u, 1024u));
+  app.add_option("--connections", connections, "Connexions simultanées")
+      ->capture_default_str()
+      ->check(CLI::Range(1u, 1024u));
   app.add_option("--seconds", seconds, "Durée de la mesure")->capture_default_str();
   app.add_option("--warmup", warmup, "Secondes de chauffe non comptées")->capture_default_str();
   app.add_option("--label", label, "Étiquette reprise dans le JSON");
   app.add_option("--json", json_path, "Écrit les résultats en JSON");
-  app.add_flag("--searches-only", searches_only, "Seulement des recherches (première page), chaque requête une fois par tour");
+  app.add_flag("--searches-only", searches_only,
+               "Seulement des recherches (première page), chaque requête une fois par tour");
   CLI11_PARSE(app, argc, argv);
 
   std::vector<std::string> queries;
@@ -147,7 +152,8 @@ int main(int argc, char** argv) {
         mine.client[kind].push_back(client_ms);
         rapidjson::Document body;
         body.Parse(res->body.c_str());
-        if (!body.HasParseError() && body.IsObject() && body.HasMember("took_ms")) mine.server[kind].push_back(body["took_ms"].GetDouble());
+        if (!body.HasParseError() && body.IsObject() && body.HasMember("took_ms"))
+          mine.server[kind].push_back(body["took_ms"].GetDouble());
       }
     });
   }
@@ -186,15 +192,16 @@ int main(int argc, char** argv) {
   w.Uint64(all.errors);
   w.Key("requests_per_second");
   w.Double(static_cast<double>(total) / elapsed);
-  std::cout << std::fixed << std::setprecision(2) << label << " " << connections << " connexion(s) : " << total / elapsed
-            << " requêtes/s, " << all.errors << " erreur(s)\n";
+  std::cout << std::fixed << std::setprecision(2) << label << " " << connections
+            << " connexion(s) : " << total / elapsed << " requêtes/s, " << all.errors << " erreur(s)\n";
   for (int k = 0; k < 3; ++k) {
     w.Key(kKindNames[k]);
     w.StartObject();
     w.Key("count");
     w.Uint64(all.client[k].size());
     std::cout << "  " << std::setw(10) << std::left << kKindNames[k] << std::right << " n=" << all.client[k].size();
-    for (const auto& [side, values] : {std::pair<const char*, std::vector<double>*>{"client", &all.client[k]}, {"server", &all.server[k]}}) {
+    for (const auto& [side, values] :
+         {std::pair<const char*, std::vector<double>*>{"client", &all.client[k]}, {"server", &all.server[k]}}) {
       const double p50 = percentile(*values, 50), p95 = percentile(*values, 95), p99 = percentile(*values, 99);
       w.Key(side);
       w.StartObject();

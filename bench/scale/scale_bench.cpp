@@ -71,7 +71,8 @@ void BM_Index(benchmark::State& state) {
   for (auto _ : state) {
     std::filesystem::remove_all(directory);
     tec::indexer::IndexWriter writer(directory.string());
-    for (const auto& resource : resources) writer.put(tec::schema::unique_term(resource.source, resource.id), builder.build(resource));
+    for (const auto& resource : resources)
+      writer.put(tec::schema::unique_term(resource.source, resource.id), builder.build(resource));
     writer.commit();
   }
   std::filesystem::remove_all(directory);
@@ -106,11 +107,15 @@ struct QueryKind {
 const std::vector<QueryKind>& query_kinds() {
   static const std::vector<QueryKind> kinds = {
       {"single word", {"concertation", "budget", "jeunes", "eclairage", "habitants"}, {}},
-      {"multi-word", {"jury citoyen tire au sort", "budget participatif commune rurale", "consulter les habitants sur l'eclairage"}, {}},
+      {"multi-word",
+       {"jury citoyen tire au sort", "budget participatif commune rurale", "consulter les habitants sur l'eclairage"},
+       {}},
       {"phrase", {"\"budget participatif\"", "\"reunion publique\"", "\"conseil de quartier\""}, {}},
       {"typo", {"budjet partisipatif", "concertasion prealable", "tirrage au sort"}, {}},
       {"prefix", {"budget partic", "conference de cit", "amenag"}, {}},
-      {"faceted+filtered", {"concertation", "participation des habitants"}, {{"type", {"methode", "guide"}}, {"level", {"concerter"}}}},
+      {"faceted+filtered",
+       {"concertation", "participation des habitants"},
+       {{"type", {"methode", "guide"}}, {"level", {"concerter"}}}},
   };
   return kinds;
 }
@@ -140,14 +145,18 @@ BENCHMARK_REGISTER_F(IndexFixture, Suggest)->Unit(benchmark::kMicrosecond);
 BENCHMARK_DEFINE_F(IndexFixture, Recommend)(benchmark::State& state) {
   const tec::recommend::ProfileResolver resolver(territories.get());
   const std::vector<tec::recommend::CollectivityProfile> profiles = {
-      resolver.resolve({.insee = "34164", .themes = {"éclairage public"}, .need = "consulter les habitants sur l'extinction de l'éclairage la nuit"}),
-      resolver.resolve({.siren = "200040293", .themes = {"transition écologique"}, .participation_level = "co-construire"}),
+      resolver.resolve({.insee = "34164",
+                        .themes = {"éclairage public"},
+                        .need = "consulter les habitants sur l'extinction de l'éclairage la nuit"}),
+      resolver.resolve(
+          {.siren = "200040293", .themes = {"transition écologique"}, .participation_level = "co-construire"}),
       resolver.resolve({.insee = "97411", .themes = {"jeunesse", "démocratie locale"}, .maturity = "debutant"}),
   };
   std::size_t i = 0;
   for (auto _ : state) {
     tec::recommend::Recommender recommender(*db, analyzer, lexicon.get(), territories.get());
-    benchmark::DoNotOptimize(recommender.recommend(profiles[i++ % profiles.size()], {.today = "2026-11-27", .resources = 10, .workshops = 5}));
+    benchmark::DoNotOptimize(recommender.recommend(profiles[i++ % profiles.size()],
+                                                   {.today = "2026-11-27", .resources = 10, .workshops = 5}));
   }
 }
 BENCHMARK_REGISTER_F(IndexFixture, Recommend)->Unit(benchmark::kMicrosecond);

@@ -20,7 +20,8 @@ std::string text_of(const rapidjson::Value& record, const std::string& field) {
   if (it == record.MemberEnd()) return {};
   const rapidjson::Value& value = it->value;
   if (value.IsString()) return {value.GetString(), value.GetStringLength()};
-  if (value.IsArray() && !value.Empty() && value[0].IsString()) return {value[0].GetString(), value[0].GetStringLength()};
+  if (value.IsArray() && !value.Empty() && value[0].IsString())
+    return {value[0].GetString(), value[0].GetStringLength()};
   return {};
 }
 
@@ -40,9 +41,11 @@ CollectivityMapping CollectivityMapping::parse(std::string_view json, const std:
     if (!doc["departement_field"].IsString()) fail("departement_field : texte attendu");
     mapping.departement_field_ = doc["departement_field"].GetString();
   }
-  if (!doc.HasMember("sources") || !doc["sources"].IsArray() || doc["sources"].Empty()) fail("sources : liste non vide attendue");
+  if (!doc.HasMember("sources") || !doc["sources"].IsArray() || doc["sources"].Empty())
+    fail("sources : liste non vide attendue");
   for (const auto& item : doc["sources"].GetArray()) {
-    if (!item.IsObject() || !item.HasMember("field") || !item["field"].IsString()) fail("sources : chaque source nomme son champ (field)");
+    if (!item.IsObject() || !item.HasMember("field") || !item["field"].IsString())
+      fail("sources : chaque source nomme son champ (field)");
     Source source{item["field"].GetString(), false, {}};
     if (item.HasMember("pattern")) {
       if (!item["pattern"].IsString()) fail("pattern : texte attendu");

@@ -56,8 +56,8 @@ class CsvFeedReader : public RecordStream {
   Parser parser_;
   std::size_t size_ = 0;
   std::size_t bytes_read_ = 0;
-  std::size_t line_ = 0;           // last line fed to the parser
-  std::size_t row_start_ = 1;      // line the row being parsed starts on
+  std::size_t line_ = 0;            // last line fed to the parser
+  std::size_t row_start_ = 1;       // line the row being parsed starts on
   std::vector<std::string> cells_;  // of the row being parsed
   std::deque<Row> rows_;
   std::size_t columns_ = 0;

@@ -15,7 +15,8 @@
 namespace tec::indexer {
 namespace {
 
-const std::vector<std::string> kListFields = {"themes", "participation_levels", "audiences", "territory_types", "territories", "collectivites"};
+const std::vector<std::string> kListFields = {"themes",          "participation_levels", "audiences",
+                                              "territory_types", "territories",          "collectivites"};
 const std::vector<std::string> kIntegerFields = {"population_min", "population_max"};
 const std::vector<std::string> kDateFields = {"published_at", "updated_at"};
 
@@ -24,8 +25,10 @@ bool contains(const std::vector<std::string>& values, const std::string& value) 
 }
 
 std::string trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r' || s.front() == '\n')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r' || s.back() == '\n')) s.remove_suffix(1);
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r' || s.front() == '\n'))
+    s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r' || s.back() == '\n'))
+    s.remove_suffix(1);
   return std::string(s);
 }
 
@@ -49,14 +52,17 @@ std::vector<std::string> strings_of(const rapidjson::Value& value, const std::st
 CsvMapping CsvMapping::parse(std::string_view json, const std::string& name) {
   rapidjson::Document doc;
   doc.Parse(json.data(), json.size());
-  if (doc.HasParseError() || !doc.IsObject()) throw std::runtime_error(name + " : correspondance CSV qui n'est pas un objet JSON");
+  if (doc.HasParseError() || !doc.IsObject())
+    throw std::runtime_error(name + " : correspondance CSV qui n'est pas un objet JSON");
   CsvMapping mapping;
   if (const auto it = doc.FindMember("delimiter"); it != doc.MemberEnd()) {
-    if (!it->value.IsString() || it->value.GetStringLength() != 1) throw std::runtime_error(name + " : delimiter doit être un caractère");
+    if (!it->value.IsString() || it->value.GetStringLength() != 1)
+      throw std::runtime_error(name + " : delimiter doit être un caractère");
     mapping.delimiter_ = it->value.GetString()[0];
   }
   if (const auto it = doc.FindMember("list_separator"); it != doc.MemberEnd()) {
-    if (!it->value.IsString() || it->value.GetStringLength() == 0) throw std::runtime_error(name + " : list_separator vide");
+    if (!it->value.IsString() || it->value.GetStringLength() == 0)
+      throw std::runtime_error(name + " : list_separator vide");
     mapping.list_separator_ = it->value.GetString();
   }
   if (const auto it = doc.FindMember("html_columns"); it != doc.MemberEnd()) {
@@ -65,12 +71,14 @@ CsvMapping CsvMapping::parse(std::string_view json, const std::string& name) {
   if (const auto it = doc.FindMember("constants"); it != doc.MemberEnd()) {
     if (!it->value.IsObject()) throw std::runtime_error(name + " : constants doit être un objet");
     for (const auto& member : it->value.GetObject()) {
-      if (!member.value.IsString()) throw std::runtime_error(name + " : constants." + member.name.GetString() + " doit être une chaîne");
+      if (!member.value.IsString())
+        throw std::runtime_error(name + " : constants." + member.name.GetString() + " doit être une chaîne");
       mapping.constants_[member.name.GetString()] = member.value.GetString();
     }
   }
   const auto fields = doc.FindMember("fields");
-  if (fields == doc.MemberEnd() || !fields->value.IsObject()) throw std::runtime_error(name + " : objet fields manquant");
+  if (fields == doc.MemberEnd() || !fields->value.IsObject())
+    throw std::runtime_error(name + " : objet fields manquant");
   for (const auto& member : fields->value.GetObject()) {
     Field field;
     field.name = member.name.GetString();
@@ -94,7 +102,8 @@ CsvMapping CsvMapping::parse(std::string_view json, const std::string& name) {
     if (contains(kListFields, field.name)) field.kind = Kind::List;
     else if (contains(kIntegerFields, field.name)) field.kind = Kind::Integer;
     else if (contains(kDateFields, field.name)) field.kind = Kind::Date;
-    if (field.kind != Kind::List && field.columns.size() > 1) throw std::runtime_error(what + " : une seule colonne pour un champ qui n'est pas une liste");
+    if (field.kind != Kind::List && field.columns.size() > 1)
+      throw std::runtime_error(what + " : une seule colonne pour un champ qui n'est pas une liste");
     mapping.fields_.push_back(std::move(field));
   }
   if (std::none_of(mapping.fields_.begin(), mapping.fields_.end(), [](const Field& f) { return f.name == "id"; })) {
@@ -133,7 +142,8 @@ bool CsvMapping::record_json(const std::vector<std::string>& row, std::string& j
   const auto put_string = [&](const std::string& s) { w.String(s.data(), static_cast<rapidjson::SizeType>(s.size())); };
   w.StartObject();
   for (const auto& [name, value] : constants_) {
-    if (std::any_of(fields_.begin(), fields_.end(), [&name = name](const Field& f) { return f.name == name; })) continue;
+    if (std::any_of(fields_.begin(), fields_.end(), [&name = name](const Field& f) { return f.name == name; }))
+      continue;
     w.Key(name.c_str());
     put_string(value);
   }
@@ -147,7 +157,8 @@ bool CsvMapping::record_json(const std::vector<std::string>& row, std::string& j
         std::size_t start = 0;
         while (true) {
           const std::size_t stop = cell.find(list_separator_, start);
-          parts.push_back(trim(std::string_view(cell).substr(start, stop == std::string::npos ? std::string::npos : stop - start)));
+          parts.push_back(
+              trim(std::string_view(cell).substr(start, stop == std::string::npos ? std::string::npos : stop - start)));
           if (stop == std::string::npos) break;
           start = stop + list_separator_.size();
         }
@@ -159,7 +170,8 @@ bool CsvMapping::record_json(const std::vector<std::string>& row, std::string& j
         if (!field.values.empty()) {
           const auto mapped = field.values.find(part);
           if (mapped == field.values.end()) {
-            error = "colonne « " + header_[index] + " » : valeur « " + part + " » sans correspondance pour " + field.name;
+            error =
+                "colonne « " + header_[index] + " » : valeur « " + part + " » sans correspondance pour " + field.name;
             return false;
           }
           part = mapped->second;
@@ -181,7 +193,8 @@ bool CsvMapping::record_json(const std::vector<std::string>& row, std::string& j
         break;
       case Kind::Integer: {
         const std::string& text = values.front();
-        if (!text.empty() && text.size() < 19 && std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+        if (!text.empty() && text.size() < 19 &&
+            std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; })) {
           w.Int64(std::stoll(text));
         } else {
           put_string(text);  // the validator says why it is not an integer

@@ -45,8 +45,9 @@ FeedPass read_feeds(const std::vector<std::string>& files, const CsvMapping* map
         const std::size_t warnings_before = pass.warnings.size();
         if (!outcome.warning.empty()) pass.warnings.push_back({files[f], line->number, std::move(outcome.warning)});
         if (context.territories) {
-          check_collectivities(resource, *context.territories,
-                               [&](std::string reason) { pass.warnings.push_back({files[f], line->number, std::move(reason)}); });
+          check_collectivities(resource, *context.territories, [&](std::string reason) {
+            pass.warnings.push_back({files[f], line->number, std::move(reason)});
+          });
         }
         if (pass.warnings.size() > warnings_before) ++tally.warned;
         const std::string key = schema::unique_term(resource.source, resource.id);

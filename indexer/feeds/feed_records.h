@@ -36,10 +36,10 @@ struct SourceTally {
 inline constexpr const char* kUnknownSource = "(source illisible)";
 
 struct FeedPass {
-  std::size_t records = 0;              // non-blank lines (or CSV rows) read
-  std::vector<LineReport> rejected;     // skipped, with the reason
-  std::vector<LineReport> warnings;     // kept, with what was left out or is wrong in them
-  std::vector<LineReport> duplicates;   // ids seen twice: the later line wins
+  std::size_t records = 0;             // non-blank lines (or CSV rows) read
+  std::vector<LineReport> rejected;    // skipped, with the reason
+  std::vector<LineReport> warnings;    // kept, with what was left out or is wrong in them
+  std::vector<LineReport> duplicates;  // ids seen twice: the later line wins
   std::map<std::string, SourceTally> sources;
 };
 

@@ -16,8 +16,10 @@ std::vector<std::pair<std::string, std::string>> definitions(std::string_view te
 using Pairs = std::vector<std::pair<std::string, std::string>>;
 
 TEST(AcronymsTest, LooksLikeAnAcronymWhenTypedInCapitals) {
-  for (const char* typed : {"CCAS", "PLUi", "SCoT", "Ad'AP", "PCAET", "3DS", "QPV"}) EXPECT_TRUE(looks_like_acronym(typed)) << typed;
-  for (const char* typed : {"Paris", "plu", "A", "budget", "CCAS,", "IL Y A", "Élus"}) EXPECT_FALSE(looks_like_acronym(typed)) << typed;
+  for (const char* typed : {"CCAS", "PLUi", "SCoT", "Ad'AP", "PCAET", "3DS", "QPV"})
+    EXPECT_TRUE(looks_like_acronym(typed)) << typed;
+  for (const char* typed : {"Paris", "plu", "A", "budget", "CCAS,", "IL Y A", "Élus"})
+    EXPECT_FALSE(looks_like_acronym(typed)) << typed;
 }
 
 TEST(AcronymsTest, FindsTheLongFormBeforeTheAcronym) {
@@ -43,7 +45,8 @@ TEST(AcronymsTest, IgnoresParenthesesThatDefineNothing) {
 }
 
 TEST(AcronymsTest, EachDefinitionOnce) {
-  EXPECT_EQ(definitions("plan local d'urbanisme (PLU) puis plan local d'urbanisme (PLU)"), (Pairs{{"PLU", "plan local d'urbanisme"}}));
+  EXPECT_EQ(definitions("plan local d'urbanisme (PLU) puis plan local d'urbanisme (PLU)"),
+            (Pairs{{"PLU", "plan local d'urbanisme"}}));
 }
 
 }  // namespace

@@ -31,7 +31,8 @@ class FrenchAnalyzerTest : public ::testing::Test {
   // True when the two words share a stem key, i.e. find each other.
   bool conflate(std::string_view a, std::string_view b) {
     const auto sa = stems(a), sb = stems(b);
-    return std::any_of(sa.begin(), sa.end(), [&](const std::string& s) { return std::find(sb.begin(), sb.end(), s) != sb.end(); });
+    return std::any_of(sa.begin(), sa.end(),
+                       [&](const std::string& s) { return std::find(sb.begin(), sb.end(), s) != sb.end(); });
   }
   FrenchAnalyzer analyzer;
 };
@@ -109,7 +110,7 @@ TEST_F(FrenchAnalyzerTest, HyphenatedWordsGiveTheirPartsAndTheJoinedForm) {
   EXPECT_EQ(tokens[3].span, 2u);
   EXPECT_EQ(all_terms("porte-à-porte"), (Terms{"porte", "a", "porte", "porteaporte"}));
   EXPECT_EQ(all_terms("co‑décision"), (Terms{"co", "decision", "codecision"}));  // non-breaking hyphen
-  EXPECT_EQ(all_terms("co - construction"), (Terms{"co", "construction"}));    // a dash, not a hyphen
+  EXPECT_EQ(all_terms("co - construction"), (Terms{"co", "construction"}));      // a dash, not a hyphen
 }
 
 TEST_F(FrenchAnalyzerTest, StemsSoInflectedFormsMeet) {

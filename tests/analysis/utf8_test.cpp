@@ -11,7 +11,9 @@ TEST(Utf8, AcceptsFrenchText) {
 }
 
 TEST(Utf8, ReportsTheFirstBadByte) {
-  EXPECT_EQ(first_invalid_utf8("abc\xFF" "def"), 3u);
+  EXPECT_EQ(first_invalid_utf8("abc\xFF"
+                               "def"),
+            3u);
   EXPECT_EQ(first_invalid_utf8("caf\xC3"), 3u);           // truncated sequence
   EXPECT_EQ(first_invalid_utf8("\xC0\xAF"), 0u);          // overlong
   EXPECT_EQ(first_invalid_utf8("x\xED\xA0\x80"), 1u);     // surrogate

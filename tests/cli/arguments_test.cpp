@@ -24,7 +24,8 @@ TEST(CliArgumentsTest, RepeatableOptionsTakeOneValueAndLeaveTheWordsToTheQuery) 
 }
 
 TEST(CliArgumentsTest, OptionsAndWordsMixInAnyOrder) {
-  const ParsedArguments parsed = parse({"budget", "--audience", "jeunes", "participatif", "--type", "outil", "--type=guide", "--page", "2"});
+  const ParsedArguments parsed =
+      parse({"budget", "--audience", "jeunes", "participatif", "--type", "outil", "--type=guide", "--page", "2"});
   ASSERT_EQ(parsed.outcome, Outcome::Run) << parsed.text;
   EXPECT_EQ(parsed.arguments.words, (std::vector<std::string>{"budget", "participatif"}));
   EXPECT_EQ(parsed.arguments.types, (std::vector<std::string>{"outil", "guide"}));
@@ -42,7 +43,8 @@ TEST(CliArgumentsTest, UsageErrorsSayInFrenchWhatWasWrong) {
   EXPECT_EQ(error({"budget", "--theme"}), "l'option --theme attend une valeur");
   EXPECT_EQ(error({"budget", "--page", "0"}), "option --page : entier entre 1 et 1000 attendu, « 0 » reçu");
   EXPECT_EQ(error({"budget", "--per-page", "dix"}), "option --per-page : entier entre 1 et 100 attendu, « dix » reçu");
-  EXPECT_EQ(error({"--theme", "mobilité"}), "aucun mot à chercher : tec-search budget participatif, ou --recommend avec un code de territoire");
+  EXPECT_EQ(error({"--theme", "mobilité"}),
+            "aucun mot à chercher : tec-search budget participatif, ou --recommend avec un code de territoire");
   EXPECT_EQ(error({"--recommend"}), "--recommend demande --insee, --siren, --departement ou --region");
 }
 

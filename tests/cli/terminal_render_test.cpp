@@ -38,7 +38,8 @@ TEST(TerminalRenderTest, SearchSaysWhichWordsWereIgnored) {
                              "ignored": [{"word": "aaaa…", "reason": "trop_long"}]})");
   EXPECT_EQ(render_search(one, Style{}), "mot ignoré : aaaa… (trop long)\n0 ressource\n\n");
   const auto two = parse(R"({"total": 0, "page": 1, "per_page": 10, "results": [],
-                             "ignored": [{"word": "de", "reason": "mot_vide"}, {"word": "la", "reason": "mot_vide"}]})");
+                             "ignored": [{"word": "de", "reason": "mot_vide"},
+                                         {"word": "la", "reason": "mot_vide"}]})");
   EXPECT_NE(render_search(two, Style{}).find("mots ignorés : de (mot vide), la (mot vide)\n"), std::string::npos);
   const auto none = parse(R"({"total": 1, "page": 1, "per_page": 10, "results": [], "ignored": []})");
   EXPECT_EQ(render_search(none, Style{}), "1 ressource\n\n");

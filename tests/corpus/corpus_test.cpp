@@ -23,7 +23,8 @@ TEST(BundledCorpus, IndexesWithZeroRejections) {
   for (const char* source : {"anct", "democratie-ouverte", "decider-ensemble", "icpc", "banque-des-territoires"}) {
     EXPECT_GE(db.get_termfreq(schema::prefixed(schema::kPrefixSource, source)), 20u) << source;
   }
-  for (const char* type : {"methode", "outil", "guide", "retour_experience", "atelier", "formation", "acteur", "financement"}) {
+  for (const char* type :
+       {"methode", "outil", "guide", "retour_experience", "atelier", "formation", "acteur", "financement"}) {
     EXPECT_GE(db.get_termfreq(schema::prefixed(schema::kPrefixType, type)), 3u) << type;
   }
 }
@@ -44,7 +45,8 @@ TEST(BundledCorpus, WorkshopsAndTrainingsHaveDatedSessionsMostlyAhead) {
       for (const auto& session : record["sessions"].GetArray()) {
         const std::string start = session["start"].GetString();
         (start >= "2026-12-01" ? ahead : past)++;
-        if (session.HasMember("department") && session["department"].IsString()) departments.insert(session["department"].GetString());
+        if (session.HasMember("department") && session["department"].IsString())
+          departments.insert(session["department"].GetString());
       }
     }
   }

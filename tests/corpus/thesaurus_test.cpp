@@ -55,16 +55,18 @@ TEST_F(BundledThesaurus, GroupsHoldTwoToSixExpressionsOfOneToSixWords) {
       const std::vector<analysis::Token> words = words_of(analyzer, expression);
       EXPECT_GE(words.size(), 1u) << "« " << expression << " » n'a aucun mot";
       EXPECT_LE(words.size(), 6u) << "« " << expression << " » a trop de mots";
-      const bool only_little_words = std::all_of(words.begin(), words.end(), [](const analysis::Token& w) { return ranking::is_stopword(w.term); });
+      const bool only_little_words = std::all_of(words.begin(), words.end(),
+                                                 [](const analysis::Token& w) { return ranking::is_stopword(w.term); });
       EXPECT_FALSE(only_little_words) << "« " << expression << " » n'a que des petits mots";
       for (const analysis::Token& word : words) {
         // "ENS" stems to "en", the stem of the little word "en": as an
         // equivalent it would match nearly every text.
         const std::string stem = schema::synonym_key_word(word);
         const std::vector<analysis::Token> as_word = words_of(analyzer, stem);
-        const bool stem_is_little = !ranking::is_stopword(word.term) && ranking::is_stopword(stem) && as_word.size() == 1 &&
-                                    schema::synonym_key_word(as_word.front()) == stem;
-        EXPECT_FALSE(stem_is_little) << "« " << expression << " » : « " << word.term << " » se réduit à « " << stem << " », un petit mot";
+        const bool stem_is_little = !ranking::is_stopword(word.term) && ranking::is_stopword(stem) &&
+                                    as_word.size() == 1 && schema::synonym_key_word(as_word.front()) == stem;
+        EXPECT_FALSE(stem_is_little) << "« " << expression << " » : « " << word.term << " » se réduit à « " << stem
+                                     << " », un petit mot";
       }
     }
   }

@@ -47,10 +47,11 @@ class EditorsE2eTest : public ::testing::Test {
   }
 
   void start() {
-    server_ = std::make_unique<Child>(std::vector<std::string>{TEC_SEARCHD_BIN, "--index", dir_.str("index"), "--listen", "127.0.0.1:0",
-                                                               "--tokens", dir_.str("tokens"), "--spool", dir_.str("spool"),
-                                                               "--stats", dir_.str("state/stats.tsv")},
-                                      dir_.str("stderr.log"));
+    server_ =
+        std::make_unique<Child>(std::vector<std::string>{TEC_SEARCHD_BIN, "--index", dir_.str("index"), "--listen",
+                                                         "127.0.0.1:0", "--tokens", dir_.str("tokens"), "--spool",
+                                                         dir_.str("spool"), "--stats", dir_.str("state/stats.tsv")},
+                                dir_.str("stderr.log"));
     port_ = read_port(*server_);
   }
 
@@ -63,7 +64,8 @@ class EditorsE2eTest : public ::testing::Test {
 
   unsigned total(const std::string& query) {
     httplib::Client client("127.0.0.1", port_);
-    const auto doc = parse(client.Get("/v1/search", httplib::Params{{"q", query}}, httplib::Headers{}, httplib::Progress{}));
+    const auto doc =
+        parse(client.Get("/v1/search", httplib::Params{{"q", query}}, httplib::Headers{}, httplib::Progress{}));
     return doc.IsObject() && doc.HasMember("total") ? doc["total"].GetUint() : 9999;
   }
 
@@ -91,12 +93,14 @@ TEST_F(EditorsE2eTest, StatsNeedTheAdministratorsToken) {
   EXPECT_EQ(get("/v1/stats/queries?days=91", admin_token_)->status, 400);
   // The administrators' token pushes no feed.
   httplib::Client client("127.0.0.1", port_);
-  const auto push = client.Put("/v1/sources/test/feed", httplib::Headers{{"Authorization", "Bearer " + admin_token_}}, "", "application/x-ndjson");
+  const auto push = client.Put("/v1/sources/test/feed", httplib::Headers{{"Authorization", "Bearer " + admin_token_}},
+                               "", "application/x-ndjson");
   EXPECT_EQ(push->status, 403);
 }
 
 TEST_F(EditorsE2eTest, StatsCountQueriesZeroResultsCorrectionsAndSurviveARestart) {
-  for (const char* query : {"Éclairage public", "eclairage  PUBLIC", "éclairage public", "zorglubzz", "Zorglubzz", "budjet"}) {
+  for (const char* query :
+       {"Éclairage public", "eclairage  PUBLIC", "éclairage public", "zorglubzz", "Zorglubzz", "budjet"}) {
     total(query);
   }
   EXPECT_EQ(get("/v1/search?q=eclairage%20public&page=2")->status, 200);  // the same question: not counted again
@@ -132,7 +136,8 @@ TEST_F(EditorsE2eTest, AThesaurusSetOnTheLiveIndexIsUsedAtTheNextRequestAndKeptB
   ASSERT_EQ(total("zorglubisme"), 0u);
 
   // A bad file: every bad line named, nothing applied.
-  const std::string bad = test_support::write_file(dir_.path() / "mauvais.txt", "zorglubisme | éclairage public\nseul\n | vide\n");
+  const std::string bad =
+      test_support::write_file(dir_.path() / "mauvais.txt", "zorglubisme | éclairage public\nseul\n | vide\n");
   Child refused({TEC_INDEX_BIN, "thesaurus", "--index", dir_.str("index"), bad}, dir_.str("refused.log"));
   EXPECT_EQ(refused.wait(), 2);
   const std::string errors = test_support::read_file(dir_.path() / "refused.log");
@@ -140,15 +145,18 @@ TEST_F(EditorsE2eTest, AThesaurusSetOnTheLiveIndexIsUsedAtTheNextRequestAndKeptB
   EXPECT_NE(errors.find(bad + ":3: "), std::string::npos) << errors;
   EXPECT_EQ(total("zorglubisme"), 0u);
 
-  const std::string groups = test_support::write_file(dir_.path() / "editeurs.txt", "# ajoutés par l'équipe éditoriale\nzorglubisme | éclairage public\n");
+  const std::string groups = test_support::write_file(
+      dir_.path() / "editeurs.txt", "# ajoutés par l'équipe éditoriale\nzorglubisme | éclairage public\n");
   std::string output;
   ASSERT_EQ(run_indexer({"thesaurus", "--index", dir_.str("index"), groups}, &output), 0);
   EXPECT_NE(output.find("1 groupe des éditeurs"), std::string::npos) << output;
   EXPECT_GT(total("zorglubisme"), 0u);  // same daemon, no restart
 
   // A partner's sync rewrites the synonym table: the editors' group stays.
-  const std::string feed = test_support::write_file(dir_.path() / "partenaire.jsonl",
-                                               R"({"id":"g1","source":"partenaire","type":"guide","title":"Guide de la balade urbaine"})" "\n");
+  const std::string feed = test_support::write_file(
+      dir_.path() / "partenaire.jsonl",
+      R"({"id":"g1","source":"partenaire","type":"guide","title":"Guide de la balade urbaine"})"
+      "\n");
   ASSERT_EQ(run_indexer({"sync", "--index", dir_.str("index"), "--source", "partenaire", feed}), 0);
   EXPECT_EQ(get("/v1/resources/partenaire/g1")->status, 200);  // the sync is served
   EXPECT_GT(total("zorglubisme"), 0u);
@@ -160,7 +168,8 @@ TEST_F(EditorsE2eTest, ThePrintedGroupsCarryIntoARebuiltIndex) {
   ASSERT_EQ(run_indexer({"thesaurus", "--index", index, "--print"}, &printed), 0);
   EXPECT_EQ(printed, "");  // none set yet
 
-  const std::string text = "# ajoutés par l'équipe éditoriale\nzorglubisme | éclairage public\n\nfête des voisins | repas de quartier\n";
+  const std::string text =
+      "# ajoutés par l'équipe éditoriale\nzorglubisme | éclairage public\n\nfête des voisins | repas de quartier\n";
   const std::string groups = test_support::write_file(dir_.path() / "editeurs.txt", text);
   ASSERT_EQ(run_indexer({"thesaurus", "--index", index, groups}), 0);
   ASSERT_EQ(run_indexer({"thesaurus", "--index", index, "--print"}, &printed), 0);
@@ -180,7 +189,8 @@ TEST_F(EditorsE2eTest, ThePrintedGroupsCarryIntoARebuiltIndex) {
   Child absent({TEC_INDEX_BIN, "thesaurus", "--index", dir_.str("absent"), "--print"}, dir_.str("absent.log"));
   EXPECT_EQ(absent.read_all(), "");
   EXPECT_EQ(absent.wait(), 2);
-  EXPECT_NE(test_support::read_file(dir_.path() / "absent.log").find("aucun index dans " + dir_.str("absent")), std::string::npos);
+  EXPECT_NE(test_support::read_file(dir_.path() / "absent.log").find("aucun index dans " + dir_.str("absent")),
+            std::string::npos);
   EXPECT_FALSE(std::filesystem::exists(dir_.path() / "absent"));
   Child both({TEC_INDEX_BIN, "thesaurus", "--index", index, "--print", groups}, dir_.str("both.log"));
   EXPECT_EQ(both.wait(), 2);
@@ -190,7 +200,8 @@ TEST_F(EditorsE2eTest, ThePrintedGroupsCarryIntoARebuiltIndex) {
   EXPECT_EQ(refused.find("Run with"), std::string::npos) << refused;
   Child neither({TEC_INDEX_BIN, "thesaurus", "--index", index}, dir_.str("neither.log"));
   EXPECT_EQ(neither.wait(), 2);
-  EXPECT_NE(test_support::read_file(dir_.path() / "neither.log").find("un fichier de groupes ou --print est requis"), std::string::npos);
+  EXPECT_NE(test_support::read_file(dir_.path() / "neither.log").find("un fichier de groupes ou --print est requis"),
+            std::string::npos);
 }
 
 }  // namespace

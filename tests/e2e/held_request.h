@@ -20,7 +20,8 @@ namespace tec {
 class HeldRequest {
  public:
   // `extra_headers`: whole header lines, each ending in "\r\n".
-  explicit HeldRequest(int port, std::string extra_headers = "") : port_(port), extra_headers_(std::move(extra_headers)) {
+  explicit HeldRequest(int port, std::string extra_headers = "")
+      : port_(port), extra_headers_(std::move(extra_headers)) {
     open();
   }
   HeldRequest(const HeldRequest&) = delete;

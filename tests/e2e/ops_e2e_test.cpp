@@ -93,7 +93,8 @@ TEST_F(OpsE2eTest, MetricsCountRequestsLatencyZeroResultsCacheHitsAndTheIndex) {
   // A request is counted when the server logs it, which may come just after
   // the client has read the response, on another worker than the next one.
   const auto all_counted = [](const std::string& text) {
-    return metric_value(text, R"(tec_http_requests_total{endpoint="GET /v1/resources/{source}/{id}",status="404"})") >= 1 &&
+    return metric_value(text, R"(tec_http_requests_total{endpoint="GET /v1/resources/{source}/{id}",status="404"})") >=
+               1 &&
            metric_value(text, R"(tec_http_requests_total{endpoint="GET /v1/search",status="200"})") >= 3;
   };
   httplib::Result res = get("/metrics");
@@ -105,14 +106,18 @@ TEST_F(OpsE2eTest, MetricsCountRequestsLatencyZeroResultsCacheHitsAndTheIndex) {
   EXPECT_EQ(res->get_header_value("Content-Type"), "text/plain; version=0.0.4; charset=utf-8");
   const std::string& text = res->body;
   EXPECT_GE(metric_value(text, R"(tec_http_requests_total{endpoint="GET /v1/search",status="200"})"), 2);
-  EXPECT_GE(metric_value(text, R"(tec_http_requests_total{endpoint="GET /v1/resources/{source}/{id}",status="404"})"), 1);
-  EXPECT_GE(metric_value(text, R"(tec_http_request_duration_seconds_count{endpoint="GET /v1/search",status="200"})"), 2);
-  EXPECT_NE(text.find(R"(tec_http_request_duration_seconds_bucket{endpoint="GET /v1/search",status="200",le="0.005"})"), std::string::npos);
+  EXPECT_GE(metric_value(text, R"(tec_http_requests_total{endpoint="GET /v1/resources/{source}/{id}",status="404"})"),
+            1);
+  EXPECT_GE(metric_value(text, R"(tec_http_request_duration_seconds_count{endpoint="GET /v1/search",status="200"})"),
+            2);
+  EXPECT_NE(text.find(R"(tec_http_request_duration_seconds_bucket{endpoint="GET /v1/search",status="200",le="0.005"})"),
+            std::string::npos);
   EXPECT_GE(metric_value(text, "tec_search_zero_results_total"), 2);
   EXPECT_GE(metric_value(text, R"(tec_cache_lookups_total{endpoint="GET /v1/search",result="hit"})"), 1);
   EXPECT_GE(metric_value(text, R"(tec_cache_lookups_total{endpoint="GET /v1/search",result="miss"})"), 2);
   EXPECT_EQ(metric_value(text, "tec_index_documents"), 12);
-  EXPECT_EQ(metric_value(text, "tec_index_revision"), static_cast<double>(Xapian::Database(dir_->str("index")).get_revision()));
+  EXPECT_EQ(metric_value(text, "tec_index_revision"),
+            static_cast<double>(Xapian::Database(dir_->str("index")).get_revision()));
   EXPECT_NE(text.find("# TYPE tec_http_request_duration_seconds histogram"), std::string::npos);
 }
 
@@ -139,20 +144,23 @@ TEST_F(OpsE2eTest, OpenApiDescribesTheRoutesServed) {
           const std::string where = parameter["in"].GetString(), name = parameter["name"].GetString();
           const bool required = parameter.HasMember("required") && parameter["required"].GetBool();
           if (!required || !parameter.HasMember("example")) continue;
-          const std::string example = parameter["example"].IsString() ? parameter["example"].GetString() : std::to_string(parameter["example"].GetInt());
+          const std::string example = parameter["example"].IsString() ? parameter["example"].GetString()
+                                                                      : std::to_string(parameter["example"].GetInt());
           if (where == "path") url = std::regex_replace(url, std::regex("\\{" + name + "\\}"), example);
           if (where == "query") query.emplace(name, example);
         }
       }
       ASSERT_EQ(url.find('{'), std::string::npos) << "path parameter without example: " << path.name.GetString();
       ASSERT_TRUE(method == "get" || method == "post" || method == "put") << "method not tested: " << method;
-      const httplib::Result answer = method == "get"    ? client.Get(url.c_str(), query, httplib::Headers{}, httplib::Progress{})
+      const httplib::Result answer = method == "get"
+                                         ? client.Get(url.c_str(), query, httplib::Headers{}, httplib::Progress{})
                                      : method == "post" ? client.Post(url.c_str(), "{}", "application/json")
                                                         : client.Put(url.c_str(), "", "application/x-ndjson");
       ASSERT_TRUE(answer) << method << " " << url;
       rapidjson::Document error;
       error.Parse(answer->body.c_str());
-      const bool unknown_route = answer->status == 404 && !error.HasParseError() && error.IsObject() && error.HasMember("error") &&
+      const bool unknown_route = answer->status == 404 && !error.HasParseError() && error.IsObject() &&
+                                 error.HasMember("error") &&
                                  std::string(error["error"]["code"].GetString()) == "route_inconnue";
       EXPECT_FALSE(unknown_route) << method << " " << url << " is not served";
       const auto& responses = operation.value["responses"];
@@ -160,11 +168,25 @@ TEST_F(OpsE2eTest, OpenApiDescribesTheRoutesServed) {
           << method << " " << url << " answered " << answer->status << ", not documented";
     }
   }
-  for (const char* route : {"get /v1/search", "get /v1/suggest", "get /v1/resources/{source}/{id}", "get /v1/resources/{source}/{id}/similar",
-                            "get /v1/recommend", "post /v1/recommend", "get /v1/territories", "get /v1/territories/{code}",
-                            "get /v1/territories/{code}/peers", "post /v1/cohorts",
-                            "get /v1/sources", "put /v1/sources/{source}/feed", "get /v1/sources/{source}/syncs/{id}", "get /v1/stats/queries", "get /healthz",
-                            "get /metrics", "get /v1/openapi.json", "get /", "get /conseil",
+  for (const char* route : {"get /v1/search",
+                            "get /v1/suggest",
+                            "get /v1/resources/{source}/{id}",
+                            "get /v1/resources/{source}/{id}/similar",
+                            "get /v1/recommend",
+                            "post /v1/recommend",
+                            "get /v1/territories",
+                            "get /v1/territories/{code}",
+                            "get /v1/territories/{code}/peers",
+                            "post /v1/cohorts",
+                            "get /v1/sources",
+                            "put /v1/sources/{source}/feed",
+                            "get /v1/sources/{source}/syncs/{id}",
+                            "get /v1/stats/queries",
+                            "get /healthz",
+                            "get /metrics",
+                            "get /v1/openapi.json",
+                            "get /",
+                            "get /conseil",
                             "get /ressources/{source}/{id}"}) {
     EXPECT_TRUE(documented.contains(route)) << route << " is served but not documented";
   }
@@ -203,7 +225,8 @@ std::string raw_exchange(int port, const std::string& request) {
   send(fd, request.data(), request.size(), 0);
   std::string answer;
   char buffer[4096];
-  for (ssize_t got; (got = recv(fd, buffer, sizeof buffer, 0)) > 0;) answer.append(buffer, static_cast<std::size_t>(got));
+  for (ssize_t got; (got = recv(fd, buffer, sizeof buffer, 0)) > 0;)
+    answer.append(buffer, static_cast<std::size_t>(got));
   close(fd);
   return answer;
 }
@@ -227,7 +250,8 @@ TEST_F(OpsE2eTest, AKnownAddressAskedWithAnotherMethodIs405) {
   EXPECT_EQ(deleted->status, 405);
   EXPECT_EQ(deleted->get_header_value("Allow"), "GET, HEAD");
   EXPECT_NE(deleted->body.find("methode_non_autorisee"), std::string::npos) << deleted->body;
-  EXPECT_NE(deleted->body.find("méthode DELETE non acceptée à cette adresse : GET, HEAD attendu"), std::string::npos) << deleted->body;
+  EXPECT_NE(deleted->body.find("méthode DELETE non acceptée à cette adresse : GET, HEAD attendu"), std::string::npos)
+      << deleted->body;
 
   const auto posted = client.Post("/v1/resources/test/eclairage-extinction", "{}", "application/json");
   EXPECT_EQ(posted->status, 405);
@@ -282,7 +306,8 @@ TEST_F(OpsE2eTest, LogsAreOneJsonObjectPerLine) {
     rapidjson::Document entry;
     entry.Parse(line.c_str());
     ASSERT_FALSE(entry.HasParseError()) << line;
-    ASSERT_TRUE(entry.IsObject() && entry.HasMember("time") && entry.HasMember("level") && entry.HasMember("message")) << line;
+    ASSERT_TRUE(entry.IsObject() && entry.HasMember("time") && entry.HasMember("level") && entry.HasMember("message"))
+        << line;
     requests += std::string(entry["message"].GetString()).rfind("GET /healthz 200", 0) == 0;
   }
   EXPECT_GE(requests, 1u);
@@ -293,8 +318,8 @@ TEST_F(OpsE2eTest, LogsAreOneJsonObjectPerLine) {
 // A misspelt setting must not silently keep its default.
 TEST(OpsE2eConfigTest, AnUnknownKeyInTheConfigurationFileStopsTheStart) {
   const test_support::TempDir dir;
-  const std::string config = test_support::write_file(dir.path() / "tec-searchd.json",
-                                                 R"({"listen": "127.0.0.1:0", "threds": 4})");
+  const std::string config =
+      test_support::write_file(dir.path() / "tec-searchd.json", R"({"listen": "127.0.0.1:0", "threds": 4})");
   Child server({TEC_SEARCHD_BIN, "--config", config}, dir.str("stderr.log"));
   server.read_all();
   EXPECT_NE(server.wait(), 0);
@@ -321,7 +346,8 @@ TEST(OpsE2eLayoutTest, TheIndexLayoutIsCheckedAtStart) {
     read_port(server);
   }
   const std::string older = test_support::read_file(dir.path() / "older.log");
-  EXPECT_NE(older.find("l'index a été créé au format " + schema::layout_name(schema::kIndexLayoutVersion - 1)), std::string::npos)
+  EXPECT_NE(older.find("l'index a été créé au format " + schema::layout_name(schema::kIndexLayoutVersion - 1)),
+            std::string::npos)
       << older;
 
   record_layout(schema::kIndexLayoutVersion + 1);
@@ -345,12 +371,14 @@ TEST_F(OpsE2eTest, TerminalClientSearchesAndRecommends) {
   Child search({TEC_SEARCH_BIN, "--server", server, "eclairage", "public"});
   const std::string found = search.read_all();
   EXPECT_EQ(search.wait(), 0);
-  EXPECT_NE(found.find("Éclairage public : consulter les habitants avant l’extinction nocturne"), std::string::npos) << found;
+  EXPECT_NE(found.find("Éclairage public : consulter les habitants avant l’extinction nocturne"), std::string::npos)
+      << found;
   EXPECT_NE(found.find("Retour d'expérience"), std::string::npos);
   EXPECT_EQ(found.find("<mark>"), std::string::npos) << "highlighting is rendered, not shown as HTML";
   EXPECT_EQ(found.find("\033["), std::string::npos) << "no colour when the output is not a terminal";
 
-  Child recommend({TEC_SEARCH_BIN, "--server", server, "--recommend", "--insee", "34164", "--theme", "éclairage public"});
+  Child recommend(
+      {TEC_SEARCH_BIN, "--server", server, "--recommend", "--insee", "34164", "--theme", "éclairage public"});
   const std::string recommended = recommend.read_all();
   EXPECT_EQ(recommend.wait(), 0);
   EXPECT_NE(recommended.find("Montaud"), std::string::npos) << recommended;
@@ -367,7 +395,8 @@ TEST_F(OpsE2eTest, TerminalClientTakesOptionsBeforeTheWords) {
   Child theme({TEC_SEARCH_BIN, "--server", server, "--theme", "éclairage public", "extinction"});
   const std::string by_theme = theme.read_all();
   EXPECT_EQ(theme.wait(), 0);
-  EXPECT_NE(by_theme.find("Éclairage public : consulter les habitants avant l’extinction nocturne"), std::string::npos) << by_theme;
+  EXPECT_NE(by_theme.find("Éclairage public : consulter les habitants avant l’extinction nocturne"), std::string::npos)
+      << by_theme;
 
   Child type({TEC_SEARCH_BIN, "--server", server, "--type", "guide", "budget", "participatif"});
   const std::string by_type = type.read_all();

@@ -15,7 +15,9 @@ class PeersE2eTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
     dir_ = new test_support::TempDir;
-    ASSERT_EQ(run_indexer({"--index", dir_->str("index"), (test_support::source_dir() / "tests/data/peers_corpus.jsonl").string()}), 0);
+    ASSERT_EQ(run_indexer({"--index", dir_->str("index"),
+                           (test_support::source_dir() / "tests/data/peers_corpus.jsonl").string()}),
+              0);
     server_ = new Child({TEC_SEARCHD_BIN, "--index", dir_->str("index"), "--listen", "127.0.0.1:0", "--territories",
                          (test_support::source_dir() / "corpus/territories").string()});
     port_ = read_port(*server_);
@@ -86,8 +88,9 @@ TEST_F(PeersE2eTest, PeersErrors) {
 }
 
 TEST_F(PeersE2eTest, CohortsGroupTheVillagesAndSetApartTheOthers) {
-  const auto doc = post("/v1/cohorts?now=2026-11-27",
-                        R"({"themes": ["éclairage public"], "codes": ["34164", "34242", "34248", "34296", "29261", "34172"]})", 200);
+  const auto doc =
+      post("/v1/cohorts?now=2026-11-27",
+           R"({"themes": ["éclairage public"], "codes": ["34164", "34242", "34248", "34296", "29261", "34172"]})", 200);
   ASSERT_EQ(doc["cohorts"].Size(), 1u);
   const auto& cohort = doc["cohorts"][0];
   EXPECT_EQ(cohort["codes"].Size(), 4u);
@@ -104,13 +107,18 @@ TEST_F(PeersE2eTest, CohortsGroupTheVillagesAndSetApartTheOthers) {
 }
 
 TEST_F(PeersE2eTest, CohortsErrors) {
-  EXPECT_STREQ(post("/v1/cohorts", R"({"themes": ["éclairage public"], "codes": ["34164", "99999"]})", 404)["error"]["code"].GetString(),
-               "territoire_inconnu");
+  EXPECT_STREQ(
+      post("/v1/cohorts", R"({"themes": ["éclairage public"], "codes": ["34164", "99999"]})", 404)["error"]["code"]
+          .GetString(),
+      "territoire_inconnu");
   EXPECT_STREQ(post("/v1/cohorts", R"({"codes": ["34164"]})", 400)["error"]["code"].GetString(), "requete_invalide");
-  EXPECT_STREQ(post("/v1/cohorts", R"({"themes": ["éclairage public"]})", 400)["error"]["code"].GetString(), "requete_invalide");
-  EXPECT_STREQ(post("/v1/cohorts", R"({"themes": "éclairage public", "codes": ["34164"]})", 400)["error"]["code"].GetString(),
+  EXPECT_STREQ(post("/v1/cohorts", R"({"themes": ["éclairage public"]})", 400)["error"]["code"].GetString(),
                "requete_invalide");
-  EXPECT_STREQ(post("/v1/cohorts", R"({"theme": ["x"], "codes": ["34164"]})", 400)["error"]["code"].GetString(), "requete_invalide");
+  EXPECT_STREQ(
+      post("/v1/cohorts", R"({"themes": "éclairage public", "codes": ["34164"]})", 400)["error"]["code"].GetString(),
+      "requete_invalide");
+  EXPECT_STREQ(post("/v1/cohorts", R"({"theme": ["x"], "codes": ["34164"]})", 400)["error"]["code"].GetString(),
+               "requete_invalide");
   EXPECT_STREQ(post("/v1/cohorts", "pas du json", 400)["error"]["code"].GetString(), "requete_invalide");
 }
 

@@ -15,7 +15,9 @@ class RecommendE2eTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
     dir_ = new test_support::TempDir;
-    ASSERT_EQ(run_indexer({"--index", dir_->str("index"), test_support::recommend_corpus_path(), test_support::test_corpus_path()}), 0);
+    ASSERT_EQ(run_indexer({"--index", dir_->str("index"), test_support::recommend_corpus_path(),
+                           test_support::test_corpus_path()}),
+              0);
     server_ = new Child({TEC_SEARCHD_BIN, "--index", dir_->str("index"), "--listen", "127.0.0.1:0", "--territories",
                          (test_support::source_dir() / "corpus/territories").string()});
     port_ = read_port(*server_);
@@ -82,11 +84,13 @@ TEST_F(RecommendE2eTest, ProfileGivenOnlyAsAnInseeCode) {
 }
 
 TEST_F(RecommendE2eTest, GetWithThemesExplainsItsChoices) {
-  const auto doc = get("/v1/recommend?insee=34164&themes=%C3%A9clairage%20public&participation_level=consulter&now=2026-11-27", 200);
+  const auto doc =
+      get("/v1/recommend?insee=34164&themes=%C3%A9clairage%20public&participation_level=consulter&now=2026-11-27", 200);
   ASSERT_GT(doc["resources"].Size(), 0u);
   bool theme_reason = false;
   for (const auto& item : doc["resources"].GetArray()) {
-    for (const auto& reason : item["reasons"].GetArray()) theme_reason |= std::string(reason.GetString()) == "Thème : éclairage public";
+    for (const auto& reason : item["reasons"].GetArray())
+      theme_reason |= std::string(reason.GetString()) == "Thème : éclairage public";
   }
   EXPECT_TRUE(theme_reason);
   EXPECT_EQ(doc["profile"]["themes"][0], "éclairage public");
@@ -111,7 +115,8 @@ TEST_F(RecommendE2eTest, UnknownCodeIsA404JsonError) {
   const auto doc = get("/v1/recommend?insee=34999", 404);
   EXPECT_STREQ(doc["error"]["code"].GetString(), "territoire_inconnu");
   EXPECT_NE(std::string(doc["error"]["message"].GetString()).find("34999"), std::string::npos);
-  EXPECT_STREQ(post("/v1/recommend", R"({"siren": "123456789"})", 404)["error"]["code"].GetString(), "territoire_inconnu");
+  EXPECT_STREQ(post("/v1/recommend", R"({"siren": "123456789"})", 404)["error"]["code"].GetString(),
+               "territoire_inconnu");
 }
 
 TEST_F(RecommendE2eTest, BadProfilesAre400WithTheFieldAtFault) {
@@ -133,7 +138,8 @@ TEST_F(RecommendE2eTest, TerritoriesCompleteAndLookUp) {
   const auto found = get("/v1/territories?q=montaud&type=commune&limit=5", 200);
   bool montaud = false;
   for (const auto& t : found["territories"].GetArray()) {
-    montaud |= std::string(t["code"].GetString()) == "34164" && std::string(t["departement_name"].GetString()) == "Hérault";
+    montaud |=
+        std::string(t["code"].GetString()) == "34164" && std::string(t["departement_name"].GetString()) == "Hérault";
   }
   EXPECT_TRUE(montaud);
   const auto chambery = get("/v1/territories?q=CHAMBERY&limit=1", 200);
@@ -157,7 +163,8 @@ TEST_F(RecommendE2eTest, SimilarResourcesLeaveTheResourceOut) {
   EXPECT_FALSE(has(similar, "rex-herault-eclairage"));
   EXPECT_LE(similar.size(), 5u);
   // The closest resources speak of the same thing.
-  EXPECT_TRUE(has(similar, "rex-petit-village") || has(similar, "methode-consulter-eclairage") || has(similar, "atelier-passe"));
+  EXPECT_TRUE(has(similar, "rex-petit-village") || has(similar, "methode-consulter-eclairage") ||
+              has(similar, "atelier-passe"));
   EXPECT_STREQ(get("/v1/resources/reco/inconnue/similar", 404)["error"]["code"].GetString(), "ressource_introuvable");
 }
 

@@ -71,19 +71,21 @@ TEST(ReplicationE2eTest, ASyncOnTheHostBecomesSearchableOnBothReplicas) {
   std::vector<int> ports;
   for (const char* name : {"replique-1", "replique-2"}) {
     const auto replica = dir.path() / name;
-    replicators.push_back(std::make_unique<Child>(std::vector<std::string>{
-        kReplicate, "-h", "127.0.0.1", "-p", std::to_string(replication_port), "-m", "index", "-i", "1", "-r", "0", "-q", replica.string()}));
+    replicators.push_back(std::make_unique<Child>(
+        std::vector<std::string>{kReplicate, "-h", "127.0.0.1", "-p", std::to_string(replication_port), "-m", "index",
+                                 "-i", "1", "-r", "0", "-q", replica.string()}));
     ASSERT_TRUE(seconds_until([&] { return std::filesystem::exists(replica / "XAPIANDB"); }, std::chrono::seconds(30)))
         << name << " : première copie non reçue";
-    daemons.push_back(std::make_unique<Child>(std::vector<std::string>{TEC_SEARCHD_BIN, "--index", replica.string(), "--replica",
-                                                                      "--listen", "127.0.0.1:0", "--log-level", "warn"}));
+    daemons.push_back(std::make_unique<Child>(std::vector<std::string>{
+        TEC_SEARCHD_BIN, "--index", replica.string(), "--replica", "--listen", "127.0.0.1:0", "--log-level", "warn"}));
     ports.push_back(read_port(*daemons.back()));
   }
   for (const int port : ports) EXPECT_GT(hits(port, "eclairage"), 0u);
 
   // The nightly sync of a partner on the indexing host.
-  const std::string feed = test_support::write_file(dir.path() / "flux.jsonl",
-                                               R"({"id":"r1","type":"guide","title":"Toponymie participative des hameaux"})" "\n");
+  const std::string feed = test_support::write_file(
+      dir.path() / "flux.jsonl", R"({"id":"r1","type":"guide","title":"Toponymie participative des hameaux"})"
+                                 "\n");
   ASSERT_EQ(run_indexer({"sync", "--index", (master / "index").string(), "--source", "partenaire", feed}), 0);
   for (std::size_t i = 0; i < ports.size(); ++i) {
     const auto lag = seconds_until([&] { return hits(ports[i], "toponymie") == 1; }, std::chrono::seconds(30));
@@ -95,8 +97,11 @@ TEST(ReplicationE2eTest, ASyncOnTheHostBecomesSearchableOnBothReplicas) {
   // Without changesets the replicas receive a full copy, which the stub
   // switches to: tec-searchd --replica opens it afresh.
   unsetenv("XAPIAN_MAX_CHANGESETS");
-  test_support::write_file(dir.path() / "flux.jsonl", R"({"id":"r1","type":"guide","title":"Toponymie participative des hameaux"})" "\n"
-                                                 R"({"id":"r2","type":"outil","title":"Cadastre solaire partagé"})" "\n");
+  test_support::write_file(dir.path() / "flux.jsonl",
+                           R"({"id":"r1","type":"guide","title":"Toponymie participative des hameaux"})"
+                           "\n"
+                           R"({"id":"r2","type":"outil","title":"Cadastre solaire partagé"})"
+                           "\n");
   ASSERT_EQ(run_indexer({"sync", "--index", (master / "index").string(), "--source", "partenaire", feed}), 0);
   for (std::size_t i = 0; i < ports.size(); ++i) {
     const auto lag = seconds_until([&] { return hits(ports[i], "cadastre") == 1; }, std::chrono::seconds(30));

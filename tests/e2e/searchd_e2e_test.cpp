@@ -179,7 +179,8 @@ TEST_F(SearchdTest, FiltersFacetsAndSort) {
   const auto& types = doc["facets"]["type"];
   ASSERT_TRUE(types.IsArray());
   bool guide_seen = false;
-  for (const auto& value : types.GetArray()) guide_seen = guide_seen || std::string(value["value"].GetString()) == "guide";
+  for (const auto& value : types.GetArray())
+    guide_seen = guide_seen || std::string(value["value"].GetString()) == "guide";
   EXPECT_TRUE(guide_seen);
   for (const char* facet : {"type", "theme", "source", "level", "audience", "format", "territory"}) {
     EXPECT_TRUE(doc["facets"][facet].IsArray()) << facet;
@@ -212,18 +213,23 @@ TEST_F(SearchdTest, HealthGivesCountAndRevision) {
 
 TEST_F(SearchdTest, SeesANewCommitWithoutRestart) {
   EXPECT_TRUE(result_ids("Toponymie").empty());
-  const std::string feed = test_support::write_file(dir_->path() / "more.jsonl",
-      R"({"id":"ajout","source":"test","type":"guide","title":"Toponymie participative"})" "\n");
+  const std::string feed = test_support::write_file(
+      dir_->path() / "more.jsonl", R"({"id":"ajout","source":"test","type":"guide","title":"Toponymie participative"})"
+                                   "\n");
   ASSERT_EQ(run_indexer({"--index", dir_->str("index"), feed}), 0);
   EXPECT_EQ(result_ids("toponymie"), std::vector<std::string>{"ajout"});
 }
 
 TEST(TecIndex, ExitStatusSaysWhatHappened) {
   test_support::TempDir dir;
-  const std::string good = test_support::write_file(dir.path() / "good.jsonl",
-      R"({"id":"a","source":"anct","type":"guide","title":"Bon"})" "\n");
-  const std::string mixed = test_support::write_file(dir.path() / "mixed.jsonl",
-      R"({"id":"b","source":"anct","type":"guide","title":"Bon"})" "\n" R"({"id":"c","source":"anct"})" "\n");
+  const std::string good =
+      test_support::write_file(dir.path() / "good.jsonl", R"({"id":"a","source":"anct","type":"guide","title":"Bon"})"
+                                                          "\n");
+  const std::string mixed =
+      test_support::write_file(dir.path() / "mixed.jsonl", R"({"id":"b","source":"anct","type":"guide","title":"Bon"})"
+                                                           "\n"
+                                                           R"({"id":"c","source":"anct"})"
+                                                           "\n");
   std::string output;
   EXPECT_EQ(run_indexer({"--index", dir.str("index"), good}, &output), 0);
   EXPECT_NE(output.find("1 documents indexés, 0 rejetés"), std::string::npos) << output;
@@ -239,7 +245,9 @@ TEST(TecIndex, ExitStatusSaysWhatHappened) {
 
 TEST(TecSearchd, StopsCleanlyOnSigint) {
   test_support::TempDir dir;
-  const std::string feed = test_support::write_file(dir.path() / "f.jsonl", R"({"id":"a","source":"anct","type":"guide","title":"Bon"})" "\n");
+  const std::string feed =
+      test_support::write_file(dir.path() / "f.jsonl", R"({"id":"a","source":"anct","type":"guide","title":"Bon"})"
+                                                       "\n");
   ASSERT_EQ(run_indexer({"--index", dir.str("index"), feed}), 0);
   Child server({TEC_SEARCHD_BIN, "--index", dir.str("index"), "--listen", "127.0.0.1:0"});
   ASSERT_NE(server.read_line().find("écoute sur"), std::string::npos);

@@ -56,13 +56,14 @@ class PushTest : public ::testing::Test {
     ASSERT_EQ(run_indexer({"--index", dir_.str("index"), test_support::test_corpus_path()}), 0);
     test_token_ = token_for(dir_.str("tokens"), "test");
     anct_token_ = token_for(dir_.str("tokens"), "anct");
-    server_ = std::make_unique<Child>(std::vector<std::string>{TEC_SEARCHD_BIN, "--index", dir_.str("index"), "--listen", "127.0.0.1:0",
-                                                               "--tokens", dir_.str("tokens"), "--spool", dir_.str("spool"),
-                                                               "--max-upload-mb", "1"});
+    server_ = std::make_unique<Child>(
+        std::vector<std::string>{TEC_SEARCHD_BIN, "--index", dir_.str("index"), "--listen", "127.0.0.1:0", "--tokens",
+                                 dir_.str("tokens"), "--spool", dir_.str("spool"), "--max-upload-mb", "1"});
     port_ = read_port(*server_);
   }
 
-  httplib::Result put(const std::string& source, const std::string& body, const std::string& token, const std::string& query = "") {
+  httplib::Result put(const std::string& source, const std::string& body, const std::string& token,
+                      const std::string& query = "") {
     httplib::Client client("127.0.0.1", port_);
     httplib::Headers headers;
     if (!token.empty()) headers.emplace("Authorization", "Bearer " + token);
@@ -97,10 +98,12 @@ class PushTest : public ::testing::Test {
   int port_ = 0;
 };
 
-const std::string kAnctFeed =
-    R"({"id":"a1","type":"guide","title":"Toponymie participative"})" "\n"
-    R"({"id":"a2","type":"methode","title":"Cartographie des usages"})" "\n"
-    R"({"id":"a3","type":"outil","title":"Questionnaire en ligne","themes":"pas une liste"})" "\n";
+const std::string kAnctFeed = R"({"id":"a1","type":"guide","title":"Toponymie participative"})"
+                              "\n"
+                              R"({"id":"a2","type":"methode","title":"Cartographie des usages"})"
+                              "\n"
+                              R"({"id":"a3","type":"outil","title":"Questionnaire en ligne","themes":"pas une liste"})"
+                              "\n";
 
 TEST_F(PushTest, WithoutAValidTokenNothingChanges) {
   auto none = put("anct", kAnctFeed, "");
@@ -214,7 +217,9 @@ TEST(SearchStaysUp, QueriesNeverFailDuringATenThousandDocumentSync) {
     for (int i = 0; syncing && std::chrono::steady_clock::now() < deadline; ++i) {
       auto res = http.Get(queries[i % 4]);
       if (res && res->status == 200) ++answered;
-      else failures.push_back(std::string(queries[i % 4]) + " -> " + (res ? std::to_string(res->status) + " " + res->body : httplib::to_string(res.error())));
+      else
+        failures.push_back(std::string(queries[i % 4]) + " -> " +
+                           (res ? std::to_string(res->status) + " " + res->body : httplib::to_string(res.error())));
     }
   });
   EXPECT_EQ(run_indexer({"sync", "--index", dir.str("index"), "--source", "partenaire", feed}), 0);
@@ -239,7 +244,8 @@ TEST(KilledSync, LeavesThePreviousOrTheNewStateNeverAMix) {
   ASSERT_EQ(run_indexer({"--index", dir.str("index"), test_support::test_corpus_path()}), 0);
   const std::string feed = bulk_feed(dir.path() / "bulk.jsonl", "partenaire", 5000);
   for (const int delay_ms : {50, 300, 900}) {
-    Child sync({TEC_INDEX_BIN, "sync", "--index", dir.str("index"), "--source", "partenaire", "--allow-mass-delete", feed});
+    Child sync(
+        {TEC_INDEX_BIN, "sync", "--index", dir.str("index"), "--source", "partenaire", "--allow-mass-delete", feed});
     std::this_thread::sleep_for(std::chrono::milliseconds(delay_ms));
     sync.stop(SIGKILL);
     Xapian::Database db(dir.str("index"));
@@ -251,8 +257,10 @@ TEST(KilledSync, LeavesThePreviousOrTheNewStateNeverAMix) {
     EXPECT_GT(enquire.get_mset(0, 10).size(), 0u);
   }
   // And the index takes the next sync.
-  EXPECT_EQ(run_indexer({"sync", "--index", dir.str("index"), "--source", "partenaire", "--allow-mass-delete", feed}), 0);
-  EXPECT_EQ(Xapian::Database(dir.str("index")).get_termfreq(schema::prefixed(schema::kPrefixSource, "partenaire")), 5000u);
+  EXPECT_EQ(run_indexer({"sync", "--index", dir.str("index"), "--source", "partenaire", "--allow-mass-delete", feed}),
+            0);
+  EXPECT_EQ(Xapian::Database(dir.str("index")).get_termfreq(schema::prefixed(schema::kPrefixSource, "partenaire")),
+            5000u);
 }
 
 }  // namespace

@@ -95,7 +95,8 @@ void fuzz_feed_file(std::string_view content) {
   std::size_t last_number = 0;
   while (auto line = reader.next()) {
     if (line->number <= last_number) {
-      std::fprintf(stderr, "==tec-fuzz== FeedReader line numbers not increasing (%zu after %zu)\n", line->number, last_number);
+      std::fprintf(stderr, "==tec-fuzz== FeedReader line numbers not increasing (%zu after %zu)\n", line->number,
+                   last_number);
       std::abort();
     }
     last_number = line->number;

@@ -85,7 +85,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   for (const tec::ranking::QueryClause& clause : syntax.clauses) {
     // QueryClause::offset is the byte offset of clause.text in the query.
     if (clause.offset > text.size() || text.compare(clause.offset, clause.text.size(), clause.text) != 0) {
-      std::fprintf(stderr, "==tec-fuzz== parse_query_syntax: clause at offset %zu (%zu bytes) is not the query's text there\n",
+      std::fprintf(stderr,
+                   "==tec-fuzz== parse_query_syntax: clause at offset %zu (%zu bytes) is not the query's text there\n",
                    clause.offset, clause.text.size());
       std::abort();
     }

@@ -20,13 +20,23 @@ class AcronymSynonymsTest : public ::testing::Test {
     const std::string feed = test_support::write_file(
         dir_->path() / "feed.jsonl",
         // Defines PCAET, which the reference also knows, and a jargon of its own.
-        R"j({"id":"definit","source":"test","type":"guide","title":"Élaborer le plan climat-air-énergie territorial (PCAET)","body":"Le comité d'orientation des usagers (COU) suit la démarche."})j" "\n"
-        R"j({"id":"sigle-seul","source":"test","type":"retour_experience","title":"Notre PCAET en trois réunions"})j" "\n"
-        R"j({"id":"cou-seul","source":"test","type":"retour_experience","title":"Le COU a rendu son avis"})j" "\n"
+        R"j({"id":"definit","source":"test","type":"guide",)j"
+        R"j("title":"Élaborer le plan climat-air-énergie territorial (PCAET)",)j"
+        R"j("body":"Le comité d'orientation des usagers (COU) suit la démarche."})j"
+        "\n"
+        R"j({"id":"sigle-seul","source":"test","type":"retour_experience","title":"Notre PCAET en trois réunions"})j"
+        "\n"
+        R"j({"id":"cou-seul","source":"test","type":"retour_experience","title":"Le COU a rendu son avis"})j"
+        "\n"
         // Long forms only: the reference gives their acronyms.
-        R"j({"id":"clspd","source":"test","type":"retour_experience","title":"Le conseil local de sécurité et de prévention de la délinquance invite les habitants"})j" "\n"
-        R"j({"id":"plu","source":"test","type":"guide","title":"Réviser le plan local d'urbanisme avec les habitants"})j" "\n"
-        R"j({"id":"pluie","source":"test","type":"outil","title":"Il a plu sur la fête du quartier"})j" "\n");
+        R"j({"id":"clspd","source":"test","type":"retour_experience",)j"
+        R"j("title":"Le conseil local de sécurité et de prévention de la délinquance invite les habitants"})j"
+        "\n"
+        R"j({"id":"plu","source":"test","type":"guide",)j"
+        R"j("title":"Réviser le plan local d'urbanisme avec les habitants"})j"
+        "\n"
+        R"j({"id":"pluie","source":"test","type":"outil","title":"Il a plu sur la fête du quartier"})j"
+        "\n");
     ASSERT_EQ(test_support::index_files(dir_->str("index"), {feed}), 0u);
   }
   static void TearDownTestSuite() {
@@ -42,7 +52,8 @@ class AcronymSynonymsTest : public ::testing::Test {
     ranking::SearchRequest request;
     request.text = text;
     std::vector<std::string> found;
-    for (const ranking::SearchHit& hit : ranking::Searcher(db_, analyzer_, lexicon_.get()).search(request).hits) found.push_back(hit.id);
+    for (const ranking::SearchHit& hit : ranking::Searcher(db_, analyzer_, lexicon_.get()).search(request).hits)
+      found.push_back(hit.id);
     std::sort(found.begin(), found.end());
     return found;
   }
@@ -76,10 +87,12 @@ TEST_F(AcronymSynonymsTest, AnAcronymThatIsAlsoAWordNeedsCapitals) {
 TEST(AcronymReferenceTest, ParsesEveryMeaningOfTheBundledReference) {
   const auto meanings = parse_acronyms(bundled_acronyms());
   EXPECT_GE(meanings.size(), 4000u);
-  const auto cndp = std::count_if(meanings.begin(), meanings.end(), [](const AcronymMeaning& m) { return m.acronym == "CNDP"; });
+  const auto cndp =
+      std::count_if(meanings.begin(), meanings.end(), [](const AcronymMeaning& m) { return m.acronym == "CNDP"; });
   EXPECT_GE(cndp, 2) << "an acronym may have several meanings";
-  EXPECT_TRUE(std::none_of(meanings.begin(), meanings.end(), [](const AcronymMeaning& m) { return m.acronym == "sigle"; }))
-      << "the header is not a meaning";
+  EXPECT_TRUE(std::none_of(meanings.begin(), meanings.end(), [](const AcronymMeaning& m) {
+    return m.acronym == "sigle";
+  })) << "the header is not a meaning";
 }
 
 }  // namespace

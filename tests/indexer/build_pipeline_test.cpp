@@ -22,13 +22,15 @@ TEST(BuildPipelineTest, WritesEveryDocumentInTheOrderBuilt) {
   std::vector<std::string> written;
   build_while_writing(
       [](const EmitDocument& emit) {
-        for (int i = 0; i < kDocuments; ++i) emit("Q" + std::to_string(i), document_with_data("doc " + std::to_string(i)));
+        for (int i = 0; i < kDocuments; ++i)
+          emit("Q" + std::to_string(i), document_with_data("doc " + std::to_string(i)));
       },
       [&](const std::string& unique_term, const IndexedDocument& document) {
         written.push_back(unique_term + "=" + document.document.get_data());
       });
   ASSERT_EQ(written.size(), static_cast<std::size_t>(kDocuments));
-  for (int i = 0; i < kDocuments; ++i) EXPECT_EQ(written[static_cast<std::size_t>(i)], "Q" + std::to_string(i) + "=doc " + std::to_string(i));
+  for (int i = 0; i < kDocuments; ++i)
+    EXPECT_EQ(written[static_cast<std::size_t>(i)], "Q" + std::to_string(i) + "=doc " + std::to_string(i));
 }
 
 TEST(BuildPipelineTest, ABuildFailureReachesTheCallerAfterWhatWasBuilt) {

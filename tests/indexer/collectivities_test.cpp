@@ -57,15 +57,22 @@ std::map<std::string, std::vector<std::string>> stored_collectivities(const std:
 
 TEST(CollectivitiesTest, UnknownCodeIsAWarningAndTheRecordIsKept) {
   test_support::TempDir dir;
-  const std::string feed = test_support::write_file(dir.path() / "feed.jsonl",
-      R"({"id":"a","source":"anct","type":"retour_experience","title":"Montaud éteint la nuit","collectivites":["34164","2A004"]})" "\n"
-      R"({"id":"b","source":"anct","type":"retour_experience","title":"Une commune inconnue","collectivites":["34164","99999"]})" "\n"
-      R"({"id":"c","source":"anct","type":"retour_experience","title":"Un code mal formé","collectivites":["Montaud"]})" "\n");
+  const std::string feed = test_support::write_file(
+      dir.path() / "feed.jsonl",
+      R"({"id":"a","source":"anct","type":"retour_experience","title":"Montaud éteint la nuit",)"
+      R"("collectivites":["34164","2A004"]})"
+      "\n"
+      R"({"id":"b","source":"anct","type":"retour_experience","title":"Une commune inconnue",)"
+      R"("collectivites":["34164","99999"]})"
+      "\n"
+      R"({"id":"c","source":"anct","type":"retour_experience","title":"Un code mal formé","collectivites":["Montaud"]})"
+      "\n");
   const IngestReport report = ingest_into(dir.str("index"), {feed}, {&reference(), nullptr});
   EXPECT_EQ(report.indexed, 2u);
   ASSERT_EQ(report.warnings.size(), 1u);
   EXPECT_EQ(report.warnings[0].line, 2u);
-  EXPECT_EQ(report.warnings[0].reason.rfind("collectivites/1 : code « 99999 » absent du référentiel des territoires", 0), 0u)
+  EXPECT_EQ(
+      report.warnings[0].reason.rfind("collectivites/1 : code « 99999 » absent du référentiel des territoires", 0), 0u)
       << report.warnings[0].reason;
   ASSERT_EQ(report.rejected.size(), 1u);  // the schema's pattern
   EXPECT_EQ(report.rejected[0].line, 3u);
@@ -78,8 +85,11 @@ TEST(CollectivitiesTest, UnknownCodeIsAWarningAndTheRecordIsKept) {
 // tec-index's first run builds a new index in shards: it checks the same.
 TEST(CollectivitiesTest, ANewIndexBuiltInShardsChecksTheCodesToo) {
   test_support::TempDir dir;
-  const std::string feed = test_support::write_file(dir.path() / "feed.jsonl",
-      R"({"id":"b","source":"anct","type":"retour_experience","title":"Une commune inconnue","collectivites":["34164","99999"]})" "\n");
+  const std::string feed =
+      test_support::write_file(dir.path() / "feed.jsonl",
+                               R"({"id":"b","source":"anct","type":"retour_experience","title":"Une commune inconnue",)"
+                               R"("collectivites":["34164","99999"]})"
+                               "\n");
   IngestOptions options;
   options.context = {&reference(), nullptr};
   options.shards = 2;
@@ -91,8 +101,11 @@ TEST(CollectivitiesTest, ANewIndexBuiltInShardsChecksTheCodesToo) {
 
 TEST(CollectivitiesTest, WithoutTerritoriesNothingIsChecked) {
   test_support::TempDir dir;
-  const std::string feed = test_support::write_file(dir.path() / "feed.jsonl",
-      R"({"id":"b","source":"anct","type":"retour_experience","title":"Une commune inconnue","collectivites":["99999"]})" "\n");
+  const std::string feed =
+      test_support::write_file(dir.path() / "feed.jsonl",
+                               R"({"id":"b","source":"anct","type":"retour_experience","title":"Une commune inconnue",)"
+                               R"("collectivites":["99999"]})"
+                               "\n");
   const IngestReport report = ingest_into(dir.str("index"), {feed}, {});
   EXPECT_EQ(report.indexed, 1u);
   EXPECT_TRUE(report.warnings.empty());
@@ -100,9 +113,11 @@ TEST(CollectivitiesTest, WithoutTerritoriesNothingIsChecked) {
 
 TEST(CollectivitiesTest, CsvColumnIsAList) {
   test_support::TempDir dir;
-  const std::string csv = test_support::write_file(dir.path() / "feed.csv", "id,title,codes\nx,Deux villages,34164;34173\n");
+  const std::string csv =
+      test_support::write_file(dir.path() / "feed.csv", "id,title,codes\nx,Deux villages,34164;34173\n");
   CsvMapping mapping = CsvMapping::parse(R"({"constants": {"type": "retour_experience", "source": "anct"},
-                                             "fields": {"id": "id", "title": "title", "collectivites": "codes"}})", "m");
+                                             "fields": {"id": "id", "title": "title", "collectivites": "codes"}})",
+                                         "m");
   const IngestReport report = ingest_into(dir.str("index"), {csv}, {&reference(), nullptr}, &mapping);
   EXPECT_EQ(report.indexed, 1u);
   EXPECT_EQ(stored_collectivities(dir.str("index"))["anct:x"], (std::vector<std::string>{"34164", "34173"}));
@@ -110,22 +125,30 @@ TEST(CollectivitiesTest, CsvColumnIsAList) {
 
 TEST(CollectivitiesTest, MappingFillsTheFieldFromText) {
   const CollectivityMapping mapping = CollectivityMapping::parse(
-      R"({"departement_field": "territories", "sources": [{"field": "porteur"}, {"field": "body", "pattern": "Organisé par (?:la |le )?([^.]+)\\."}]})", "m");
+      R"({"departement_field": "territories", "sources": [{"field": "porteur"}, {"field": "body",)"
+      R"( "pattern": "Organisé par (?:la |le )?([^.]+)\\."}]})",
+      "m");
   const auto apply = [&](const std::string& line) {
     rapidjson::Document doc;
     doc.Parse(mapping.apply(line, reference()).c_str());
     std::vector<std::string> codes;
-    if (doc.HasMember("collectivites")) for (const auto& c : doc["collectivites"].GetArray()) codes.emplace_back(c.GetString());
+    if (doc.HasMember("collectivites"))
+      for (const auto& c : doc["collectivites"].GetArray()) codes.emplace_back(c.GetString());
     return codes;
   };
-  EXPECT_EQ(apply(R"({"id":"1","porteur":"Commune de Kingersheim","territories":["68"]})"), (std::vector<std::string>{"68166"}));
-  EXPECT_EQ(apply(R"({"id":"2","porteur":"SNCF Réseau","body":"Organisé par la Région Bretagne. Fin."})"), (std::vector<std::string>{"r53"}));
+  EXPECT_EQ(apply(R"({"id":"1","porteur":"Commune de Kingersheim","territories":["68"]})"),
+            (std::vector<std::string>{"68166"}));
+  EXPECT_EQ(apply(R"({"id":"2","porteur":"SNCF Réseau","body":"Organisé par la Région Bretagne. Fin."})"),
+            (std::vector<std::string>{"r53"}));
   EXPECT_EQ(apply(R"({"id":"3","porteur":"SNCF Réseau"})"), (std::vector<std::string>{}));
-  EXPECT_EQ(apply(R"({"id":"4","porteur":"Commune de Kingersheim","collectivites":["34164"]})"), (std::vector<std::string>{"34164"}));
+  EXPECT_EQ(apply(R"({"id":"4","porteur":"Commune de Kingersheim","collectivites":["34164"]})"),
+            (std::vector<std::string>{"34164"}));
   EXPECT_EQ(mapping.apply("pas du JSON", reference()), "pas du JSON");
   EXPECT_THROW(CollectivityMapping::parse(R"({"sources": []})", "m"), std::runtime_error);
-  EXPECT_THROW(CollectivityMapping::parse(R"({"sources": [{"field": "body", "pattern": "sans capture"}]})", "m"), std::runtime_error);
-  EXPECT_THROW(CollectivityMapping::parse(R"({"sources": [{"field": "body", "pattern": "(("}]})", "m"), std::runtime_error);
+  EXPECT_THROW(CollectivityMapping::parse(R"({"sources": [{"field": "body", "pattern": "sans capture"}]})", "m"),
+               std::runtime_error);
+  EXPECT_THROW(CollectivityMapping::parse(R"({"sources": [{"field": "body", "pattern": "(("}]})", "m"),
+               std::runtime_error);
 }
 
 TEST(CollectivitiesTest, RealFeedsNameTheirCollectivities) {
@@ -135,21 +158,23 @@ TEST(CollectivitiesTest, RealFeedsNameTheirCollectivities) {
   test_support::TempDir dir;
   std::size_t named = 0;
   for (const auto& [feed, mapping_file] : std::vector<std::pair<std::string, std::string>>{
-           {"decider-ensemble.jsonl", "decider-ensemble.collectivites.json"}, {"ditp-usages.jsonl", "ditp-usages.collectivites.json"}}) {
+           {"decider-ensemble.jsonl", "decider-ensemble.collectivites.json"},
+           {"ditp-usages.jsonl", "ditp-usages.collectivites.json"}}) {
     const CollectivityMapping mapping = CollectivityMapping::load((data / mapping_file).string());
-    const IngestReport report = ingest_into(dir.str("index"), {(shared / "data/fr" / feed).string()}, {&reference(), &mapping});
+    const IngestReport report =
+        ingest_into(dir.str("index"), {(shared / "data/fr" / feed).string()}, {&reference(), &mapping});
     EXPECT_TRUE(report.rejected.empty()) << feed;
     EXPECT_TRUE(report.warnings.empty()) << feed;  // a mapping only writes codes it found
   }
   auto stored = stored_collectivities(dir.str("index"));
   for (const auto& [key, codes] : stored) named += !codes.empty();
   // Décider ensemble: the porteur, placed by the feed's département.
-  EXPECT_EQ(stored["decider-ensemble:1"], (std::vector<std::string>{"32"}));           // Département du Gers
-  EXPECT_EQ(stored["decider-ensemble:3"], (std::vector<std::string>{"68166"}));        // Commune de Kingersheim
-  EXPECT_EQ(stored["decider-ensemble:21"], (std::vector<std::string>{"54273"}));       // Maire de Jarny
-  EXPECT_EQ(stored["decider-ensemble:12"], (std::vector<std::string>{"200066793"}));   // CA du Grand Annecy
-  EXPECT_EQ(stored["decider-ensemble:40"], (std::vector<std::string>{"243300316"}));   // Bordeaux Métropole
-  EXPECT_TRUE(stored["decider-ensemble:5"].empty());                                    // SNCF Réseau
+  EXPECT_EQ(stored["decider-ensemble:1"], (std::vector<std::string>{"32"}));          // Département du Gers
+  EXPECT_EQ(stored["decider-ensemble:3"], (std::vector<std::string>{"68166"}));       // Commune de Kingersheim
+  EXPECT_EQ(stored["decider-ensemble:21"], (std::vector<std::string>{"54273"}));      // Maire de Jarny
+  EXPECT_EQ(stored["decider-ensemble:12"], (std::vector<std::string>{"200066793"}));  // CA du Grand Annecy
+  EXPECT_EQ(stored["decider-ensemble:40"], (std::vector<std::string>{"243300316"}));  // Bordeaux Métropole
+  EXPECT_TRUE(stored["decider-ensemble:5"].empty());                                  // SNCF Réseau
   // DITP usage reports: the platform's owner in the summary, else the body.
   EXPECT_EQ(stored["ditp:usage-Courbevoie"], (std::vector<std::string>{"92026"}));
   EXPECT_EQ(stored["ditp:usage-Loiret"], (std::vector<std::string>{"45"}));

@@ -36,28 +36,34 @@ std::vector<FeedLine> read_all(const std::string& path, const CsvMapping& mappin
 TEST(CsvFeed, MapsRowsToRecordsWithTheLineTheyStartOn) {
   test_support::TempDir dir;
   const std::string csv = test_support::write_file(dir.path() / "f.csv",
-      "\xEF\xBB\xBF" "ref,nom,resume,theme_1,theme_2,cree_le,pop_max,mode\r\n"
-      "m1,Jury citoyen,\"Un avis &amp; une\r\ndélibération\",urbanisme; jeunesse, eau,2024-05-01 10:00:00,3500,salle\r\n"
-      "\r\n"
-      "m2,Forum ouvert,,,,2023-01-02,,visio\r\n");
+                                                   "\xEF\xBB\xBF"
+                                                   "ref,nom,resume,theme_1,theme_2,cree_le,pop_max,mode\r\n"
+                                                   "m1,Jury citoyen,\"Un avis &amp; une\r\ndélibération\",urbanisme; "
+                                                   "jeunesse, eau,2024-05-01 10:00:00,3500,salle\r\n"
+                                                   "\r\n"
+                                                   "m2,Forum ouvert,,,,2023-01-02,,visio\r\n");
   const auto lines = read_all(csv, CsvMapping::parse(kMapping, "mapping"));
   ASSERT_EQ(lines.size(), 2u);
   EXPECT_EQ(lines[0].number, 2u);
   EXPECT_EQ(lines[0].error, "");
-  EXPECT_EQ(lines[0].text,
-            R"({"source":"anct","type":"methode","id":"m1","title":"Jury citoyen","summary":"Un avis & une délibération",)"
-            R"("themes":["urbanisme","jeunesse","eau"],"published_at":"2024-05-01","population_max":3500,"format":"presentiel"})");
+  EXPECT_EQ(
+      lines[0].text,
+      R"({"source":"anct","type":"methode","id":"m1","title":"Jury citoyen","summary":"Un avis & une délibération",)"
+      R"("themes":["urbanisme","jeunesse","eau"],"published_at":"2024-05-01","population_max":3500,)"
+      R"("format":"presentiel"})");
   EXPECT_EQ(lines[1].number, 5u);
-  EXPECT_EQ(lines[1].text, R"({"source":"anct","type":"methode","id":"m2","title":"Forum ouvert","published_at":"2023-01-02","format":"distanciel"})");
+  EXPECT_EQ(lines[1].text,
+            R"({"source":"anct","type":"methode","id":"m2","title":"Forum ouvert","published_at":"2023-01-02",)"
+            R"("format":"distanciel"})");
 }
 
 TEST(CsvFeed, ReportsRowsThatCannotBeRecords) {
   test_support::TempDir dir;
   const std::string csv = test_support::write_file(dir.path() / "f.csv",
-      "ref,nom,resume,theme_1,theme_2,cree_le,pop_max,mode\n"
-      "m1,Trop,de,colonnes,a,b,c,d,e\n"
-      "m2,Mode inconnu,,,,,,hybride\n"
-      "m3,Coupé,\"guillemet jamais fermé\n");
+                                                   "ref,nom,resume,theme_1,theme_2,cree_le,pop_max,mode\n"
+                                                   "m1,Trop,de,colonnes,a,b,c,d,e\n"
+                                                   "m2,Mode inconnu,,,,,,hybride\n"
+                                                   "m3,Coupé,\"guillemet jamais fermé\n");
   const auto lines = read_all(csv, CsvMapping::parse(kMapping, "mapping"));
   ASSERT_EQ(lines.size(), 3u);
   EXPECT_EQ(lines[0].error, "9 colonnes au lieu de 8");
@@ -103,7 +109,8 @@ TEST_P(ParticipediaExport, EveryRowIsIndexedOrRejectedWithAReason) {
   if (shared.empty()) GTEST_SKIP() << "../shared/data absent de cette copie : exports Participedia ignorés";
   const std::string name = GetParam();
   const std::string csv = (shared / "data" / "participedia" / (name + ".csv")).string();
-  const CsvMapping mapping = CsvMapping::load((test_support::source_dir() / "tests" / "data" / ("participedia-" + name + ".mapping.json")).string());
+  const CsvMapping mapping = CsvMapping::load(
+      (test_support::source_dir() / "tests" / "data" / ("participedia-" + name + ".mapping.json")).string());
   test_support::TempDir dir;
   analysis::FrenchAnalyzer analyzer;
   SyncOptions options;

@@ -20,7 +20,8 @@ namespace {
 using test_support::TempDir;
 using test_support::write_file;
 
-constexpr const char* kEditors = "# groupes des éditeurs\nzorglub citoyen | budget participatif\n\nrepas de quartier | fête des voisins\n";
+constexpr const char* kEditors =
+    "# groupes des éditeurs\nzorglub citoyen | budget participatif\n\nrepas de quartier | fête des voisins\n";
 
 class EditorsThesaurusTest : public ::testing::Test {
  protected:
@@ -84,7 +85,8 @@ TEST_F(EditorsThesaurusTest, EveryBadLineIsNamedAndNothingIsApplied) {
     apply("zorglub citoyen | budget participatif\nseul\n\nun |  | deux\nbon | groupe\n");
     FAIL() << "a bad file was applied";
   } catch (const std::runtime_error& e) {
-    EXPECT_EQ(std::string(e.what()), "editeurs.txt:2: un groupe demande au moins deux expressions\nediteurs.txt:4: expression vide");
+    EXPECT_EQ(std::string(e.what()),
+              "editeurs.txt:2: un groupe demande au moins deux expressions\nediteurs.txt:4: expression vide");
   }
   EXPECT_EQ(revision(), before);
   EXPECT_FALSE(holds(synonyms_of("zorglub citoyen"), "budget participatif"));
@@ -92,7 +94,8 @@ TEST_F(EditorsThesaurusTest, EveryBadLineIsNamedAndNothingIsApplied) {
 }
 
 TEST_F(EditorsThesaurusTest, AnAbsentIndexIsNotCreated) {
-  EXPECT_THROW(apply_editors_thesaurus(dir_.str("absent"), kEditors, "editeurs.txt", bundled_, analyzer_), std::runtime_error);
+  EXPECT_THROW(apply_editors_thesaurus(dir_.str("absent"), kEditors, "editeurs.txt", bundled_, analyzer_),
+               std::runtime_error);
   EXPECT_FALSE(std::filesystem::exists(dir_.path() / "absent"));
 }
 
@@ -106,8 +109,10 @@ TEST_F(EditorsThesaurusTest, TheStoredGroupsAreReadBackAsTheyWereGiven) {
 
 TEST_F(EditorsThesaurusTest, ASyncAfterwardsKeepsTheEditorsGroups) {
   apply(kEditors);
-  const std::string feed = write_file(dir_.path() / "feed.jsonl",
-                                      R"({"id":"g1","source":"partenaire","type":"guide","title":"Guide du repas de quartier"})" "\n");
+  const std::string feed =
+      write_file(dir_.path() / "feed.jsonl",
+                 R"({"id":"g1","source":"partenaire","type":"guide","title":"Guide du repas de quartier"})"
+                 "\n");
   SyncOptions options;
   options.source = "partenaire";
   options.synonyms = &bundled_;
@@ -121,7 +126,8 @@ TEST_F(EditorsThesaurusTest, AnAdditionAfterwardsKeepsTheEditorsGroups) {
   apply(kEditors);
   IndexWriter writer(index());
   const std::string feed = write_file(dir_.path() / "more.jsonl",
-                                      R"({"id":"g2","source":"partenaire","type":"guide","title":"Un autre guide"})" "\n");
+                                      R"({"id":"g2","source":"partenaire","type":"guide","title":"Un autre guide"})"
+                                      "\n");
   ASSERT_EQ(ingest(writer, analyzer_, {feed}, {}).rejected.size(), 0u);
   writer.replace_synonyms(bundled_, analyzer_);
   writer.commit();

@@ -66,9 +66,7 @@ TEST(FeedReader, RefusesOversizeRecords) {
   EXPECT_TRUE(lines[1].error.empty());
 }
 
-TEST(FeedReader, ThrowsOnAMissingFile) {
-  EXPECT_THROW(FeedReader("/nonexistent/feed.jsonl"), std::runtime_error);
-}
+TEST(FeedReader, ThrowsOnAMissingFile) { EXPECT_THROW(FeedReader("/nonexistent/feed.jsonl"), std::runtime_error); }
 
 }  // namespace
 }  // namespace tec::indexer

@@ -24,13 +24,10 @@ std::string record(const std::string& id, const std::string& title) {
 
 TEST(Ingest, KeepsGoodRecordsAroundBadOnesAndReportsEach) {
   TempDir dir;
-  const std::string feed = write_file(dir.path() / "feed.jsonl",
-                                      record("a", "Premier") + "\n" +
-                                      "{\"id\":\"b\",\"source\":\"anct\"\n" +
-                                      record("c", "Troisi\xE8me") + "\n" +
-                                      record("d", "Quatrième") + "\n" +
-                                      "[1,2]\n" +
-                                      record("e", "Dernier"));
+  const std::string feed =
+      write_file(dir.path() / "feed.jsonl", record("a", "Premier") + "\n" + "{\"id\":\"b\",\"source\":\"anct\"\n" +
+                                                record("c", "Troisi\xE8me") + "\n" + record("d", "Quatrième") + "\n" +
+                                                "[1,2]\n" + record("e", "Dernier"));
   analysis::FrenchAnalyzer analyzer;
   IndexWriter writer(dir.str("index"));
   const IngestReport report = ingest(writer, analyzer, {feed}, {});
@@ -39,7 +36,8 @@ TEST(Ingest, KeepsGoodRecordsAroundBadOnesAndReportsEach) {
   EXPECT_EQ(report.records, 6u);
   EXPECT_EQ(report.indexed, 3u);
   ASSERT_EQ(report.rejected.size(), 3u);
-  EXPECT_EQ(report.rejected[0].text(), feed + ":2: JSON invalide à la colonne 26 : « , » ou « } » attendu après un membre d'objet");
+  EXPECT_EQ(report.rejected[0].text(),
+            feed + ":2: JSON invalide à la colonne 26 : « , » ou « } » attendu après un membre d'objet");
   EXPECT_EQ(report.rejected[1].text(), feed + ":3: UTF-8 invalide à l'octet 57 de la ligne");
   EXPECT_EQ(report.rejected[2].text(), feed + ":5: l'enregistrement doit être un objet JSON, pas un tableau");
 
@@ -50,14 +48,16 @@ TEST(Ingest, KeepsGoodRecordsAroundBadOnesAndReportsEach) {
 
 TEST(Ingest, LaterDuplicateReplacesEarlierAndIsReported) {
   TempDir dir;
-  const std::string feed = write_file(dir.path() / "feed.jsonl", record("a", "Ancien titre") + "\n" + record("a", "Nouveau titre") + "\n");
+  const std::string feed =
+      write_file(dir.path() / "feed.jsonl", record("a", "Ancien titre") + "\n" + record("a", "Nouveau titre") + "\n");
   analysis::FrenchAnalyzer analyzer;
   IndexWriter writer(dir.str("index"));
   const IngestReport report = ingest(writer, analyzer, {feed}, {});
   writer.commit();
   EXPECT_EQ(report.indexed, 1u);
   ASSERT_EQ(report.duplicates.size(), 1u);
-  EXPECT_EQ(report.duplicates[0].text(), feed + ":2: identifiant « a » déjà présent en " + feed + ":1, cette version le remplace");
+  EXPECT_EQ(report.duplicates[0].text(),
+            feed + ":2: identifiant « a » déjà présent en " + feed + ":1, cette version le remplace");
   Xapian::Database db(dir.str("index"));
   EXPECT_EQ(db.get_doccount(), 1u);
   EXPECT_TRUE(db.term_exists("nouveau"));
@@ -66,7 +66,8 @@ TEST(Ingest, LaterDuplicateReplacesEarlierAndIsReported) {
 
 TEST(Ingest, ReindexingReplacesBySourceAndId) {
   TempDir dir;
-  const std::string first = write_file(dir.path() / "1.jsonl", record("a", "Version un") + "\n" + record("b", "Autre") + "\n");
+  const std::string first =
+      write_file(dir.path() / "1.jsonl", record("a", "Version un") + "\n" + record("b", "Autre") + "\n");
   const std::string second = write_file(dir.path() / "2.jsonl", record("a", "Version deux") + "\n");
   EXPECT_EQ(test_support::index_files(dir.str("index"), {first}), 0u);
   EXPECT_EQ(test_support::index_files(dir.str("index"), {second}), 0u);
@@ -135,7 +136,8 @@ TEST(Ingest, StoresTheRecordWithAccentsAndThePlainBody) {
 TEST(IngestNewIndex, HoldsWhatOneWriterWrites) {
   TempDir dir;
   std::string lines;
-  for (int i = 0; i < 200; ++i) lines += record("r" + std::to_string(i), "Budget participatif numéro " + std::to_string(i)) + "\n";
+  for (int i = 0; i < 200; ++i)
+    lines += record("r" + std::to_string(i), "Budget participatif numéro " + std::to_string(i)) + "\n";
   lines += record("r7", "Concertation remplacée") + "\n";
   // Acronyms the texts define, spread over the shards: the synonym table
   // must learn them from every shard, not from the first only.

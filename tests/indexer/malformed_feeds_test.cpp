@@ -27,7 +27,11 @@ std::string with_fields(const std::string& fields) {
 
 std::vector<MalformedCase> cases() {
   return {
-      {"InvalidUtf8", with_fields(R"(,"summary":"caf)" "\xE9" R"(")"), "UTF-8 invalide à l'octet 72 de la ligne"},
+      {"InvalidUtf8",
+       with_fields(R"(,"summary":"caf)"
+                   "\xE9"
+                   R"(")"),
+       "UTF-8 invalide à l'octet 72 de la ligne"},
       {"NulByte", with_fields(std::string(R"(,"summary":"a)") + '\0' + R"(b")"), "octet NUL à l'octet 70 de la ligne"},
       {"ArrayLine", R"([{"id":"x"}])", "l'enregistrement doit être un objet JSON, pas un tableau"},
       {"MissingId", R"({"source":"anct","type":"guide","title":"Titre"})", "champ obligatoire manquant : id"},
@@ -45,19 +49,23 @@ std::vector<MalformedCase> cases() {
        "population_max (100) inférieure à population_min (5000)"},
       {"NotADate", with_fields(R"(,"published_at":"hier")"),
        R"(published_at : valeur "hier" mal formée (motif attendu ^[0-9]{4}-[0-9]{2}-[0-9]{2}$))"},
-      {"ImpossibleDate", with_fields(R"(,"published_at":"2026-02-30")"), "published_at : date inexistante « 2026-02-30 »"},
+      {"ImpossibleDate", with_fields(R"(,"published_at":"2026-02-30")"),
+       "published_at : date inexistante « 2026-02-30 »"},
       {"UnknownType", R"({"id":"x","source":"anct","type":"webinaire","title":"T"})",
        "type : valeur \"webinaire\" inconnue (valeurs permises : methode, outil, guide, retour_experience, atelier, "
        "formation, acteur, financement)"},
-      {"NulEscapeInDate", with_fields(R"(,"published_at":"2026-01-01\u0000")"), "published_at : caractère NUL (\\u0000) interdit"},
+      {"NulEscapeInDate", with_fields(R"(,"published_at":"2026-01-01\u0000")"),
+       "published_at : caractère NUL (\\u0000) interdit"},
       {"ControlCharacterInTheme", with_fields(R"(,"themes":["mobilité","eau\u001fassainissement"])"),
        "themes/1 : caractère de contrôle interdit (retour à la ligne, tabulation…)"},
-      {"NulEscapeInId", R"({"id":"b\u0000 x/../","source":"anct","type":"guide","title":"T"})", "id : caractère NUL (\\u0000) interdit"},
+      {"NulEscapeInId", R"({"id":"b\u0000 x/../","source":"anct","type":"guide","title":"T"})",
+       "id : caractère NUL (\\u0000) interdit"},
       {"EmptyTitle", R"({"id":"x","source":"anct","type":"guide","title":""})", "title : valeur vide"},
       {"NullTitle", R"({"id":"x","source":"anct","type":"guide","title":null})", "title : type null au lieu de string"},
       {"EmptyId", R"({"id":"","source":"anct","type":"guide","title":"T"})", "id : valeur vide"},
       {"EmptySessionStart", with_fields(R"(,"sessions":[{"start":"","online":true}])"),
-       R"(sessions/0/start : valeur "" mal formée (motif attendu ^[0-9]{4}-[0-9]{2}-[0-9]{2}(T[0-9]{2}:[0-9]{2}(:[0-9]{2})?(Z|[+-][0-9]{2}:[0-9]{2})?)?$))"},
+       R"(sessions/0/start : valeur "" mal formée (motif attendu ^[0-9]{4}-[0-9]{2}-[0-9]{2})"
+       R"((T[0-9]{2}:[0-9]{2}(:[0-9]{2})?(Z|[+-][0-9]{2}:[0-9]{2})?)?$))"},
       {"OversizeBody", with_fields(R"(,"body":")" + std::string(9 * 1024 * 1024, 'a') + "\""),
        "enregistrement trop long (9437251 octets, maximum 8388608)"},
   };
@@ -69,7 +77,8 @@ class MalformedFeed : public ::testing::TestWithParam<MalformedCase> {};
 
 TEST_P(MalformedFeed, RejectsTheBadLineAndKeepsTheOthers) {
   test_support::TempDir dir;
-  const std::string feed = test_support::write_file(dir.path() / "feed.jsonl", kBefore + "\n" + GetParam().line + "\n" + kAfter + "\n");
+  const std::string feed =
+      test_support::write_file(dir.path() / "feed.jsonl", kBefore + "\n" + GetParam().line + "\n" + kAfter + "\n");
   analysis::FrenchAnalyzer analyzer;
   SyncOptions options;
   options.source = "anct";
@@ -84,30 +93,35 @@ TEST_P(MalformedFeed, RejectsTheBadLineAndKeepsTheOthers) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Cases, MalformedFeed, ::testing::ValuesIn(cases()),
-                         [](const ::testing::TestParamInfo<MalformedCase>& info) { return std::string(info.param.name); });
+                         [](const ::testing::TestParamInfo<MalformedCase>& info) {
+                           return std::string(info.param.name);
+                         });
 
 // Partner exports write "" or null or [] for what they do not have: in an
 // optional field that is an absent value, kept with a warning.
 struct EmptyValueCase {
   const char* name;
   std::string line;
-  std::string warning;  // expected, exactly
+  std::string warning;   // expected, exactly
   std::string left_out;  // a piece of JSON the stored record must not hold
 };
 
 std::vector<EmptyValueCase> empty_value_cases() {
   return {
-      {"OnlineSessionWithEmptyDepartment", with_fields(R"(,"sessions":[{"start":"2027-01-12T10:00","online":true,"department":""}])"),
+      {"OnlineSessionWithEmptyDepartment",
+       with_fields(R"(,"sessions":[{"start":"2027-01-12T10:00","online":true,"department":""}])"),
        "champ vide ignoré : sessions/0/department", R"("department")"},
       {"EmptyUrl", with_fields(R"(,"url":"")"), "champ vide ignoré : url", R"("url")"},
       {"NullSummary", with_fields(R"(,"summary":null)"), "champ vide ignoré : summary", R"("summary")"},
-      {"EmptyPublishedAt", with_fields(R"(,"published_at":"")"), "champ vide ignoré : published_at", R"("published_at")"},
+      {"EmptyPublishedAt", with_fields(R"(,"published_at":"")"), "champ vide ignoré : published_at",
+       R"("published_at")"},
       {"BlankFormat", with_fields(R"(,"format":"  ")"), "champ vide ignoré : format", R"("format")"},
       {"EmptyThemes", with_fields(R"(,"themes":[])"), "champ vide ignoré : themes", R"("themes")"},
       {"BlankTheme", with_fields(R"(,"themes":["urbanisme",""])"), "champ vide ignoré : themes/1", R"("urbanisme",")"},
-      {"NullPopulation", with_fields(R"(,"population_min":null)"), "champ vide ignoré : population_min", R"("population_min")"},
-      {"EmptySourceFilledByTheSync", R"({"id":"x","source":"","type":"guide","title":"T"})", "champ vide ignoré : source",
-       R"("source":"")"},
+      {"NullPopulation", with_fields(R"(,"population_min":null)"), "champ vide ignoré : population_min",
+       R"("population_min")"},
+      {"EmptySourceFilledByTheSync", R"({"id":"x","source":"","type":"guide","title":"T"})",
+       "champ vide ignoré : source", R"("source":"")"},
       {"SeveralInOneRecord",
        with_fields(R"(,"url":"","summary":"","sessions":[{"start":"2027-01-12","location":"","seats_left":null},{}])"),
        "champs vides ignorés : url, summary, sessions/0/location, sessions/0/seats_left, sessions/1", R"("location")"},
@@ -120,7 +134,8 @@ class EmptyOptionalValue : public ::testing::TestWithParam<EmptyValueCase> {};
 
 TEST_P(EmptyOptionalValue, KeepsTheRecordWithoutTheValueAndWarns) {
   test_support::TempDir dir;
-  const std::string feed = test_support::write_file(dir.path() / "feed.jsonl", kBefore + "\n" + GetParam().line + "\n" + kAfter + "\n");
+  const std::string feed =
+      test_support::write_file(dir.path() / "feed.jsonl", kBefore + "\n" + GetParam().line + "\n" + kAfter + "\n");
   analysis::FrenchAnalyzer analyzer;
   SyncOptions options;
   options.source = "anct";
@@ -140,7 +155,9 @@ TEST_P(EmptyOptionalValue, KeepsTheRecordWithoutTheValueAndWarns) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Cases, EmptyOptionalValue, ::testing::ValuesIn(empty_value_cases()),
-                         [](const ::testing::TestParamInfo<EmptyValueCase>& info) { return std::string(info.param.name); });
+                         [](const ::testing::TestParamInfo<EmptyValueCase>& info) {
+                           return std::string(info.param.name);
+                         });
 
 class MalformedFeedShape : public ::testing::Test {
  protected:
@@ -169,7 +186,8 @@ TEST_F(MalformedFeedShape, ByteOrderMarkAndCrlf) {
 }
 
 TEST_F(MalformedFeedShape, DuplicateIdsKeepTheLastAndSaySo) {
-  const SyncReport report = sync(kBefore + "\n" + R"({"id":"avant","source":"anct","type":"guide","title":"Deuxième version"})" + "\n");
+  const SyncReport report =
+      sync(kBefore + "\n" + R"({"id":"avant","source":"anct","type":"guide","title":"Deuxième version"})" + "\n");
   ASSERT_EQ(report.duplicates.size(), 1u);
   EXPECT_EQ(report.duplicates[0].line, 2u);
   EXPECT_EQ(report.added, 1u);
@@ -192,7 +210,8 @@ TEST_F(MalformedFeedShape, AFacetValueTooLongForATermIsKeptButNotFiltered) {
 }
 
 TEST_F(MalformedFeedShape, TheReportCountsKeptRejectedAndWarnedRecords) {
-  const SyncReport report = sync(kBefore + "\n" + with_fields(R"(,"url":"")") + "\n" + R"({"id":"y","source":"anct"})" + "\n");
+  const SyncReport report =
+      sync(kBefore + "\n" + with_fields(R"(,"url":"")") + "\n" + R"({"id":"y","source":"anct"})" + "\n");
   EXPECT_EQ(report.kept, 2u);
   EXPECT_EQ(report.rejected.size(), 1u);
   EXPECT_EQ(report.warnings.size(), 1u);
@@ -201,7 +220,8 @@ TEST_F(MalformedFeedShape, TheReportCountsKeptRejectedAndWarnedRecords) {
 }
 
 TEST_F(MalformedFeedShape, ANullTheSchemaAllowsIsAValueNotAWarning) {
-  const SyncReport report = sync(with_fields(R"(,"sessions":[{"start":"2027-01-12","online":true,"department":null}])") + "\n");
+  const SyncReport report =
+      sync(with_fields(R"(,"sessions":[{"start":"2027-01-12","online":true,"department":null}])") + "\n");
   EXPECT_TRUE(report.rejected.empty());
   EXPECT_TRUE(report.warnings.empty()) << report.text();
   EXPECT_EQ(report.added, 1u);

@@ -55,9 +55,10 @@ TEST(RecordValidator, ExplainsIllTypedFields) {
 }
 
 TEST(RecordValidator, ListsAllowedValuesOfAnEnum) {
-  EXPECT_EQ(error_of(R"({"id":"a","source":"anct","type":"webinaire","title":"G"})"),
-            "type : valeur \"webinaire\" inconnue (valeurs permises : methode, outil, guide, retour_experience, atelier, "
-            "formation, acteur, financement)");
+  EXPECT_EQ(
+      error_of(R"({"id":"a","source":"anct","type":"webinaire","title":"G"})"),
+      "type : valeur \"webinaire\" inconnue (valeurs permises : methode, outil, guide, retour_experience, atelier, "
+      "formation, acteur, financement)");
 }
 
 TEST(RecordValidator, RefusesBadIds) {
@@ -86,20 +87,24 @@ TEST(RecordValidator, RefusesDeepNestingWithoutRecursing) {
 TEST(RecordValidator, ChecksCalendarDates) {
   EXPECT_EQ(error_of(R"({"id":"a","source":"anct","type":"guide","title":"G","published_at":"2026-02-30"})"),
             "published_at : date inexistante « 2026-02-30 »");
-  EXPECT_NE(error_of(R"({"id":"a","source":"anct","type":"guide","title":"G","published_at":"hier"})").find("published_at : valeur"),
+  EXPECT_NE(error_of(R"({"id":"a","source":"anct","type":"guide","title":"G","published_at":"hier"})")
+                .find("published_at : valeur"),
             std::string::npos);
 }
 
 TEST(RecordValidator, ChecksPopulationBounds) {
-  EXPECT_EQ(error_of(R"({"id":"a","source":"anct","type":"guide","title":"G","population_min":5000,"population_max":100})"),
-            "population_max (100) inférieure à population_min (5000)");
+  EXPECT_EQ(
+      error_of(R"({"id":"a","source":"anct","type":"guide","title":"G","population_min":5000,"population_max":100})"),
+      "population_max (100) inférieure à population_min (5000)");
 }
 
 TEST(RecordValidator, ChecksSessions) {
   EXPECT_EQ(error_of(R"({"id":"a","source":"anct","type":"atelier","title":"G","sessions":[{"end":"2027-01-01"}]})"),
             "champ obligatoire manquant : start");
-  EXPECT_EQ(error_of(R"({"id":"a","source":"anct","type":"atelier","title":"G","sessions":[{"start":"2027-01-02T10:00","end":"2027-01-01T10:00"}]})"),
-            "sessions/0 : fin avant le début");
+  EXPECT_EQ(
+      error_of(R"({"id":"a","source":"anct","type":"atelier","title":"G","sessions":[{"start":"2027-01-02T10:00",)"
+               R"("end":"2027-01-01T10:00"}]})"),
+      "sessions/0 : fin avant le début");
 }
 
 TEST(RecordValidator, CanBeReusedAfterAnError) {

@@ -52,7 +52,8 @@ TEST_F(SyncTest, AddsUpdatesLeavesUnchangedAndDeletes) {
 
   // r0..r7 kept (r3 changed), r8 and r9 gone, r10 new.
   std::string next;
-  for (int i = 0; i < 8; ++i) next += record("anct", "r" + std::to_string(i), i == 3 ? "Guide modifié" : "Guide " + std::to_string(i));
+  for (int i = 0; i < 8; ++i)
+    next += record("anct", "r" + std::to_string(i), i == 3 ? "Guide modifié" : "Guide " + std::to_string(i));
   next += record("anct", "r10", "Nouveau guide");
   const SyncReport second = sync("anct", next);
   EXPECT_EQ(second.before, 10u);

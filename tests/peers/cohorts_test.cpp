@@ -35,8 +35,8 @@ std::vector<std::string> codes_of(const std::vector<const Territory*>& list) {
 TEST(CohortsTest, GroupsCloseVillagesAndSetsApartTheOthers) {
   // Four Hérault villages of about 1,000 inhabitants within 10 km of each
   // other; a Breton village of 223; Montpellier; an EPCI alone of its kind.
-  const auto plan = group_cohorts(places({"34164", "34242", "34248", "34296", "29261", "34172", "200040293"}), reference(),
-                                  {"éclairage public"});
+  const auto plan = group_cohorts(places({"34164", "34242", "34248", "34296", "29261", "34172", "200040293"}),
+                                  reference(), {"éclairage public"});
   ASSERT_EQ(plan.cohorts.size(), 1u);
   EXPECT_EQ(codes_of(plan.cohorts[0].members), (std::vector<std::string>{"34164", "34242", "34248", "34296"}));
   EXPECT_EQ(codes_of(plan.unassigned), (std::vector<std::string>{"200040293", "29261", "34172"}));
@@ -50,8 +50,9 @@ TEST(CohortsTest, GroupsCloseVillagesAndSetsApartTheOthers) {
 
 TEST(CohortsTest, NeverMixesKinds) {
   // Four EPCI and four communes: two groups, each of one kind, or none.
-  const auto plan = group_cohorts(places({"34164", "34242", "34248", "34296", "243400694", "243400017", "200017341", "200066355"}),
-                                  reference(), {});
+  const auto plan =
+      group_cohorts(places({"34164", "34242", "34248", "34296", "243400694", "243400017", "200017341", "200066355"}),
+                    reference(), {});
   EXPECT_FALSE(plan.cohorts.empty());
   for (const Cohort& cohort : plan.cohorts) {
     for (const Territory* t : cohort.members) EXPECT_EQ(t->kind, cohort.members.front()->kind);
@@ -61,7 +62,8 @@ TEST(CohortsTest, NeverMixesKinds) {
 TEST(CohortsTest, TwoClustersMakeTwoCohorts) {
   // Four Hérault villages of about 1,000 inhabitants and four villages of
   // 1,300 to 1,900 around Lapoutroie (Haut-Rhin), each within 15 km.
-  const auto plan = group_cohorts(places({"34164", "34242", "34248", "34296", "68175", "68097", "68005", "68026"}), reference(), {});
+  const auto plan =
+      group_cohorts(places({"34164", "34242", "34248", "34296", "68175", "68097", "68005", "68026"}), reference(), {});
   ASSERT_EQ(plan.cohorts.size(), 2u);
   EXPECT_TRUE(plan.unassigned.empty());
   for (const Cohort& cohort : plan.cohorts) {
@@ -77,7 +79,8 @@ TEST(CohortsTest, FewerThanFourFitNoGroup) {
 
 TEST(CohortsTest, AGroupHoldsAtMostFive) {
   // Eight villages of 750 to 1,400 inhabitants within 8 km of Montaud.
-  const auto plan = group_cohorts(places({"34164", "34242", "34265", "34110", "34248", "34014", "34296", "34290"}), reference(), {});
+  const auto plan =
+      group_cohorts(places({"34164", "34242", "34265", "34110", "34248", "34014", "34296", "34290"}), reference(), {});
   EXPECT_FALSE(plan.cohorts.empty());
   for (const Cohort& cohort : plan.cohorts) {
     EXPECT_GE(cohort.members.size(), 4u);

@@ -21,9 +21,12 @@ const Territory& commune(const char* code) { return *reference().find(TerritoryK
 
 TEST(ComparabilityTest, SameKindAndSizeClassOnly) {
   const Territory& montaud = commune("34164");  // 1 014 inhabitants
-  EXPECT_TRUE(admissible(montaud, commune("34173"), compare(montaud, commune("34173"), reference())));   // Montpeyroux, 1 449
-  EXPECT_TRUE(admissible(montaud, commune("34010"), compare(montaud, commune("34010"), reference())));   // Aniane, 2 979: within ×4
-  EXPECT_FALSE(admissible(montaud, commune("34114"), compare(montaud, commune("34114"), reference())));  // Gignac, 6 651: beyond ×4
+  EXPECT_TRUE(
+      admissible(montaud, commune("34173"), compare(montaud, commune("34173"), reference())));  // Montpeyroux, 1 449
+  EXPECT_TRUE(admissible(montaud, commune("34010"),
+                         compare(montaud, commune("34010"), reference())));  // Aniane, 2 979: within ×4
+  EXPECT_FALSE(admissible(montaud, commune("34114"),
+                          compare(montaud, commune("34114"), reference())));  // Gignac, 6 651: beyond ×4
   EXPECT_FALSE(admissible(montaud, commune("34172"), compare(montaud, commune("34172"), reference())));  // Montpellier
   const Territory& herault = *reference().find(TerritoryKind::Departement, "34");
   EXPECT_FALSE(admissible(montaud, herault, compare(montaud, herault, reference())));
@@ -79,7 +82,8 @@ TEST(ComparabilityTest, WithoutCentresFallsBackToDepartementsThenRegion) {
   EXPECT_GT(points(same), points(neighbour));
   EXPECT_GT(points(neighbour), points(region));
   EXPECT_GT(points(region), points(far));
-  EXPECT_NE(describe(neighbour, compare(a, neighbour, reference()), reference()).find(", département voisin (Gard)"), std::string::npos);
+  EXPECT_NE(describe(neighbour, compare(a, neighbour, reference()), reference()).find(", département voisin (Gard)"),
+            std::string::npos);
 }
 
 }  // namespace

@@ -18,8 +18,11 @@ class PeerFinderTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
     dir_ = new test_support::TempDir;
-    ASSERT_EQ(test_support::index_files(dir_->str("index"), {(test_support::source_dir() / "tests/data/peers_corpus.jsonl").string()}), 0u);
-    territories_ = new territory::Territories(territory::Territories::load(test_support::source_dir() / "corpus/territories"));
+    ASSERT_EQ(test_support::index_files(dir_->str("index"),
+                                        {(test_support::source_dir() / "tests/data/peers_corpus.jsonl").string()}),
+              0u);
+    territories_ =
+        new territory::Territories(territory::Territories::load(test_support::source_dir() / "corpus/territories"));
   }
   static void TearDownTestSuite() {
     delete territories_;
@@ -74,7 +77,8 @@ TEST_F(PeerFinderTest, ThePeerSaysWhatItDidAndHowFar) {
   EXPECT_EQ(montpeyroux.resources[0].year, "2024");
   ASSERT_GE(montpeyroux.reasons.size(), 2u);
   EXPECT_EQ(montpeyroux.reasons[0].rfind("Commune de 1 449 habitants à ", 0), 0u) << montpeyroux.reasons[0];
-  EXPECT_EQ(montpeyroux.reasons.back(), "A mené : l'extinction de l'éclairage public décidée avec les habitants en 2024");
+  EXPECT_EQ(montpeyroux.reasons.back(),
+            "A mené : l'extinction de l'éclairage public décidée avec les habitants en 2024");
 }
 
 TEST_F(PeerFinderTest, TheNeedAloneFindsPeers) {
@@ -92,7 +96,8 @@ TEST_F(PeerFinderTest, LimitCutsTheList) {
 
 TEST_F(PeerFinderTest, ACohortSharesTheResourcesThatSuitEveryMember) {
   Cohort villages;
-  for (const char* code : {"34164", "34242", "34248", "34296"}) villages.members.push_back(territories_->find_code(code));
+  for (const char* code : {"34164", "34242", "34248", "34296"})
+    villages.members.push_back(territories_->find_code(code));
   const auto shared = PeerFinder(db_, analyzer_, lexicon_.get(), *territories_)
                           .shared_resources(villages, {.themes = {"éclairage public"}}, "2026-11-27", 20);
   std::vector<std::string> ids;

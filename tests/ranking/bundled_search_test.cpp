@@ -58,7 +58,8 @@ class BundledSearchTest : public ::testing::Test {
     std::vector<std::pair<Xapian::doccount, std::pair<std::string, std::string>>> pairs;
     for (auto it = db_.allterms_begin(); it != db_.allterms_end(); ++it) {
       const std::string word = *it;
-      if (word.size() < 4 || !std::all_of(word.begin(), word.end(), [](char c) { return c >= 'a' && c <= 'z'; })) continue;
+      if (word.size() < 4 || !std::all_of(word.begin(), word.end(), [](char c) { return c >= 'a' && c <= 'z'; }))
+        continue;
       for (const char* ending : {"s", "x"}) {
         if (db_.term_exists(word + ending)) pairs.push_back({it.get_termfreq(), {word, word + ending}});
       }
@@ -82,7 +83,8 @@ TEST_F(BundledSearchTest, FrequentWordsFindTheSameResourcesInThePlural) {
   ASSERT_EQ(words.size(), 40u);
   for (const auto& [singular, plural] : words) {
     for (const char* after : {"", " "}) {
-      EXPECT_EQ(found(singular + after), found(plural + after)) << "« " << singular << after << " » / « " << plural << after << " »";
+      EXPECT_EQ(found(singular + after), found(plural + after))
+          << "« " << singular << after << " » / « " << plural << after << " »";
     }
   }
 }
@@ -142,7 +144,8 @@ std::vector<std::vector<std::string>> marked(const std::string& html, analysis::
     const std::size_t from = at + 6, to = html.find("</mark>", from);
     std::vector<std::string> words;
     for (const analysis::Token& token : analyzer.analyze(html.substr(from, to - from))) {
-      if (token.kind == analysis::Token::Kind::Word) words.push_back(token.stems.empty() ? token.term : token.stems.front());
+      if (token.kind == analysis::Token::Kind::Word)
+        words.push_back(token.stems.empty() ? token.term : token.stems.front());
     }
     marks.push_back(std::move(words));
   }
@@ -184,7 +187,8 @@ TEST_F(BundledSearchTest, PagesOfAQuestionFollowEachOtherAndHoldItsWords) {
     request.per_page = 5;
     std::vector<std::string> paged;
     for (request.page = 1; request.page <= 2; ++request.page) {
-      for (const SearchHit& hit : Searcher(db_, analyzer_, lexicon_.get()).search(request).hits) paged.push_back(hit.id);
+      for (const SearchHit& hit : Searcher(db_, analyzer_, lexicon_.get()).search(request).hits)
+        paged.push_back(hit.id);
     }
     std::vector<std::string> expected;
     for (const SearchHit& hit : whole.hits) expected.push_back(hit.id);

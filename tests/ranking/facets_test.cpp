@@ -29,8 +29,9 @@ class FacetSpyTest : public ::testing::TestWithParam<bool> {
  protected:
   void SetUp() override {
     const std::string sep(1, schema::kListSeparator);
-    for (const std::string& value : {facets("guide", "urbanisme" + sep + "mobilités", "distanciel"), facets("guide", "urbanisme"),
-                                     facets("methode", "urbanisme" + sep + "mobilités"), facets("outil", "jeunesse")}) {
+    for (const std::string& value :
+         {facets("guide", "urbanisme" + sep + "mobilités", "distanciel"), facets("guide", "urbanisme"),
+          facets("methode", "urbanisme" + sep + "mobilités"), facets("outil", "jeunesse")}) {
       Xapian::Document doc;
       doc.add_term("x");
       doc.add_value(schema::kSlotFacets, value);

@@ -37,10 +37,10 @@ class LexiconTest : public ::testing::Test {
 test_support::TempDir* LexiconTest::dir_ = nullptr;
 
 TEST_F(LexiconTest, FindsWordsOneEditAway) {
-  EXPECT_EQ(corrected("budjet", 1), std::vector<std::string>{"budget"});  // substitution
+  EXPECT_EQ(corrected("budjet", 1), std::vector<std::string>{"budget"});   // substitution
   EXPECT_EQ(corrected("budgett", 1), std::vector<std::string>{"budget"});  // insertion
-  EXPECT_EQ(corrected("bdget", 1), std::vector<std::string>{"budget"});   // deletion
-  EXPECT_EQ(corrected("bugdet", 1), std::vector<std::string>{"budget"});  // swap of neighbours
+  EXPECT_EQ(corrected("bdget", 1), std::vector<std::string>{"budget"});    // deletion
+  EXPECT_EQ(corrected("bugdet", 1), std::vector<std::string>{"budget"});   // swap of neighbours
 }
 
 TEST_F(LexiconTest, TwoEditsOnlyWhenAllowed) {

@@ -74,7 +74,8 @@ TEST_F(QueryBuilderTest, InTitlesOnlyWordsAreTitleWordsAndTitleStemsButExclusion
 
 TEST_F(QueryBuilderTest, InTitlesOnlyAPhraseNeedsItsWordsInAnyOrder) {
   // Title words are indexed without positions: a phrase of them would match nothing.
-  const Xapian::Query query = QueryBuilder(analyzer, db, nullptr).build("\"budget participatif\" ", {.titles_only = true}).query;
+  const Xapian::Query query =
+      QueryBuilder(analyzer, db, nullptr).build("\"budget participatif\" ", {.titles_only = true}).query;
   EXPECT_EQ(query.get_description().find("PHRASE"), std::string::npos) << query.get_description();
   EXPECT_NE(query.get_description().find("Sbudget AND Sparticipatif"), std::string::npos) << query.get_description();
   const Xapian::Query whole_text = QueryBuilder(analyzer, db, nullptr).build("\"budget participatif\" ").query;

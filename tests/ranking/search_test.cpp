@@ -154,7 +154,8 @@ TEST_F(SearchTest, AWordTooLongIsIgnoredSaidAndAloneFindsNothing) {
   // Excluding a word does not bring back the rest of the base either.
   EXPECT_EQ(search(blob + " -participatif").total, 0u);
   const SearchResponse beside = search("budget " + blob);
-  EXPECT_TRUE(std::any_of(beside.hits.begin(), beside.hits.end(), [](const SearchHit& h) { return h.id == "budget-commune"; }));
+  EXPECT_TRUE(
+      std::any_of(beside.hits.begin(), beside.hits.end(), [](const SearchHit& h) { return h.id == "budget-commune"; }));
   EXPECT_EQ(beside.ignored.size(), 1u);
 }
 
@@ -231,9 +232,7 @@ TEST_F(SearchTest, TyposFindTheIntendedWordsBelowExactMatchesAndSayHow) {
   EXPECT_LT(search("budjet").hits.front().score, exact.hits.front().score);
 }
 
-TEST_F(SearchTest, ShortWordsAreNotCorrected) {
-  EXPECT_TRUE(search("zzq").hits.empty());
-}
+TEST_F(SearchTest, ShortWordsAreNotCorrected) { EXPECT_TRUE(search("zzq").hits.empty()); }
 
 TEST_F(SearchTest, ThesaurusExpandsAcronymsAndEquivalents) {
   EXPECT_EQ(ids("BP").front(), "oeuvre-budget");
@@ -310,7 +309,8 @@ TEST_F(SearchTest, FiltersOrWithinAFacetAndAcrossFacets) {
   const SearchResponse response = searcher().search(request);
   for (const SearchHit& hit : response.hits) found.push_back(hit.id);
   std::sort(found.begin(), found.end());
-  EXPECT_EQ(found, (std::vector<std::string>{"budget-commune", "democratie-francaise", "mobiliser-inclusif", "oeuvre-budget"}));
+  EXPECT_EQ(found, (std::vector<std::string>{"budget-commune", "democratie-francaise", "mobiliser-inclusif",
+                                             "oeuvre-budget"}));
   // The type facet still counts the other types, as if it did not filter.
   const FacetCounts& types = response.facets[0];
   Xapian::doccount methods = 0;
@@ -359,7 +359,8 @@ TEST_F(SearchTest, CompletesAfterTheWordsBeforeAsCorrected) {
   const SuggestResponse response = searcher().suggest("budjet partic", 5);
   ASSERT_FALSE(response.completions.empty());
   EXPECT_EQ(response.completions.front().text, "budget participatif");
-  for (const Completion& completion : response.completions) EXPECT_TRUE(completion.text.starts_with("budget ")) << completion.text;
+  for (const Completion& completion : response.completions)
+    EXPECT_TRUE(completion.text.starts_with("budget ")) << completion.text;
 }
 
 TEST_F(SearchTest, SuggestsTitlesHoldingTheWordBeingTyped) {
@@ -368,7 +369,8 @@ TEST_F(SearchTest, SuggestsTitlesHoldingTheWordBeingTyped) {
   const SuggestResponse response = searcher().suggest("par", 2);
   ASSERT_EQ(response.titles.size(), 2u);
   for (const SearchHit& title : response.titles) {
-    EXPECT_TRUE(title.id == "democratie-francaise" || title.id == "oeuvre-budget" || title.id == "parc-coconstruction") << title.id;
+    EXPECT_TRUE(title.id == "democratie-francaise" || title.id == "oeuvre-budget" || title.id == "parc-coconstruction")
+        << title.id;
   }
 }
 
@@ -395,11 +397,15 @@ TEST(SuggestTest, CompletesWithWhatGoesWithTheWordsBefore) {
   const test_support::TempDir dir;
   std::string feed;
   const auto record = [&](const std::string& id, const std::string& title) {
-    feed += R"({"id":")" + id + R"(","source":"test","type":"methode","title":")" + title + R"(","summary":"Fiche."})" "\n";
+    feed += R"({"id":")" + id + R"(","source":"test","type":"methode","title":")" + title +
+            R"(","summary":"Fiche."})"
+            "\n";
   };
   record("velo", "Atelier vélo participatif");
-  for (const char* id : {"a", "b", "c"}) record(std::string("participants-") + id, "Atelier de quartier avec les participants");
-  ASSERT_EQ(test_support::index_files(dir.str("index"), {test_support::write_file(dir.path() / "feed.jsonl", feed)}), 0u);
+  for (const char* id : {"a", "b", "c"})
+    record(std::string("participants-") + id, "Atelier de quartier avec les participants");
+  ASSERT_EQ(test_support::index_files(dir.str("index"), {test_support::write_file(dir.path() / "feed.jsonl", feed)}),
+            0u);
   const Xapian::Database db(dir.str("index"));
   analysis::FrenchAnalyzer analyzer;
   const Lexicon lexicon(db, analyzer);
@@ -431,7 +437,9 @@ class AllWordsTest : public ::testing::Test {
   SearchResponse search_orchards(unsigned both, unsigned one, unsigned other = 0) {
     std::string feed;
     for (unsigned i = 0; i < both + one + other; ++i) {
-      const char* title = i < both ? "Un verger partagé au village" : i < both + one ? "Un verger au village" : "Un jardin partagé";
+      const char* title = i < both         ? "Un verger partagé au village"
+                          : i < both + one ? "Un verger au village"
+                                           : "Un jardin partagé";
       feed += R"({"id": "r)" + std::to_string(i) + R"(", "source": "test", "type": "guide", "title": ")" + title +
               R"(", "body": "Un exemple parmi d'autres."})" + "\n";
     }
@@ -475,7 +483,8 @@ TEST_F(AllWordsTest, DocumentsWithSomeWordsAreFoundByTheRarerOnes) {
   EXPECT_EQ(response.total, 13u);
   ASSERT_EQ(response.hits.size(), 13u);
   EXPECT_TRUE(std::all_of(response.hits.begin(), response.hits.begin() + 3, holds_both));
-  for (auto hit = response.hits.begin() + 3; hit != response.hits.end(); ++hit) EXPECT_EQ(hit->title, "Un jardin partagé");
+  for (auto hit = response.hits.begin() + 3; hit != response.hits.end(); ++hit)
+    EXPECT_EQ(hit->title, "Un jardin partagé");
 }
 
 }  // namespace

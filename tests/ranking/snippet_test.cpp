@@ -32,7 +32,9 @@ TEST_F(SnippetTest, PicksThePassageWithTheMostQueryWords) {
   text += "le jury citoyen rend son avis ";
   for (int i = 0; i < 40; ++i) text += "suite ";
   const std::string snippet = make_snippet(text, terms("jury citoyen"), analyzer, 12);
-  EXPECT_EQ(snippet, "… remplissage remplissage remplissage le <mark>jury</mark> <mark>citoyen</mark> rend son avis suite suite suite …");
+  EXPECT_EQ(snippet,
+            "… remplissage remplissage remplissage le <mark>jury</mark> <mark>citoyen</mark> rend son avis suite suite "
+            "suite …");
 }
 
 TEST_F(SnippetTest, MarksHyphenatedAndInclusiveForms) {

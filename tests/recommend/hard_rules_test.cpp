@@ -94,15 +94,21 @@ TEST(HardRulesTest, ResourcesOfOtherTerritoriesAreLeftOut) {
 // The prefilter must keep exactly the documents the stated rules keep.
 TEST(HardRulesTest, PrefilterAgreesWithTheRules) {
   test_support::TempDir dir;
-  ASSERT_EQ(test_support::index_files(dir.str("index"), {test_support::test_corpus_path(), test_support::recommend_corpus_path()}), 0u);
+  ASSERT_EQ(test_support::index_files(dir.str("index"),
+                                      {test_support::test_corpus_path(), test_support::recommend_corpus_path()}),
+            0u);
   const Xapian::Database db(dir.str("index"));
   analysis::FrenchAnalyzer analyzer;
   const auto territories = territory::Territories::load(test_support::source_dir() / "corpus/territories");
   const ProfileResolver resolver(&territories);
-  const std::vector<CollectivityProfile> profiles = {
-      resolver.resolve({.insee = "34164"}),     resolver.resolve({.insee = "97411"}), resolver.resolve({.insee = "73065"}),
-      resolver.resolve({.siren = "200040293"}), resolver.resolve({.region = "53"}),   resolver.resolve({.departement = "34"}),
-      resolver.resolve({.territory_type = "commune", .population = 300}), CollectivityProfile{}};
+  const std::vector<CollectivityProfile> profiles = {resolver.resolve({.insee = "34164"}),
+                                                     resolver.resolve({.insee = "97411"}),
+                                                     resolver.resolve({.insee = "73065"}),
+                                                     resolver.resolve({.siren = "200040293"}),
+                                                     resolver.resolve({.region = "53"}),
+                                                     resolver.resolve({.departement = "34"}),
+                                                     resolver.resolve({.territory_type = "commune", .population = 300}),
+                                                     CollectivityProfile{}};
   for (const std::string today : {"2026-01-01", "2026-11-27", "2027-01-15", "2030-01-01"}) {
     for (const CollectivityProfile& profile : profiles) {
       for (const bool workshops : {false, true}) {

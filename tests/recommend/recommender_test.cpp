@@ -17,7 +17,8 @@ class RecommenderTest : public ::testing::Test {
   static void SetUpTestSuite() {
     dir_ = new test_support::TempDir;
     ASSERT_EQ(test_support::index_files(dir_->str("index"), {test_support::recommend_corpus_path()}), 0u);
-    territories_ = new territory::Territories(territory::Territories::load(test_support::source_dir() / "corpus/territories"));
+    territories_ =
+        new territory::Territories(territory::Territories::load(test_support::source_dir() / "corpus/territories"));
   }
   static void TearDownTestSuite() {
     delete territories_;
@@ -30,7 +31,8 @@ class RecommenderTest : public ::testing::Test {
 
   Recommendation recommend(const ProfileRequest& request, const std::string& today = "2026-11-27") {
     const CollectivityProfile profile = ProfileResolver(territories_).resolve(request);
-    return Recommender(db_, analyzer_, lexicon_.get(), territories_).recommend(profile, {.today = today, .resources = 10, .workshops = 10});
+    return Recommender(db_, analyzer_, lexicon_.get(), territories_)
+        .recommend(profile, {.today = today, .resources = 10, .workshops = 10});
   }
 
   static std::vector<std::string> ids(const std::vector<RecommendedItem>& items) {
@@ -53,7 +55,9 @@ test_support::TempDir* RecommenderTest::dir_ = nullptr;
 territory::Territories* RecommenderTest::territories_ = nullptr;
 
 TEST_F(RecommenderTest, SmallHeraultVillageGetsWhatSuitsIt) {
-  const auto result = recommend({.insee = "34164", .themes = {"éclairage public"}, .need = "consulter les habitants sur l'extinction de l'éclairage la nuit"});
+  const auto result = recommend({.insee = "34164",
+                                 .themes = {"éclairage public"},
+                                 .need = "consulter les habitants sur l'extinction de l'éclairage la nuit"});
   const auto resources = ids(result.resources);
   EXPECT_TRUE(has(resources, "methode-consulter-eclairage"));
   EXPECT_TRUE(has(resources, "rex-herault-eclairage"));
@@ -133,8 +137,9 @@ TEST_F(RecommenderTest, ReasonsNameNeedWordsPastTheQueryCap) {
   for (int i = 0; i < 40; ++i) need += "commune ";
   need += "extinction";
   const auto result = recommend({.insee = "34164", .themes = {"éclairage public"}, .need = need});
-  const auto method = std::find_if(result.resources.begin(), result.resources.end(),
-                                   [](const RecommendedItem& item) { return item.id == "methode-consulter-eclairage"; });
+  const auto method = std::find_if(result.resources.begin(), result.resources.end(), [](const RecommendedItem& item) {
+    return item.id == "methode-consulter-eclairage";
+  });
   ASSERT_NE(method, result.resources.end());
   const bool named = std::any_of(method->reasons.begin(), method->reasons.end(), [](const std::string& reason) {
     return reason.starts_with("Répond au besoin exprimé : ") && reason.find("extinction") != std::string::npos;
@@ -143,8 +148,11 @@ TEST_F(RecommenderTest, ReasonsNameNeedWordsPastTheQueryCap) {
 }
 
 TEST_F(RecommenderTest, EveryItemExplainsItsScore) {
-  const auto result = recommend({.insee = "34164", .themes = {"éclairage public"}, .participation_level = "consulter",
-                                 .audiences = {"habitants"}, .maturity = "debutant"});
+  const auto result = recommend({.insee = "34164",
+                                 .themes = {"éclairage public"},
+                                 .participation_level = "consulter",
+                                 .audiences = {"habitants"},
+                                 .maturity = "debutant"});
   for (const auto* list : {&result.resources, &result.workshops}) {
     ASSERT_FALSE(list->empty());
     for (std::size_t i = 0; i < list->size(); ++i) {

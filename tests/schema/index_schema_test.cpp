@@ -33,7 +33,8 @@ constexpr const char* kRecord =
     R"("summary":"Quinze personnes tirées au sort.","body":"<p>Un avis motiv&eacute;</p>",)"
     R"("themes":["Démocratie locale"],"participation_levels":["concerter"],"audiences":["habitants"],)"
     R"("territory_types":["commune","epci"],"territories":["2A","r94"],"format":"presentiel",)"
-    R"("population_min":1000,"population_max":20000,"published_at":"2026-03-14","updated_at":"2026-04-01","language":"fr"})";
+    R"("population_min":1000,"population_max":20000,"published_at":"2026-03-14","updated_at":"2026-04-01",)"
+    R"("language":"fr"})";
 
 // Boolean terms are the filters a query reads, and nothing else: each one
 // written costs index space and indexing time.
@@ -45,12 +46,13 @@ TEST(IndexSchema, BooleanTermsAreTheFiltersOfThePrefixTable) {
       boolean.insert(term);
     }
   }
-  EXPECT_EQ(boolean, (std::set<std::string>{
-                         unique_term("decider-ensemble", "jury-1"), prefixed(kPrefixType, "methode"),
-                         prefixed(kPrefixSource, "decider-ensemble"), prefixed(kPrefixTheme, "democratie locale"),
-                         prefixed(kPrefixLevel, "concerter"), prefixed(kPrefixAudience, "habitants"),
-                         prefixed(kPrefixTerritoryType, "commune"), prefixed(kPrefixTerritoryType, "epci"),
-                         prefixed(kPrefixTerritory, "2a"), prefixed(kPrefixTerritory, "r94"), prefixed(kPrefixFormat, "presentiel")}));
+  EXPECT_EQ(boolean,
+            (std::set<std::string>{unique_term("decider-ensemble", "jury-1"), prefixed(kPrefixType, "methode"),
+                                   prefixed(kPrefixSource, "decider-ensemble"),
+                                   prefixed(kPrefixTheme, "democratie locale"), prefixed(kPrefixLevel, "concerter"),
+                                   prefixed(kPrefixAudience, "habitants"), prefixed(kPrefixTerritoryType, "commune"),
+                                   prefixed(kPrefixTerritoryType, "epci"), prefixed(kPrefixTerritory, "2a"),
+                                   prefixed(kPrefixTerritory, "r94"), prefixed(kPrefixFormat, "presentiel")}));
 }
 
 TEST(IndexSchema, FreeTextTermsAreFoldedWordsTitleWordsAndStems) {
@@ -89,7 +91,8 @@ TEST(IndexSchema, TitleWordsWeighThroughTheirTitleStems) {
   // The exact title word matches (numbers, phrases in suggestions) but adds
   // nothing to the document's length: BM25 over whole texts stays as it was
   // before titles had stems of their own.
-  const Xapian::Document doc = build(R"({"id":"t","source":"anct","type":"guide","title":"Budgets 2024","summary":"s"})");
+  const Xapian::Document doc =
+      build(R"({"id":"t","source":"anct","type":"guide","title":"Budgets 2024","summary":"s"})");
   auto wdf = [&](const std::string& term) {
     auto it = doc.termlist_begin();
     it.skip_to(term);
@@ -102,7 +105,8 @@ TEST(IndexSchema, TitleWordsWeighThroughTheirTitleStems) {
 }
 
 TEST(IndexSchema, FieldsDoNotTouchForPhrases) {
-  const Xapian::Document doc = build(R"({"id":"p","source":"anct","type":"guide","title":"budget","summary":"participatif"})");
+  const Xapian::Document doc =
+      build(R"({"id":"p","source":"anct","type":"guide","title":"budget","summary":"participatif"})");
   auto first_position = [&](const std::string& term) {
     auto it = doc.termlist_begin();
     it.skip_to(term);
@@ -114,14 +118,20 @@ TEST(IndexSchema, FieldsDoNotTouchForPhrases) {
 TEST(IndexSchema, FacetSlotHoldsEveryFacetUnderItsName) {
   const std::string packed = build(kRecord).get_value(kSlotFacets);
   const std::map<std::string_view, std::string> expected = {
-      {"type", "methode"},           {"theme", "Démocratie locale"}, {"source", "decider-ensemble"},
-      {"level", "concerter"},        {"audience", "habitants"},      {"format", "presentiel"},
+      {"type", "methode"},
+      {"theme", "Démocratie locale"},
+      {"source", "decider-ensemble"},
+      {"level", "concerter"},
+      {"audience", "habitants"},
+      {"format", "presentiel"},
       {"territory", std::string("2A") + kListSeparator + "r94"},
   };
   ASSERT_EQ(expected.size(), kFacets.size());
-  for (std::size_t i = 0; i < kFacets.size(); ++i) EXPECT_EQ(packed_facet(packed, i), expected.at(kFacets[i].name)) << kFacets[i].name;
+  for (std::size_t i = 0; i < kFacets.size(); ++i)
+    EXPECT_EQ(packed_facet(packed, i), expected.at(kFacets[i].name)) << kFacets[i].name;
   // A record without a format leaves that facet empty, the others in place.
-  const std::string without = build(R"({"id":"f","source":"anct","type":"outil","title":"t","summary":"s"})").get_value(kSlotFacets);
+  const std::string without =
+      build(R"({"id":"f","source":"anct","type":"outil","title":"t","summary":"s"})").get_value(kSlotFacets);
   EXPECT_EQ(packed_facet(without, 0), "outil");
   EXPECT_EQ(packed_facet(without, 2), "anct");
   EXPECT_EQ(packed_facet(without, 5), "");

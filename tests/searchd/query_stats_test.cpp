@@ -46,7 +46,9 @@ TEST(QueryStatsTest, CountsZeroAndFewResultsAndCorrections) {
   stats.record(kToday, "concertation", "concertation", 5);  // unchanged: no correction
   const QueryReport report = stats.report(kToday, 30, 10);
   using Pairs = std::vector<std::pair<std::string, std::uint64_t>>;
-  EXPECT_EQ(pairs(report.top), (Pairs{{"jury citoyen", 3}, {"budget participatif", 2}, {"budjet", 2}, {"zorglub", 2}, {"concertation", 1}}));
+  EXPECT_EQ(
+      pairs(report.top),
+      (Pairs{{"jury citoyen", 3}, {"budget participatif", 2}, {"budjet", 2}, {"zorglub", 2}, {"concertation", 1}}));
   EXPECT_EQ(pairs(report.zero_results), (Pairs{{"zorglub", 2}}));
   EXPECT_EQ(pairs(report.few_results), (Pairs{{"jury citoyen", 2}}));
   ASSERT_EQ(report.corrections.size(), 1u);
@@ -136,7 +138,8 @@ TEST(QueryStatsTest, AnAbsentFileHoldsNothingAndAMalformedLineIsNamed) {
   stats.load(dir.str("absent.tsv"));
   EXPECT_EQ(stats.report(kToday, 30, 10).searches, 0u);
 
-  const std::string path = test_support::write_file(dir.path() / "bad.tsv", "# comment\n2026-12-06\td\t3\t0\n2026-12-06\tq\ttrois\t0\t0\tzorglub\n");
+  const std::string path = test_support::write_file(
+      dir.path() / "bad.tsv", "# comment\n2026-12-06\td\t3\t0\n2026-12-06\tq\ttrois\t0\t0\tzorglub\n");
   try {
     stats.load(path);
     FAIL() << "a malformed line was accepted";

@@ -30,7 +30,9 @@ std::string state_after(const SyncService& service, const SyncStatus& submitted,
 TEST(SyncServiceTest, SyncsAnUploadAndReportsIt) {
   test_support::TempDir dir;
   SyncService service(dir.str("index"), "");
-  const std::string feed = test_support::write_file(dir.path() / "upload.jsonl", R"({"id":"a","type":"guide","title":"Guide"})" "\n");
+  const std::string feed =
+      test_support::write_file(dir.path() / "upload.jsonl", R"({"id":"a","type":"guide","title":"Guide"})"
+                                                            "\n");
   const SyncStatus submitted = service.submit({.source = "anct", .spool_path = feed});
   EXPECT_EQ(submitted.state, "en_attente");
   const std::string state = state_after(service, submitted, "en_attente");
@@ -51,7 +53,9 @@ TEST(SyncServiceTest, ASyncUnderWayIsNotForgottenPastTheStatusesKept) {
   // Another writer holds the index: the first sync waits for it, running.
   auto holder = std::make_unique<Xapian::WritableDatabase>(dir.str("index"), Xapian::DB_CREATE);
   SyncService service(dir.str("index"), "", std::chrono::seconds(30));
-  const std::string feed = test_support::write_file(dir.path() / "upload.jsonl", R"({"id":"a","type":"guide","title":"Guide"})" "\n");
+  const std::string feed =
+      test_support::write_file(dir.path() / "upload.jsonl", R"({"id":"a","type":"guide","title":"Guide"})"
+                                                            "\n");
   const SyncStatus running = service.submit({.source = "anct", .spool_path = feed});
   ASSERT_EQ(state_after(service, running, "en_attente"), "en_cours");
   std::vector<SyncStatus> waiting;

@@ -32,8 +32,8 @@ TEST(CollectivityNamesTest, Communes) {
 TEST(CollectivityNamesTest, AHintTellsHomonymsApart) {
   EXPECT_EQ(code("Mairie de Bailleul", "59"), "59043");
   EXPECT_EQ(code("Mairie de Bailleul", "80"), "80051");
-  EXPECT_EQ(code("Mairie de Bailleul"), "");        // three Bailleul, no hint
-  EXPECT_EQ(code("Ville de Lannion", "29"), "");    // Lannion is in the 22
+  EXPECT_EQ(code("Mairie de Bailleul"), "");      // three Bailleul, no hint
+  EXPECT_EQ(code("Ville de Lannion", "29"), "");  // Lannion is in the 22
 }
 
 TEST(CollectivityNamesTest, DepartementsAndRegions) {

@@ -96,9 +96,9 @@ TEST(TerritoriesTest, BadFileIsReportedWithFileAndLine) {
     std::filesystem::copy_file(source / name, dir.path() / name);
   }
   test_support::write_file(dir.path() / "communes.tsv",
-                      "insee\tnom\tpopulation\tdepartement\tregion\tepci\n"
-                      "34164\tMontaud\t1014\t34\t76\t243400017\n"
-                      "34163\tMontarnaud\tbeaucoup\t34\t76\t243400017\n");
+                           "insee\tnom\tpopulation\tdepartement\tregion\tepci\n"
+                           "34164\tMontaud\t1014\t34\t76\t243400017\n"
+                           "34163\tMontarnaud\tbeaucoup\t34\t76\t243400017\n");
   try {
     Territories::load(dir.path());
     FAIL() << "a bad population must be refused";
