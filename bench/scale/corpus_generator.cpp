@@ -150,93 +150,129 @@ std::string date(SplitMix64& random, int first_year, int years) {
 
 const char* kSources[] = {"anct", "democratie-ouverte", "decider-ensemble", "icpc", "banque-des-territoires"};
 
+// A title of the bundled corpus with two of its words swapped for others of its vocabulary.
+std::string generated_title(const Material& m, SplitMix64& random) {
+  std::vector<std::string> title = random.pick(m.title_words);
+  for (int swaps = 0; swaps < 2 && !title.empty(); ++swaps)
+    title[random.below(title.size())] = random.pick(m.title_vocabulary);
+  std::string title_text;
+  for (const std::string& word : title) title_text += (title_text.empty() ? "" : " ") + word;
+  return title_text;
+}
+
+// As many sentences as a body of the bundled corpus holds (3 at least), a paragraph every 4.
+std::string generated_body(const Material& m, SplitMix64& random) {
+  std::string body;
+  const std::size_t sentences = std::max<std::size_t>(3, random.pick(m.body_sentence_counts));
+  for (std::size_t s = 0; s < sentences; ++s)
+    body += (body.empty() ? "" : (s % 4 == 0 ? "\n\n" : " ")) + random.pick(m.sentences);
+  return body;
+}
+
+// Writes the fields of one resource: strings with their length, lists only when not empty.
+struct FieldWriter {
+  rapidjson::Writer<rapidjson::StringBuffer>& w;
+
+  void put(const char* key, const std::string& value) {
+    w.Key(key);
+    w.String(value.c_str(), static_cast<rapidjson::SizeType>(value.size()));
+  }
+  void put_list(const char* key, const std::vector<std::string>& values) {
+    if (values.empty()) return;
+    w.Key(key);
+    w.StartArray();
+    for (const std::string& value : values) w.String(value.c_str(), static_cast<rapidjson::SizeType>(value.size()));
+    w.EndArray();
+  }
+};
+
+// One to three sessions, online or in a département of the bundled sessions.
+void put_sessions(FieldWriter& out, const Material& m, SplitMix64& random) {
+  out.w.Key("sessions");
+  out.w.StartArray();
+  const std::size_t sessions = 1 + random.below(3);
+  for (std::size_t s = 0; s < sessions; ++s) {
+    out.w.StartObject();
+    out.put("start", date(random, 2026, 2) + "T" + two_digits(9 + random.below(9)) + ":00");
+    const bool online = random.chance(40) || m.session_departements.empty();
+    out.w.Key("online");
+    out.w.Bool(online);
+    if (!online) out.put("department", random.pick(m.session_departements));
+    out.w.EndObject();
+  }
+  out.w.EndArray();
+}
+
+// The i-th resource as one line of JSON (without its newline). Its draws come
+// in a fixed order: the same seed gives the same bytes.
+std::string generated_resource(const Material& m, SplitMix64& random, std::size_t i, const std::string& only_source) {
+  // A model resource lends its type and targeting together, so that they
+  // stay as consistent as in the real corpus.
+  const std::size_t model = random.below(m.types.size());
+  rapidjson::StringBuffer buffer;
+  rapidjson::Writer<rapidjson::StringBuffer> w(buffer);
+  FieldWriter out{w};
+  w.StartObject();
+  out.put("id", "gen-" + std::to_string(i));
+  const std::string source = kSources[random.below(std::size(kSources))];
+  out.put("source", only_source.empty() ? source : only_source);
+  out.put("type", m.types[model]);
+  out.put("title", generated_title(m, random));
+  out.put("summary", random.pick(m.summaries));
+  out.put("body", generated_body(m, random));
+  out.put("url", "https://territoiresencommun.example/ressources/gen-" + std::to_string(i));
+  out.put_list("themes", m.themes[model]);
+  out.put_list("participation_levels", m.levels[model]);
+  out.put_list("audiences", m.audiences[model]);
+  out.put_list("territory_types", m.territory_types[model]);
+  out.put_list("territories", m.territories[model]);
+  if (m.population_ranges[model].first >= 0) {
+    w.Key("population_min");
+    w.Int64(m.population_ranges[model].first);
+  }
+  if (m.population_ranges[model].second >= 0) {
+    w.Key("population_max");
+    w.Int64(m.population_ranges[model].second);
+  }
+  out.put("published_at", date(random, 2021, 6));
+  if (m.types[model] == "atelier" || m.types[model] == "formation") put_sessions(out, m, random);
+  w.EndObject();
+  return std::string(buffer.GetString(), buffer.GetSize());
+}
+
+// The command line.
+struct Settings {
+  std::size_t count = 10000;
+  std::uint64_t seed = 42;
+  std::string corpus = "corpus/resources", only_source;
+};
+
+void declare_options(CLI::App& app, Settings& settings) {
+  app.add_option("--count", settings.count, "Nombre de ressources")->capture_default_str();
+  app.add_option("--seed", settings.seed, "Graine")->capture_default_str();
+  app.add_option("--corpus", settings.corpus, "Corpus dont reprendre la matière")->capture_default_str();
+  app.add_option("--source", settings.only_source,
+                 "Une seule source pour toutes les ressources (flux d'un partenaire, pour tec-index sync)");
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
   CLI::App app{"Génère un corpus français déterministe pour les bancs d'essai de montée en charge."};
-  std::size_t count = 10000;
-  std::uint64_t seed = 42;
-  std::string corpus = "corpus/resources", only_source;
-  app.add_option("--count", count, "Nombre de ressources")->capture_default_str();
-  app.add_option("--seed", seed, "Graine")->capture_default_str();
-  app.add_option("--corpus", corpus, "Corpus dont reprendre la matière")->capture_default_str();
-  app.add_option("--source", only_source,
-                 "Une seule source pour toutes les ressources (flux d'un partenaire, pour tec-index sync)");
+  Settings settings;
+  declare_options(app, settings);
   CLI11_PARSE(app, argc, argv);
 
-  const Material m = read_material(corpus);
+  const Material m = read_material(settings.corpus);
   if (m.types.empty()) {
-    std::cerr << corpus << " : aucune ressource lue\n";
+    std::cerr << settings.corpus << " : aucune ressource lue\n";
     return 2;
   }
-  SplitMix64 random(seed);
+  SplitMix64 random(settings.seed);
   std::ios::sync_with_stdio(false);
-  for (std::size_t i = 0; i < count; ++i) {
-    // A model resource lends its type and targeting together, so that they
-    // stay as consistent as in the real corpus.
-    const std::size_t model = random.below(m.types.size());
-    rapidjson::StringBuffer buffer;
-    rapidjson::Writer<rapidjson::StringBuffer> w(buffer);
-    const auto put = [&](const char* key, const std::string& value) {
-      w.Key(key);
-      w.String(value.c_str(), static_cast<rapidjson::SizeType>(value.size()));
-    };
-    const auto put_list = [&](const char* key, const std::vector<std::string>& values) {
-      if (values.empty()) return;
-      w.Key(key);
-      w.StartArray();
-      for (const std::string& value : values) w.String(value.c_str(), static_cast<rapidjson::SizeType>(value.size()));
-      w.EndArray();
-    };
-    w.StartObject();
-    put("id", "gen-" + std::to_string(i));
-    const std::string source = kSources[random.below(std::size(kSources))];
-    put("source", only_source.empty() ? source : only_source);
-    put("type", m.types[model]);
-    std::vector<std::string> title = random.pick(m.title_words);
-    for (int swaps = 0; swaps < 2 && !title.empty(); ++swaps)
-      title[random.below(title.size())] = random.pick(m.title_vocabulary);
-    std::string title_text;
-    for (const std::string& word : title) title_text += (title_text.empty() ? "" : " ") + word;
-    put("title", title_text);
-    put("summary", random.pick(m.summaries));
-    std::string body;
-    const std::size_t sentences = std::max<std::size_t>(3, random.pick(m.body_sentence_counts));
-    for (std::size_t s = 0; s < sentences; ++s)
-      body += (body.empty() ? "" : (s % 4 == 0 ? "\n\n" : " ")) + random.pick(m.sentences);
-    put("body", body);
-    put("url", "https://territoiresencommun.example/ressources/gen-" + std::to_string(i));
-    put_list("themes", m.themes[model]);
-    put_list("participation_levels", m.levels[model]);
-    put_list("audiences", m.audiences[model]);
-    put_list("territory_types", m.territory_types[model]);
-    put_list("territories", m.territories[model]);
-    if (m.population_ranges[model].first >= 0) {
-      w.Key("population_min");
-      w.Int64(m.population_ranges[model].first);
-    }
-    if (m.population_ranges[model].second >= 0) {
-      w.Key("population_max");
-      w.Int64(m.population_ranges[model].second);
-    }
-    put("published_at", date(random, 2021, 6));
-    if (m.types[model] == "atelier" || m.types[model] == "formation") {
-      w.Key("sessions");
-      w.StartArray();
-      const std::size_t sessions = 1 + random.below(3);
-      for (std::size_t s = 0; s < sessions; ++s) {
-        w.StartObject();
-        put("start", date(random, 2026, 2) + "T" + two_digits(9 + random.below(9)) + ":00");
-        const bool online = random.chance(40) || m.session_departements.empty();
-        w.Key("online");
-        w.Bool(online);
-        if (!online) put("department", random.pick(m.session_departements));
-        w.EndObject();
-      }
-      w.EndArray();
-    }
-    w.EndObject();
-    std::cout.write(buffer.GetString(), static_cast<std::streamsize>(buffer.GetSize())) << '\n';
+  for (std::size_t i = 0; i < settings.count; ++i) {
+    const std::string line = generated_resource(m, random, i, settings.only_source);
+    std::cout.write(line.data(), static_cast<std::streamsize>(line.size())) << '\n';
   }
   return 0;
 }
