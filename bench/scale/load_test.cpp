@@ -94,78 +94,70 @@ double percentile(std::vector<double>& values, double p) {
   return values[std::min(values.size() - 1, rank == 0 ? 0 : rank - 1)];
 }
 
-}  // namespace
-
-int main(int argc, char** argv) {
-  CLI::App app{"Charge HTTP sur tec-searchd : débit et percentiles de latence."};
+// The command line.
+struct Settings {
   std::string server = "127.0.0.1:8080", queries_path, json_path, label;
   unsigned connections = 16;
   double seconds = 10, warmup = 1;
   bool searches_only = false;
-  app.add_option("--server", server, "HOTE:PORT de tec-searchd")->capture_default_str();
-  app.add_option("--queries", queries_path, "Une requête par ligne")->required();
-  app.add_option("--connections", connections, "Connexions simultanées")
+};
+
+void declare_options(CLI::App& app, Settings& settings) {
+  app.add_option("--server", settings.server, "HOTE:PORT de tec-searchd")->capture_default_str();
+  app.add_option("--queries", settings.queries_path, "Une requête par ligne")->required();
+  app.add_option("--connections", settings.connections, "Connexions simultanées")
       ->capture_default_str()
       ->check(CLI::Range(1u, 1024u));
-  app.add_option("--seconds", seconds, "Durée de la mesure")->capture_default_str();
-  app.add_option("--warmup", warmup, "Secondes de chauffe non comptées")->capture_default_str();
-  app.add_option("--label", label, "Étiquette reprise dans le JSON");
-  app.add_option("--json", json_path, "Écrit les résultats en JSON");
-  app.add_flag("--searches-only", searches_only,
+  app.add_option("--seconds", settings.seconds, "Durée de la mesure")->capture_default_str();
+  app.add_option("--warmup", settings.warmup, "Secondes de chauffe non comptées")->capture_default_str();
+  app.add_option("--label", settings.label, "Étiquette reprise dans le JSON");
+  app.add_option("--json", settings.json_path, "Écrit les résultats en JSON");
+  app.add_flag("--searches-only", settings.searches_only,
                "Seulement des recherches (première page), chaque requête une fois par tour");
-  CLI11_PARSE(app, argc, argv);
+}
 
+std::vector<std::string> read_queries(const std::string& path) {
   std::vector<std::string> queries;
-  std::ifstream in(queries_path);
+  std::ifstream in(path);
   for (std::string line; std::getline(in, line);) {
     if (!line.empty()) queries.push_back(line);
   }
-  if (queries.empty()) {
-    std::cerr << queries_path << " : aucune requête\n";
-    return 2;
-  }
-  const std::vector<Request> mix = build_mix(queries, searches_only);
-  const auto colon = server.rfind(':');
-  const std::string host = server.substr(0, colon);
-  const int port = std::stoi(server.substr(colon + 1));
+  return queries;
+}
 
-  std::vector<Samples> samples(connections);
-  std::atomic<bool> counting{false}, stop{false};
-  std::vector<std::thread> workers;
-  for (unsigned c = 0; c < connections; ++c) {
-    workers.emplace_back([&, c] {
-      httplib::Client client(host, port);
-      client.set_keep_alive(true);
-      client.set_read_timeout(30);
-      Samples& mine = samples[c];
-      for (std::size_t i = c * mix.size() / connections; !stop; ++i) {
-        const Request& request = mix[i % mix.size()];
-        const auto started = Clock::now();
-        const auto res = client.Get(request.path.c_str());
-        const double client_ms = std::chrono::duration<double, std::milli>(Clock::now() - started).count();
-        if (!counting) continue;
-        if (!res || res->status != 200) {
-          ++mine.errors;
-          continue;
-        }
-        const auto kind = static_cast<std::size_t>(request.kind);
-        mine.client[kind].push_back(client_ms);
-        rapidjson::Document body;
-        body.Parse(res->body.c_str());
-        if (!body.HasParseError() && body.IsObject() && body.HasMember("took_ms"))
-          mine.server[kind].push_back(body["took_ms"].GetDouble());
-      }
-    });
+// One connection's loop until `stop`: walks the mix from its own offset and
+// keeps only the answers received while `counting`.
+void run_connection(const std::string& host, int port, const std::vector<Request>& mix, std::size_t first,
+                    const std::atomic<bool>& counting, const std::atomic<bool>& stop, Samples& mine) {
+  httplib::Client client(host, port);
+  client.set_keep_alive(true);
+  client.set_read_timeout(30);
+  for (std::size_t i = first; !stop; ++i) {
+    const Request& request = mix[i % mix.size()];
+    const auto started = Clock::now();
+    const auto res = client.Get(request.path.c_str());
+    const double client_ms = std::chrono::duration<double, std::milli>(Clock::now() - started).count();
+    if (!counting) continue;
+    if (!res || res->status != 200) {
+      ++mine.errors;
+      continue;
+    }
+    const auto kind = static_cast<std::size_t>(request.kind);
+    mine.client[kind].push_back(client_ms);
+    rapidjson::Document body;
+    body.Parse(res->body.c_str());
+    if (!body.HasParseError() && body.IsObject() && body.HasMember("took_ms"))
+      mine.server[kind].push_back(body["took_ms"].GetDouble());
   }
-  std::this_thread::sleep_for(std::chrono::duration<double>(warmup));
-  counting = true;
-  const auto measured_from = Clock::now();
-  std::this_thread::sleep_for(std::chrono::duration<double>(seconds));
-  counting = false;
-  const double elapsed = std::chrono::duration<double>(Clock::now() - measured_from).count();
-  stop = true;
-  for (auto& worker : workers) worker.join();
+}
 
+// What the connections measured, taken together, and the seconds they were counted.
+struct Measurement {
+  Samples all;
+  double elapsed = 0;
+};
+
+Samples merge(const std::vector<Samples>& samples) {
   Samples all;
   for (const Samples& s : samples) {
     all.errors += s.errors;
@@ -174,6 +166,39 @@ int main(int argc, char** argv) {
       all.server[k].insert(all.server[k].end(), s.server[k].begin(), s.server[k].end());
     }
   }
+  return all;
+}
+
+// Runs the connections through the warm-up, then counts for the measured seconds.
+Measurement measure(const Settings& settings, const std::vector<Request>& mix) {
+  const auto colon = settings.server.rfind(':');
+  const std::string host = settings.server.substr(0, colon);
+  const int port = std::stoi(settings.server.substr(colon + 1));
+
+  const unsigned connections = settings.connections;
+  std::vector<Samples> samples(connections);
+  std::atomic<bool> counting{false}, stop{false};
+  std::vector<std::thread> workers;
+  for (unsigned c = 0; c < connections; ++c) {
+    workers.emplace_back(
+        [&, c] { run_connection(host, port, mix, c * mix.size() / connections, counting, stop, samples[c]); });
+  }
+  std::this_thread::sleep_for(std::chrono::duration<double>(settings.warmup));
+  counting = true;
+  const auto measured_from = Clock::now();
+  std::this_thread::sleep_for(std::chrono::duration<double>(settings.seconds));
+  counting = false;
+  const double elapsed = std::chrono::duration<double>(Clock::now() - measured_from).count();
+  stop = true;
+  for (auto& worker : workers) worker.join();
+  return {merge(samples), elapsed};
+}
+
+// Prints the throughput and the percentiles per request kind, and writes them
+// as JSON when asked.
+void report(const Settings& settings, Measurement& measured) {
+  Samples& all = measured.all;
+  const double elapsed = measured.elapsed;
   std::size_t total = 0;
   for (int k = 0; k < 3; ++k) total += all.client[k].size();
 
@@ -181,9 +206,9 @@ int main(int argc, char** argv) {
   rapidjson::Writer<rapidjson::StringBuffer> w(buffer);
   w.StartObject();
   w.Key("label");
-  w.String(label.c_str());
+  w.String(settings.label.c_str());
   w.Key("connections");
-  w.Uint(connections);
+  w.Uint(settings.connections);
   w.Key("seconds");
   w.Double(elapsed);
   w.Key("requests");
@@ -192,7 +217,7 @@ int main(int argc, char** argv) {
   w.Uint64(all.errors);
   w.Key("requests_per_second");
   w.Double(static_cast<double>(total) / elapsed);
-  std::cout << std::fixed << std::setprecision(2) << label << " " << connections
+  std::cout << std::fixed << std::setprecision(2) << settings.label << " " << settings.connections
             << " connexion(s) : " << total / elapsed << " requêtes/s, " << all.errors << " erreur(s)\n";
   for (int k = 0; k < 3; ++k) {
     w.Key(kKindNames[k]);
@@ -218,6 +243,24 @@ int main(int argc, char** argv) {
     w.EndObject();
   }
   w.EndObject();
-  if (!json_path.empty()) std::ofstream(json_path) << buffer.GetString() << "\n";
-  return all.errors == 0 ? 0 : 1;
+  if (!settings.json_path.empty()) std::ofstream(settings.json_path) << buffer.GetString() << "\n";
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{"Charge HTTP sur tec-searchd : débit et percentiles de latence."};
+  Settings settings;
+  declare_options(app, settings);
+  CLI11_PARSE(app, argc, argv);
+
+  const std::vector<std::string> queries = read_queries(settings.queries_path);
+  if (queries.empty()) {
+    std::cerr << settings.queries_path << " : aucune requête\n";
+    return 2;
+  }
+  const std::vector<Request> mix = build_mix(queries, settings.searches_only);
+  Measurement measured = measure(settings, mix);
+  report(settings, measured);
+  return measured.all.errors == 0 ? 0 : 1;
 }
