@@ -99,7 +99,7 @@ void install_http_policy(httplib::Server& server, const HttpPolicy& policy, Metr
   server.new_task_queue = [threads] { return new SlotReleasingPool(threads); };
   auto slots = std::make_shared<ClientSlots>(policy.max_requests_per_client);
   server.set_pre_routing_handler(
-      [slots, proxies = policy.trusted_proxies](const httplib::Request& req, httplib::Response& res) {
+      [slots, proxies = TrustedProxies(policy.trusted_proxies)](const httplib::Request& req, httplib::Response& res) {
         request_started = std::chrono::steady_clock::now();
         held_slot.release();
         if (body_length_missing(req)) {

@@ -12,7 +12,7 @@ const std::vector<std::string> kProxies = {"10.0.0.1", "::1"};
 
 TEST(ClientAddress, UntrustedConnectionHeaderIsIgnored) {
   EXPECT_EQ(client_address("203.0.113.7", "198.51.100.1", kProxies), "203.0.113.7");
-  EXPECT_EQ(client_address("203.0.113.7", "198.51.100.1", {}), "203.0.113.7");
+  EXPECT_EQ(client_address("203.0.113.7", "198.51.100.1", TrustedProxies({})), "203.0.113.7");
 }
 
 TEST(ClientAddress, TrustedProxyGivesTheAddressItAppended) {
@@ -48,8 +48,8 @@ TEST(ClientAddress, ATrustedNetworkCoversEveryAddressInIt) {
   EXPECT_EQ(client_address("10.1.2.3", "1.2.3.4, 198.51.100.1, 10.9.9.9", networks), "198.51.100.1");
   // An IPv4 client of a dual-stack socket.
   EXPECT_EQ(client_address("::ffff:10.1.2.3", "198.51.100.1", networks), "198.51.100.1");
-  EXPECT_EQ(client_address("192.168.7.7", "198.51.100.1", {"192.168.4.0/22"}), "198.51.100.1");
-  EXPECT_EQ(client_address("192.168.8.1", "198.51.100.1", {"192.168.4.0/22"}), "192.168.8.1");
+  EXPECT_EQ(client_address("192.168.7.7", "198.51.100.1", TrustedProxies({"192.168.4.0/22"})), "198.51.100.1");
+  EXPECT_EQ(client_address("192.168.8.1", "198.51.100.1", TrustedProxies({"192.168.4.0/22"})), "192.168.8.1");
 }
 
 TEST(ClientAddress, NetworksAreGivenInCanonicalForm) {
