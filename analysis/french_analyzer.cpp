@@ -269,8 +269,8 @@ struct FrenchAnalyzer::Impl {
 class FrenchAnalyzer::Impl::TextReader {
  public:
   TextReader(Impl& impl, std::string_view text, unsigned first_position, const TokenSink& sink,
-             const SkippedSink& too_long)
-      : impl_(impl), text_(text), sink_(sink), too_long_(too_long), position_(first_position) {}
+             const SkippedSink& too_long, const WordHeads* wanted)
+      : impl_(impl), text_(text), sink_(sink), too_long_(too_long), wanted_(wanted), position_(first_position) {}
 
   // The word between `begin` and `end` in the text, its elision dropped.
   void read_word(std::size_t begin, const std::size_t end) {
@@ -306,8 +306,8 @@ class FrenchAnalyzer::Impl::TextReader {
       close_chain();
       return;
     }
-    const std::string& term = emit(lowered_, position_, begin, end, Token::Kind::Word);
-    chain_.push_back({term, position_, begin, end});
+    const std::string_view term = emit(lowered_, position_, begin, end, Token::Kind::Word);
+    chain_.push_back({std::string(term), position_, begin, end});
     ++position_;
   }
 
@@ -327,13 +327,20 @@ class FrenchAnalyzer::Impl::TextReader {
 
  private:
   // Words too long once folded are not handed over (see kMaxWordBytes), but
-  // they still take their position.
-  const std::string& emit(std::string_view word, unsigned at, std::size_t begin, std::size_t end, Token::Kind kind,
-                          unsigned span = 1) {
-    const Impl::Forms& forms = impl_.forms_of(word);
-    if (forms.term.size() <= kMaxWordBytes) sink_(TokenView{forms.term, word, forms.stems, at, span, begin, end, kind});
-    else if (kind == Token::Kind::Word && too_long_) too_long_(text_.substr(begin, end - begin));
-    return forms.term;
+  // they still take their position. An ASCII word is its own folded form:
+  // when its head is not wanted, it goes without the memo's lookup and stems.
+  std::string_view emit(std::string_view word, unsigned at, std::size_t begin, std::size_t end, Token::Kind kind,
+                        unsigned span = 1) {
+    const bool unwanted = wanted_ && !wanted_->wants(word) && is_ascii(word);
+    const Impl::Forms* forms = unwanted ? nullptr : &impl_.forms_of(word);
+    const std::string_view term = forms ? std::string_view(forms->term) : word;
+    if (term.size() <= kMaxWordBytes) {
+      sink_(TokenView{term, word, forms ? std::span<const std::string>(forms->stems) : std::span<const std::string>(),
+                      at, span, begin, end, kind});
+    } else if (kind == Token::Kind::Word && too_long_) {
+      too_long_(text_.substr(begin, end - begin));
+    }
+    return term;
   }
 
   // Words of the hyphenated chain being read, kept to join them once it ends.
@@ -347,6 +354,7 @@ class FrenchAnalyzer::Impl::TextReader {
   const std::string_view text_;
   const TokenSink& sink_;
   const SkippedSink& too_long_;
+  const WordHeads* wanted_;
   unsigned position_;
   std::vector<ChainWord> chain_;
   std::size_t previous_end_ = std::string_view::npos;
@@ -378,13 +386,13 @@ std::vector<Token> FrenchAnalyzer::analyze(std::string_view text, std::vector<st
 }
 
 void FrenchAnalyzer::analyze(std::string_view text, unsigned first_position, const TokenSink& sink,
-                             const SkippedSink& too_long) {
+                             const SkippedSink& too_long, const WordHeads* wanted) {
   UErrorCode status = U_ZERO_ERROR;
   UText* utext = utext_openUTF8(nullptr, text.data(), static_cast<int64_t>(text.size()), &status);
   if (U_FAILURE(status)) return;
   icu::BreakIterator& breaker = *impl_->breaker;
   breaker.setText(utext, status);
-  Impl::TextReader reader(*impl_, text, first_position, sink, too_long);
+  Impl::TextReader reader(*impl_, text, first_position, sink, too_long, wanted);
 
   // ICU counts the narrow no-break space (U+202F) as a word joiner (it is
   // ExtendNumLet since Unicode 9, for Mongolian); French typography puts it

@@ -26,6 +26,8 @@
 #include <string_view>
 #include <vector>
 
+#include "analysis/word_heads.h"
+
 namespace tec::analysis {
 
 // Words longer than this (in bytes, once folded) are skipped, as Xapian's
@@ -85,7 +87,11 @@ class FrenchAnalyzer {
   std::vector<Token> analyze(std::string_view text, std::vector<std::string>& too_long);
 
   // The same tokens in the same order, each handed to `sink` as it is read.
-  void analyze(std::string_view text, unsigned first_position, const TokenSink& sink, const SkippedSink& too_long = {});
+  // With `wanted`, an ASCII word whose head is not wanted comes without stems
+  // (it could not match any of them) and costs no lookup: for readers, such
+  // as the snippets, that only look for a few words.
+  void analyze(std::string_view text, unsigned first_position, const TokenSink& sink, const SkippedSink& too_long = {},
+               const WordHeads* wanted = nullptr);
 
   // NFKC case folding plus accent and ligature folding of a short string, for
   // keys such as facet values: "Éclairage Public" -> "eclairage public".

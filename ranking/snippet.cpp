@@ -58,6 +58,7 @@ class ExpressionFinder {
   }
 
   bool empty() const { return expressions_.empty(); }
+  bool has_little_words() const { return !little_.empty(); }
 
   // Notes which expression words the token at word index `w` can be.
   void see(const analysis::TokenView& token, std::size_t w) {
@@ -95,11 +96,33 @@ class ExpressionFinder {
   std::unordered_set<std::uint64_t> seen_;
 };
 
+// The heads of every word the query can mark: the other words of a text are
+// read without stems (most of a text, and most of a snippet's cost). Little
+// words mark nothing unless the query has nothing else, and the little words
+// of expressions are known by their form alone.
+analysis::WordHeads heads_of(const QueryTerms& query, bool only_fillers) {
+  analysis::WordHeads heads;
+  for (const std::string& term : query.terms) {
+    if (only_fillers || !is_stopword(term)) heads.add(term);
+  }
+  for (const std::string& stem : query.stems) heads.add(stem);
+  for (const std::string& prefix : query.prefixes) heads.add_prefix(prefix);
+  for (const auto& expression : query.expressions) {
+    for (const QueryTerms::ExpressionWord& word : expression) {
+      if (word.little) continue;
+      heads.add(word.term);
+      for (const std::string& stem : word.stems) heads.add(stem);
+    }
+  }
+  return heads;
+}
+
 Analysed analyse(std::string_view text, const QueryTerms& query, analysis::FrenchAnalyzer& analyzer) {
   Analysed out;
   ExpressionFinder expressions(query);
   bool only_fillers = true;
   for (const std::string& term : query.terms) only_fillers = only_fillers && is_stopword(term);
+  const analysis::WordHeads heads = heads_of(query, only_fillers);
   std::unordered_map<std::string, unsigned, analysis::StringHash, std::equal_to<>> ids;
   const auto id_of = [&](std::string_view term) {
     auto it = ids.find(term);
@@ -107,11 +130,14 @@ Analysed analyse(std::string_view text, const QueryTerms& query, analysis::Frenc
     return it->second;
   };
   std::vector<Span> spans;
-  analyzer.analyze(text, 0, [&](const analysis::TokenView& token) {
-    const bool hit = query.matches(token) && (only_fillers || !is_stopword(token.term));
+  const auto read = [&](const analysis::TokenView& token) {
+    const bool wanted = heads.wants(token.term);
+    const bool hit = wanted && query.matches(token) && (only_fillers || !is_stopword(token.term));
     if (hit) spans.push_back({token.begin, token.end});
-    if (!expressions.empty() && (token.kind == analysis::Token::Kind::Word ||
-                                 (token.kind == analysis::Token::Kind::Variant && !out.words.empty()))) {
+    const bool maybe_in_expression = wanted || (expressions.has_little_words() && is_stopword(token.term));
+    if (maybe_in_expression && !expressions.empty() &&
+        (token.kind == analysis::Token::Kind::Word ||
+         (token.kind == analysis::Token::Kind::Variant && !out.words.empty()))) {
       // A variant shares the position of the word before it.
       expressions.see(token, out.words.size() - (token.kind == analysis::Token::Kind::Word ? 0 : 1));
     }
@@ -127,7 +153,8 @@ Analysed analyse(std::string_view text, const QueryTerms& query, analysis::Frenc
         if (out.matched[i] == 0) out.matched[i] = id;
       }
     }
-  });
+  };
+  analyzer.analyze(text, 0, read, {}, &heads);
   expressions.each_occurrence(out.words.size(), [&](std::uint32_t e, std::size_t first, std::size_t length) {
     spans.push_back({out.words[first].begin, out.words[first + length - 1].end});
     const unsigned id = id_of("\x01" + std::to_string(e));  // apart from any word

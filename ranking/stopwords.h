@@ -8,7 +8,7 @@
 
 namespace tec::ranking {
 
-inline bool is_stopword(std::string_view term) {
+inline const std::unordered_set<std::string_view>& stopwords() {
   static const std::unordered_set<std::string_view> kStopwords = {
       "a", "au", "aux", "avec", "ce", "ces", "cet", "cette", "dans", "de", "des", "du", "elle", "elles", "en", "et",
       "eux", "il", "ils", "je", "la", "le", "les", "leur", "leurs", "lui", "ma", "mais", "me", "mes", "moi", "mon",
@@ -24,7 +24,9 @@ inline bool is_stopword(std::string_view term) {
       "t", "combien", "lequel", "laquelle", "lesquels", "lesquelles", "ai", "as", "avons", "avez", "suis", "sommes",
       "etes", "va", "vont", "sera", "seront", "serait", "peux", "pouvons", "pourrait", "pourrions", "dois", "devons",
       "devrait", "veux", "voulons", "faudrait"};
-  return kStopwords.contains(term);
+  return kStopwords;
 }
+
+inline bool is_stopword(std::string_view term) { return stopwords().contains(term); }
 
 }  // namespace tec::ranking
