@@ -309,13 +309,18 @@ class Builder {
     const std::size_t longest = std::min<std::size_t>(lexicon_->longest_synonym_key(), words.size() - k);
     for (std::size_t n = longest; n >= 1; --n) {
       const Token& first = words[k].readings.front();
-      if (n == 1 && analysis::looks_like_acronym(typed(first, words[k]))) {
+      const bool capitals = n == 1 && analysis::looks_like_acronym(typed(first, words[k]));
+      if (capitals) {
         const std::string key = std::string(schema::kCapitalsOnlyKeyPrefix) + schema::synonym_key({&first});
         if ((*found = lexicon_->synonyms(key))) {
           *run = {&first};
           return 1;
         }
       }
+      // A little word typed in small letters is that word, not an acronym
+      // whose key it shares ("ce" and CEE, "de" and DEA, "et" and ETS: keys
+      // are stems), which made it a required word of the query.
+      if (n == 1 && !capitals && is_stopword(first.term)) return 0;
       std::vector<const Token*> typed;
       for (std::size_t i = k; i < k + n; ++i) typed.push_back(&words[i].readings.front());
       const std::vector<const Token*> fixed(corrected.begin() + static_cast<std::ptrdiff_t>(k),

@@ -36,6 +36,10 @@ class AcronymSynonymsTest : public ::testing::Test {
         R"j("title":"Réviser le plan local d'urbanisme avec les habitants"})j"
         "\n"
         R"j({"id":"pluie","source":"test","type":"outil","title":"Il a plu sur la fête du quartier"})j"
+        "\n"
+        // The reference gives CEE, whose key (its stem) is that of "ce".
+        R"j({"id":"cee","source":"test","type":"guide",)j"
+        R"j("title":"Financer la rénovation par le certificat d'économies d'énergie"})j"
         "\n");
     ASSERT_EQ(test_support::index_files(dir_->str("index"), {feed}), 0u);
   }
@@ -82,6 +86,12 @@ TEST_F(AcronymSynonymsTest, TheReferenceGivesTheAcronymsOfLongFormsTheTextsHold)
 TEST_F(AcronymSynonymsTest, AnAcronymThatIsAlsoAWordNeedsCapitals) {
   EXPECT_EQ(ids("PLU "), (std::vector<std::string>{"plu", "pluie"}));
   EXPECT_EQ(ids("plu "), (std::vector<std::string>{"pluie"}));
+}
+
+TEST_F(AcronymSynonymsTest, ALittleWordInSmallLettersIsNotAnAcronym) {
+  EXPECT_EQ(ids("cee "), (std::vector<std::string>{"cee"}));
+  EXPECT_EQ(ids("ce "), (std::vector<std::string>{})) << "a little word alone is ignored";
+  EXPECT_EQ(ids("ce quartier "), (std::vector<std::string>{"pluie"}));
 }
 
 TEST(AcronymReferenceTest, ParsesEveryMeaningOfTheBundledReference) {
