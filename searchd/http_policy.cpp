@@ -124,7 +124,12 @@ void install_http_policy(httplib::Server& server, const HttpPolicy& policy, Metr
       });
 
   const auto origins = policy.cors_origins;
+  // Called once the answer is ready, before it is written: the slot is free
+  // before the client can read the answer and send its next request. Released
+  // in the logger, after the writing, it was still taken when a client sent
+  // its next request on a new connection, which got 429 on a busy machine.
   server.set_post_routing_handler([origins](const httplib::Request& req, httplib::Response& res) {
+    held_slot.release();
     const std::string origin = req.get_header_value("Origin");
     if (origin.empty() || !is_api(req.path) || std::find(origins.begin(), origins.end(), origin) == origins.end())
       return;
@@ -142,7 +147,6 @@ void install_http_policy(httplib::Server& server, const HttpPolicy& policy, Metr
 
   server.set_logger([&metrics](const httplib::Request& req, const httplib::Response& res) {
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - request_started).count();
-    held_slot.release();
     metrics.observe_request(req.method, req.path, res.status, seconds);
     spdlog::info("{} {} {} {:.2f} ms", req.method, req.path, res.status, seconds * 1000);
   });

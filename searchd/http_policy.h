@@ -1,7 +1,8 @@
 // The policy every request goes through, whatever its route: timing and the
 // access log, metrics, CORS for the allowed origins only, and a cap on the
-// requests one client may have in progress at once, so that one client
-// cannot hold every worker thread.
+// requests one client may have in progress at once (from their headers read
+// to their answer ready; writing it out is bounded by the write timeout), so
+// that one client cannot hold every worker thread.
 #pragma once
 
 #include <httplib.h>

@@ -16,7 +16,9 @@ mkdirSync(ARTIFACTS, { recursive: true });
 
 const fr = (text) => text.replace(/[\u202f\u00a0]/g, ' ');
 
-describe('console conseil : collectivités comparables', { timeout: 60_000 }, () => {
+// The whole suite's limit, generous: beside the other tests (ctest -j2) a
+// suite runs far slower than alone; each page action keeps Playwright's own limit.
+describe('console conseil : collectivités comparables', { timeout: 240_000 }, () => {
   let browser;
   let context;
   let page;

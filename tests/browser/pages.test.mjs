@@ -67,7 +67,9 @@ async function attendreRecherche() {
     && document.querySelector('#statut').textContent !== '');
 }
 
-describe('pages de tec-searchd', { timeout: 60_000 }, () => {
+// The whole suite's limit: 42 s alone on a 2-core machine, beyond 60 s beside
+// the other tests (ctest -j2); each page action keeps Playwright's own limit.
+describe('pages de tec-searchd', { timeout: 240_000 }, () => {
   before(async () => {
     browser = await chromium.launch({ executablePath: EXECUTABLE, headless: true });
   });
