@@ -29,17 +29,18 @@ Lexicon::Lexicon(const Xapian::Database& db, analysis::FrenchAnalyzer& analyzer)
     frequencies_.push_back(it.get_termfreq());
   }
 
+  // The spelling the texts use most, the unaccented one included: "des" is
+  // shown as "des", not as the rarer "dès".
   std::unordered_map<std::string, Xapian::doccount> display_frequency;
   for (auto it = db.spellings_begin(); it != db.spellings_end(); ++it) {
     const std::string spelled = *it;
     std::string folded = analyzer.fold(spelled);
-    if (folded == spelled) continue;
     const Xapian::doccount count = it.get_termfreq();
     auto& best = display_frequency[folded];
-    if (count > best) {
-      best = count;
-      display_[std::move(folded)] = spelled;
-    }
+    if (count <= best) continue;
+    best = count;
+    if (folded == spelled) display_.erase(folded);
+    else display_[std::move(folded)] = spelled;
   }
 
   for (auto it = db.synonym_keys_begin(); it != db.synonym_keys_end(); ++it) {

@@ -87,6 +87,25 @@ TEST_F(LexiconTest, KnowsFrequenciesAndAccentedForms) {
   EXPECT_EQ(lexicon_->display("budget"), "budget");
 }
 
+// A word is shown as the texts write it most often, without accents too:
+// "des" stays "des" where "dès" is rarer, "ou" stays "ou" beside "où".
+TEST(LexiconDisplayTest, TheMostFrequentSpellingWinsAccentedOrNot) {
+  test_support::TempDir dir;
+  const std::string feed = test_support::write_file(
+      dir.path() / "feed.jsonl",
+      R"j({"id":"a","source":"test","type":"guide","title":"Des ateliers ou des balades","body":"Des habitants, des élus."})j"
+      "\n"
+      R"j({"id":"b","source":"test","type":"guide","title":"Dès demain, où aller ?","body":"Des idées ou des envies."})j"
+      "\n");
+  ASSERT_EQ(test_support::index_files(dir.str("index"), {feed}), 0u);
+  const Xapian::Database db(dir.str("index"));
+  analysis::FrenchAnalyzer analyzer;
+  const Lexicon lexicon(db, analyzer);
+  EXPECT_EQ(lexicon.display("des"), "des");
+  EXPECT_EQ(lexicon.display("ou"), "ou");
+  EXPECT_EQ(lexicon.display("elus"), "élus");
+}
+
 TEST_F(LexiconTest, LoadsTheThesaurusFromTheIndex) {
   const auto* synonyms = lexicon_->synonyms("bp");
   ASSERT_NE(synonyms, nullptr);
