@@ -8,7 +8,7 @@
 
 namespace tec::ranking {
 
-inline const std::unordered_set<std::string_view>& stopwords() {
+inline bool is_stopword(std::string_view term) {
   static const std::unordered_set<std::string_view> kStopwords = {
       "a", "au", "aux", "avec", "ce", "ces", "cet", "cette", "dans", "de", "des", "du", "elle", "elles", "en", "et",
       "eux", "il", "ils", "je", "la", "le", "les", "leur", "leurs", "lui", "ma", "mais", "me", "mes", "moi", "mon",
@@ -24,9 +24,7 @@ inline const std::unordered_set<std::string_view>& stopwords() {
       "t", "combien", "lequel", "laquelle", "lesquels", "lesquelles", "ai", "as", "avons", "avez", "suis", "sommes",
       "etes", "va", "vont", "sera", "seront", "serait", "peux", "pouvons", "pourrait", "pourrions", "dois", "devons",
       "devrait", "veux", "voulons", "faudrait"};
-  return kStopwords;
+  return kStopwords.contains(term);
 }
-
-inline bool is_stopword(std::string_view term) { return stopwords().contains(term); }
 
 }  // namespace tec::ranking

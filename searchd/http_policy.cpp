@@ -125,9 +125,9 @@ void install_http_policy(httplib::Server& server, const HttpPolicy& policy, Metr
 
   const auto origins = policy.cors_origins;
   // Called once the answer is ready, before it is written: the slot is free
-  // before the client can read the answer and send its next request. Released
-  // in the logger, after the writing, it was still taken when a client sent
-  // its next request on a new connection, which got 429 on a busy machine.
+  // before the client can read the answer. Given back after the writing, it
+  // could still be taken when the client's next request came on a new
+  // connection, which then got 429.
   server.set_post_routing_handler([origins](const httplib::Request& req, httplib::Response& res) {
     held_slot.release();
     const std::string origin = req.get_header_value("Origin");
