@@ -10,7 +10,6 @@
 
 #include <bitset>
 #include <cstdint>
-#include <string>
 #include <string_view>
 
 namespace tec::analysis {
@@ -20,7 +19,7 @@ class WordHeads {
   // Wants the words whose folded form or stems could equal `folded`.
   void add(std::string_view folded) {
     heads_.set(key(folded));
-    if (folded.size() == 1) heads_.set(key(std::string(folded) + 's'));
+    if (folded.size() == 1) heads_.set(key(folded) | 's');  // the word ending in "s" it may come from
   }
 
   // Wants every word beginning with `prefix`.

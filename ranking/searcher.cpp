@@ -80,7 +80,7 @@ Xapian::doccount count_among(const Sample& sample, const std::string& term, cons
 }
 
 // A result's stored fields and highlighted title; the snippet is the caller's.
-SearchHit hit_of(const schema::StoredDocument& stored, double score, const QueryTerms& terms,
+SearchHit hit_of(const schema::StoredDocument& stored, double score, const Highlighter& highlighter,
                  analysis::FrenchAnalyzer& analyzer) {
   SearchHit hit;
   hit.id = stored.id;
@@ -90,7 +90,7 @@ SearchHit hit_of(const schema::StoredDocument& stored, double score, const Query
   hit.summary = stored.summary;
   hit.url = stored.url;
   hit.score = score;
-  hit.title_html = mark_all(stored.title, terms, analyzer);
+  hit.title_html = highlighter.mark_all(stored.title, analyzer);
   return hit;
 }
 
@@ -182,12 +182,13 @@ class SearchRun {
   // The hits of a page, highlighted, with their snippets.
   std::vector<SearchHit> hits(const Xapian::MSet& page, const QueryTerms& terms) const {
     std::vector<SearchHit> hits;
+    const Highlighter highlighter(terms);
     for (auto it = page.begin(); it != page.end(); ++it) {
       const auto stored = schema::StoredDocument::decode(it.get_document().get_data());
       if (!stored) continue;
-      SearchHit hit = hit_of(*stored, it.get_weight(), terms, analyzer_);
+      SearchHit hit = hit_of(*stored, it.get_weight(), highlighter, analyzer_);
       const std::string& passage_source = stored->body_text.empty() ? stored->summary : stored->body_text;
-      hit.snippet = make_snippet(passage_source, terms, analyzer_, kSnippetWords);
+      hit.snippet = highlighter.snippet(passage_source, analyzer_, kSnippetWords);
       hits.push_back(std::move(hit));
     }
     return hits;
@@ -338,9 +339,10 @@ SuggestResponse Searcher::suggest(const std::string& text, unsigned limit) {
     enquire.set_query(query);
     return enquire.get_mset(0, limit);
   });
+  const Highlighter highlighter(built.terms);
   for (auto it = mset.begin(); it != mset.end(); ++it) {
     const auto stored = schema::StoredDocument::decode(it.get_document().get_data());
-    if (stored) response.titles.push_back(hit_of(*stored, it.get_weight(), built.terms, analyzer_));
+    if (stored) response.titles.push_back(hit_of(*stored, it.get_weight(), highlighter, analyzer_));
   }
   return response;
 }

@@ -31,13 +31,6 @@ struct Word {
   unsigned position;
 };
 
-struct Analysed {
-  std::vector<Word> words;        // one per position
-  std::vector<Span> marks;        // byte ranges to mark, sorted, disjoint
-  std::vector<unsigned> matched;  // per word: the id of the term it matched (from 1), or 0
-  unsigned distinct_terms = 0;    // ids handed out
-};
-
 // Where the query's thesaurus expressions occur whole in a text: the words
 // of each expression are looked up by form and stem as the words of the text
 // go by, and an expression counts where its words follow one another.
@@ -96,33 +89,55 @@ class ExpressionFinder {
   std::unordered_set<std::uint64_t> seen_;
 };
 
-// The heads of every word the query can mark: the other words of a text are
-// read without stems (most of a text, and most of a snippet's cost). Little
-// words mark nothing unless the query has nothing else, and the little words
-// of expressions are known by their form alone.
-analysis::WordHeads heads_of(const QueryTerms& query, bool only_fillers) {
-  analysis::WordHeads heads;
-  for (const std::string& term : query.terms) {
-    if (only_fillers || !is_stopword(term)) heads.add(term);
+// HTML of text[begin, end) with the marks that fall inside it. A mark may
+// straddle an edge of the window (a hyphenated compound cut by it): only its
+// part inside is marked.
+std::string render(std::string_view text, std::size_t begin, std::size_t end, const std::vector<Span>& marks) {
+  std::string html;
+  std::size_t cursor = begin;
+  for (const Span& mark : marks) {
+    if (mark.end <= begin || mark.begin >= end) continue;
+    const std::size_t from = std::max(mark.begin, begin), to = std::min(mark.end, end);
+    html += html_escape(text.substr(cursor, from - cursor));
+    html += "<mark>";
+    html += html_escape(text.substr(from, to - from));
+    html += "</mark>";
+    cursor = to;
   }
-  for (const std::string& stem : query.stems) heads.add(stem);
-  for (const std::string& prefix : query.prefixes) heads.add_prefix(prefix);
+  html += html_escape(text.substr(cursor, end - cursor));
+  return html;
+}
+
+}  // namespace
+
+struct Highlighter::Analysed {
+  std::vector<Word> words;        // one per position
+  std::vector<Span> marks;        // byte ranges to mark, sorted, disjoint
+  std::vector<unsigned> matched;  // per word: the id of the term it matched (from 1), or 0
+  unsigned distinct_terms = 0;    // ids handed out
+};
+
+// Little words mark nothing unless the query has nothing else, and the little
+// words of expressions are known by their form alone: neither needs a head.
+Highlighter::Highlighter(const QueryTerms& query) : query_(query) {
+  for (const std::string& term : query.terms) only_fillers_ = only_fillers_ && is_stopword(term);
+  for (const std::string& term : query.terms) {
+    if (only_fillers_ || !is_stopword(term)) heads_.add(term);
+  }
+  for (const std::string& stem : query.stems) heads_.add(stem);
+  for (const std::string& prefix : query.prefixes) heads_.add_prefix(prefix);
   for (const auto& expression : query.expressions) {
     for (const QueryTerms::ExpressionWord& word : expression) {
       if (word.little) continue;
-      heads.add(word.term);
-      for (const std::string& stem : word.stems) heads.add(stem);
+      heads_.add(word.term);
+      for (const std::string& stem : word.stems) heads_.add(stem);
     }
   }
-  return heads;
 }
 
-Analysed analyse(std::string_view text, const QueryTerms& query, analysis::FrenchAnalyzer& analyzer) {
+Highlighter::Analysed Highlighter::analyse(std::string_view text, analysis::FrenchAnalyzer& analyzer) const {
   Analysed out;
-  ExpressionFinder expressions(query);
-  bool only_fillers = true;
-  for (const std::string& term : query.terms) only_fillers = only_fillers && is_stopword(term);
-  const analysis::WordHeads heads = heads_of(query, only_fillers);
+  ExpressionFinder expressions(query_);
   std::unordered_map<std::string, unsigned, analysis::StringHash, std::equal_to<>> ids;
   const auto id_of = [&](std::string_view term) {
     auto it = ids.find(term);
@@ -131,8 +146,8 @@ Analysed analyse(std::string_view text, const QueryTerms& query, analysis::Frenc
   };
   std::vector<Span> spans;
   const auto read = [&](const analysis::TokenView& token) {
-    const bool wanted = heads.wants(token.term);
-    const bool hit = wanted && query.matches(token) && (only_fillers || !is_stopword(token.term));
+    const bool wanted = heads_.wants(token.term);
+    const bool hit = wanted && query_.matches(token) && (only_fillers_ || !is_stopword(token.term));
     if (hit) spans.push_back({token.begin, token.end});
     const bool maybe_in_expression = wanted || (expressions.has_little_words() && is_stopword(token.term));
     if (maybe_in_expression && !expressions.empty() &&
@@ -154,14 +169,10 @@ Analysed analyse(std::string_view text, const QueryTerms& query, analysis::Frenc
       }
     }
   };
-  analyzer.analyze(text, 0, read, {}, &heads);
+  analyzer.analyze(text, 0, read, {}, &heads_);
   expressions.each_occurrence(out.words.size(), [&](std::uint32_t e, std::size_t first, std::size_t length) {
     spans.push_back({out.words[first].begin, out.words[first + length - 1].end});
-    // Apart from any word. Built by appending: GCC 12 at -O3 warns falsely
-    // (-Wrestrict) on a literal + std::string here.
-    std::string key(1, '\x01');
-    key += std::to_string(e);
-    const unsigned id = id_of(key);
+    const unsigned id = id_of("\x01" + std::to_string(e));  // apart from any word
     for (std::size_t i = first; i < first + length; ++i) {
       if (out.matched[i] == 0) out.matched[i] = id;
     }
@@ -176,27 +187,6 @@ Analysed analyse(std::string_view text, const QueryTerms& query, analysis::Frenc
   }
   return out;
 }
-
-// HTML of text[begin, end) with the marks that fall inside it. A mark may
-// straddle an edge of the window (a hyphenated compound cut by it): only its
-// part inside is marked.
-std::string render(std::string_view text, std::size_t begin, std::size_t end, const std::vector<Span>& marks) {
-  std::string html;
-  std::size_t cursor = begin;
-  for (const Span& mark : marks) {
-    if (mark.end <= begin || mark.begin >= end) continue;
-    const std::size_t from = std::max(mark.begin, begin), to = std::min(mark.end, end);
-    html += html_escape(text.substr(cursor, from - cursor));
-    html += "<mark>";
-    html += html_escape(text.substr(from, to - from));
-    html += "</mark>";
-    cursor = to;
-  }
-  html += html_escape(text.substr(cursor, end - cursor));
-  return html;
-}
-
-}  // namespace
 
 std::string html_escape(std::string_view text) {
   std::string out;
@@ -228,16 +218,15 @@ std::string html_escape(std::string_view text) {
   return out;
 }
 
-std::string mark_all(std::string_view text, const QueryTerms& query, analysis::FrenchAnalyzer& analyzer) {
-  const Analysed analysed = analyse(text, query, analyzer);
+std::string Highlighter::mark_all(std::string_view text, analysis::FrenchAnalyzer& analyzer) const {
+  const Analysed analysed = analyse(text, analyzer);
   return render(text, 0, text.size(), analysed.marks);
 }
 
-std::string make_snippet(std::string_view text, const QueryTerms& query, analysis::FrenchAnalyzer& analyzer,
-                         unsigned max_words) {
+std::string Highlighter::snippet(std::string_view text, analysis::FrenchAnalyzer& analyzer, unsigned max_words) const {
   const bool scan_cut = text.size() > kSnippetScanBytes;
   text = utf8_prefix(text, kSnippetScanBytes);
-  const Analysed analysed = analyse(text, query, analyzer);
+  const Analysed analysed = analyse(text, analyzer);
   const std::size_t n = analysed.words.size();
   if (n == 0) return {};
 

@@ -12,6 +12,13 @@ class SnippetTest : public ::testing::Test {
  protected:
   // Terms of the query as the builder sees it, on an empty index (no lexicon).
   QueryTerms terms(const std::string& query) { return QueryBuilder(analyzer, db, nullptr).build(query + " ").terms; }
+  static std::string mark_all(std::string_view text, const QueryTerms& query, analysis::FrenchAnalyzer& analyzer) {
+    return Highlighter(query).mark_all(text, analyzer);
+  }
+  static std::string make_snippet(std::string_view text, const QueryTerms& query, analysis::FrenchAnalyzer& analyzer,
+                                  unsigned max_words) {
+    return Highlighter(query).snippet(text, analyzer, max_words);
+  }
   analysis::FrenchAnalyzer analyzer;
   Xapian::Database db{std::string(), Xapian::DB_BACKEND_INMEMORY};
 };
