@@ -2,11 +2,9 @@
 // in french_analyzer.h and pinned by tests/analysis/french_analyzer_test.cpp.
 #include "analysis/french_analyzer.h"
 
-#include <unicode/brkiter.h>
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
-#include <unicode/utext.h>
 #include <xapian.h>
 
 #include <algorithm>
@@ -16,6 +14,7 @@
 #include <unordered_set>
 
 #include "analysis/string_hash.h"
+#include "analysis/word_breaker.h"
 
 namespace tec::analysis {
 namespace {
@@ -151,14 +150,14 @@ Token owned(const TokenView& view) {
 }  // namespace
 
 struct FrenchAnalyzer::Impl {
-  std::unique_ptr<icu::BreakIterator> breaker;
+  WordBreaker breaker;
+  std::vector<WordSpan> words;  // of the text being read, reused
   const icu::Normalizer2* nfkc_casefold = nullptr;
   const icu::Normalizer2* nfd = nullptr;
   Xapian::Stem stemmer{"french"};
 
   Impl() {
     UErrorCode status = U_ZERO_ERROR;
-    breaker.reset(icu::BreakIterator::createWordInstance(icu::Locale::getFrench(), status));
     nfkc_casefold = icu::Normalizer2::getNFKCCasefoldInstance(status);
     nfd = icu::Normalizer2::getNFDInstance(status);
     if (U_FAILURE(status)) throw std::runtime_error(std::string("ICU initialisation failed: ") + u_errorName(status));
@@ -387,22 +386,15 @@ std::vector<Token> FrenchAnalyzer::analyze(std::string_view text, std::vector<st
 
 void FrenchAnalyzer::analyze(std::string_view text, unsigned first_position, const TokenSink& sink,
                              const SkippedSink& too_long, const WordHeads* wanted) {
-  UErrorCode status = U_ZERO_ERROR;
-  UText* utext = utext_openUTF8(nullptr, text.data(), static_cast<int64_t>(text.size()), &status);
-  if (U_FAILURE(status)) return;
-  icu::BreakIterator& breaker = *impl_->breaker;
-  breaker.setText(utext, status);
   Impl::TextReader reader(*impl_, text, first_position, sink, too_long, wanted);
-
+  impl_->breaker.words(text, impl_->words);
   // ICU counts the narrow no-break space (U+202F) as a word joiner (it is
   // ExtendNumLet since Unicode 9, for Mongolian); French typography puts it
   // before "?" and ":", so it is a space here.
   constexpr std::string_view kNarrowNoBreakSpace = "\xE2\x80\xAF";
-  int32_t start = breaker.first();
-  for (int32_t stop = breaker.next(); stop != icu::BreakIterator::DONE; start = stop, stop = breaker.next()) {
-    if (breaker.getRuleStatus() == UBRK_WORD_NONE) continue;
-    std::size_t begin = static_cast<std::size_t>(start);
-    const std::size_t end = static_cast<std::size_t>(stop);
+  for (const WordSpan& word : impl_->words) {
+    std::size_t begin = word.begin;
+    const std::size_t end = word.end;
     for (std::size_t space; (space = text.substr(0, end).find(kNarrowNoBreakSpace, begin)) != std::string_view::npos;) {
       if (space > begin) reader.read_word(begin, space);
       begin = space + kNarrowNoBreakSpace.size();
@@ -410,7 +402,6 @@ void FrenchAnalyzer::analyze(std::string_view text, unsigned first_position, con
     if (end > begin) reader.read_word(begin, end);
   }
   reader.close_chain();
-  utext_close(utext);
 }
 
 }  // namespace tec::analysis

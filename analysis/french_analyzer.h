@@ -1,6 +1,6 @@
 // FrenchAnalyzer: the one French text analysis used for indexing AND querying.
 //
-// Pipeline for each word found by ICU's word breaker:
+// Pipeline for each word found by ICU's word break rules (WordBreaker):
 //   1. elision dropped (l', d', qu', jusqu', ... with ' or ’): "l’atelier" -> atelier
 //   2. NFKC + case folding (ICU): "ÉCLAIRAGE" -> "éclairage", "ﬁ" -> "fi"
 //   3. inclusive writing read as its masculine plural, with the feminine as a
@@ -14,7 +14,7 @@
 // words at consecutive positions and add the joined form ("coconstruction")
 // as a compound token spanning those positions.
 //
-// The analyzer produces tokens and writes nothing; it holds an ICU break
+// The analyzer produces tokens and writes nothing; it holds a word breaker
 // iterator and a stemmer, so one instance serves one thread at a time.
 #pragma once
 
