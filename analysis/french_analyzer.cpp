@@ -13,6 +13,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "analysis/latin_folding.h"
 #include "analysis/string_hash.h"
 #include "analysis/word_breaker.h"
 
@@ -57,7 +58,8 @@ bool is_hyphen(std::string_view gap) {
 // Separators of inclusive writing ("·", "‧", "•", ".") inside one ICU word.
 bool split_on_points(const std::string& word, std::vector<std::string>& parts) {
   // Most words hold none of them: no byte '.', nor the first byte of one.
-  if (word.find_first_of(".\xC2\xE2") == std::string::npos) return false;
+  const auto may_be_point = [](char c) { return c == '.' || c == '\xC2' || c == '\xE2'; };
+  if (std::none_of(word.begin(), word.end(), may_be_point)) return false;
   parts.clear();
   std::string current;
   bool found = false;
@@ -147,25 +149,76 @@ Token owned(const TokenView& view) {
                view.kind};
 }
 
+// NFKC + case folding; apostrophe variants become "'".
+std::string icu_lower(std::string_view word) {
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* nfkc_casefold = icu::Normalizer2::getNFKCCasefoldInstance(status);
+  if (U_FAILURE(status)) throw std::runtime_error(std::string("ICU initialisation failed: ") + u_errorName(status));
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(word.data(), static_cast<int32_t>(word.size())));
+  icu::UnicodeString folded = nfkc_casefold->normalize(u, status);
+  for (const UChar32 apostrophe : {0x2019, 0x2018, 0x02BC}) {
+    folded.findAndReplace(icu::UnicodeString(apostrophe), icu::UnicodeString(static_cast<UChar32>('\'')));
+  }
+  std::string out;
+  folded.toUTF8String(out);
+  return out;
+}
+
+// Accents removed and ligatures expanded from already lower-cased text.
+std::string icu_strip_accents(std::string_view lowered) {
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* nfd = icu::Normalizer2::getNFDInstance(status);
+  if (U_FAILURE(status)) throw std::runtime_error(std::string("ICU initialisation failed: ") + u_errorName(status));
+  icu::UnicodeString u =
+      icu::UnicodeString::fromUTF8(icu::StringPiece(lowered.data(), static_cast<int32_t>(lowered.size())));
+  icu::UnicodeString decomposed = nfd->normalize(u, status);
+  icu::UnicodeString out;
+  for (int32_t i = 0; i < decomposed.length();) {
+    const UChar32 c = decomposed.char32At(i);
+    i += U16_LENGTH(c);
+    if (u_getIntPropertyValue(c, UCHAR_GENERAL_CATEGORY) == U_NON_SPACING_MARK) continue;
+    switch (c) {
+      case 0x0153:
+        out.append(u"oe");
+        break;  // œ
+      case 0x00E6:
+        out.append(u"ae");
+        break;  // æ
+      case 0x00F8:
+        out.append(u'o');
+        break;  // ø
+      case 0x0142:
+        out.append(u'l');
+        break;  // ł
+      case 0x0111:
+        out.append(u'd');
+        break;  // đ
+      default:
+        out.append(c);
+    }
+  }
+  std::string result;
+  out.toUTF8String(result);
+  return result;
+}
+
+// The same two conversions, a character at a time, for Latin text.
+const LatinFolding& latin_folding() {
+  static const LatinFolding folding(icu_lower, icu_strip_accents);
+  return folding;
+}
+
 }  // namespace
 
 struct FrenchAnalyzer::Impl {
   WordBreaker breaker;
   std::vector<WordSpan> words;  // of the text being read, reused
-  const icu::Normalizer2* nfkc_casefold = nullptr;
-  const icu::Normalizer2* nfd = nullptr;
   Xapian::Stem stemmer{"french"};
 
-  Impl() {
-    UErrorCode status = U_ZERO_ERROR;
-    nfkc_casefold = icu::Normalizer2::getNFKCCasefoldInstance(status);
-    nfd = icu::Normalizer2::getNFDInstance(status);
-    if (U_FAILURE(status)) throw std::runtime_error(std::string("ICU initialisation failed: ") + u_errorName(status));
-  }
+  Impl() { latin_folding(); }  // the table is built once, before the first text
 
-  // NFKC + case folding; apostrophe variants become "'". Into a buffer the
-  // caller reuses word after word.
-  void lower_into(std::string_view word, std::string& out) const {
+  // Into a buffer the caller reuses word after word.
+  static void lower_into(std::string_view word, std::string& out) {
     if (is_ascii(word)) {
       out.assign(word);
       for (char& c : out) {
@@ -173,55 +226,17 @@ struct FrenchAnalyzer::Impl {
       }
       return;
     }
-    UErrorCode status = U_ZERO_ERROR;
-    icu::UnicodeString u =
-        icu::UnicodeString::fromUTF8(icu::StringPiece(word.data(), static_cast<int32_t>(word.size())));
-    icu::UnicodeString folded = nfkc_casefold->normalize(u, status);
-    folded.findAndReplace(icu::UnicodeString(static_cast<UChar32>(0x2019)),
-                          icu::UnicodeString(static_cast<UChar32>('\'')));
-    folded.findAndReplace(icu::UnicodeString(static_cast<UChar32>(0x2018)),
-                          icu::UnicodeString(static_cast<UChar32>('\'')));
-    folded.findAndReplace(icu::UnicodeString(static_cast<UChar32>(0x02BC)),
-                          icu::UnicodeString(static_cast<UChar32>('\'')));
-    out.clear();
-    folded.toUTF8String(out);
+    if (!latin_folding().lower(word, out)) out = icu_lower(word);
   }
 
-  // Accents removed and ligatures expanded from already lower-cased text.
-  std::string strip_accents(std::string_view lowered) const {
-    if (is_ascii(lowered)) return std::string(lowered);
-    UErrorCode status = U_ZERO_ERROR;
-    icu::UnicodeString u =
-        icu::UnicodeString::fromUTF8(icu::StringPiece(lowered.data(), static_cast<int32_t>(lowered.size())));
-    icu::UnicodeString decomposed = nfd->normalize(u, status);
-    icu::UnicodeString out;
-    for (int32_t i = 0; i < decomposed.length();) {
-      const UChar32 c = decomposed.char32At(i);
-      i += U16_LENGTH(c);
-      if (u_getIntPropertyValue(c, UCHAR_GENERAL_CATEGORY) == U_NON_SPACING_MARK) continue;
-      switch (c) {
-        case 0x0153:
-          out.append(u"oe");
-          break;  // œ
-        case 0x00E6:
-          out.append(u"ae");
-          break;  // æ
-        case 0x00F8:
-          out.append(u'o');
-          break;  // ø
-        case 0x0142:
-          out.append(u'l');
-          break;  // ł
-        case 0x0111:
-          out.append(u'd');
-          break;  // đ
-        default:
-          out.append(c);
-      }
+  static std::string strip_accents(std::string_view lowered) {
+    std::string out;
+    if (is_ascii(lowered)) {
+      out.assign(lowered);
+    } else if (!latin_folding().fold(lowered, out)) {
+      out = icu_strip_accents(lowered);
     }
-    std::string result;
-    out.toUTF8String(result);
-    return result;
+    return out;
   }
 
   std::vector<std::string> stems_of(const std::string& lowered, const std::string& folded) {
@@ -306,33 +321,32 @@ class FrenchAnalyzer::Impl::TextReader {
       return;
     }
     const std::string_view term = emit(lowered_, position_, begin, end, Token::Kind::Word);
-    chain_.push_back({std::string(term), position_, begin, end});
+    if (chain_.words++ == 0) {
+      chain_.first_position = position_;
+      chain_.begin = begin;
+    }
+    chain_.joined += term;
+    chain_.end = end;
     ++position_;
   }
 
   // Hands over the compound of the hyphenated chain just read, if any.
   void close_chain() {
-    if (chain_.size() >= 2) {
-      std::string joined;
-      for (const ChainWord& word : chain_) joined += word.term;
-      if (joined.size() <= kMaxWordBytes) {
-        const ChainWord& first = chain_.front();
-        emit(joined, first.position, first.begin, chain_.back().end, Token::Kind::Compound,
-             chain_.back().position - first.position + 1);
-      }
+    if (chain_.words >= 2 && chain_.joined.size() <= kMaxWordBytes) {
+      emit(chain_.joined, chain_.first_position, chain_.begin, chain_.end, Token::Kind::Compound, chain_.words);
     }
-    chain_.clear();
+    chain_.words = 0;
+    chain_.joined.clear();
   }
 
  private:
   // Words too long once folded are not handed over (see kMaxWordBytes), but
-  // they still take their position. An ASCII word is its own folded form:
-  // when its head is not wanted, it goes without the memo's lookup and stems.
+  // they still take their position.
   std::string_view emit(std::string_view word, unsigned at, std::size_t begin, std::size_t end, Token::Kind kind,
                         unsigned span = 1) {
-    const bool unwanted = wanted_ && !wanted_->wants(word) && is_ascii(word);
-    const Impl::Forms* forms = unwanted ? nullptr : &impl_.forms_of(word);
-    const std::string_view term = forms ? std::string_view(forms->term) : word;
+    const std::string_view unwanted = wanted_ ? unwanted_term(word) : std::string_view();
+    const Impl::Forms* forms = unwanted.empty() ? &impl_.forms_of(word) : nullptr;
+    const std::string_view term = forms ? std::string_view(forms->term) : unwanted;
     if (term.size() <= kMaxWordBytes) {
       sink_(TokenView{term, word, forms ? std::span<const std::string>(forms->stems) : std::span<const std::string>(),
                       at, span, begin, end, kind});
@@ -342,11 +356,22 @@ class FrenchAnalyzer::Impl::TextReader {
     return term;
   }
 
-  // Words of the hyphenated chain being read, kept to join them once it ends.
-  struct ChainWord {
-    std::string term;
-    unsigned position;
-    std::size_t begin, end;
+  // The folded form of a lower-cased word whose head is not wanted, found
+  // without the memo's lookup, for such a word goes without stems; empty for
+  // a word that may be wanted.
+  std::string_view unwanted_term(std::string_view word) {
+    if (is_ascii(word)) return wanted_->wants(word) ? std::string_view() : word;
+    if (!latin_folding().fold(word, folded_) || wanted_->wants(folded_)) return {};
+    return folded_;
+  }
+
+  // The hyphenated chain being read: its words' terms joined, to hand over
+  // as a compound once it ends.
+  struct Chain {
+    std::string joined;
+    unsigned words = 0;
+    unsigned first_position = 0;
+    std::size_t begin = 0, end = 0;
   };
 
   Impl& impl_;
@@ -355,10 +380,11 @@ class FrenchAnalyzer::Impl::TextReader {
   const SkippedSink& too_long_;
   const WordHeads* wanted_;
   unsigned position_;
-  std::vector<ChainWord> chain_;
+  Chain chain_;
   std::size_t previous_end_ = std::string_view::npos;
   std::vector<std::string> parts_;
   std::string lowered_;
+  std::string folded_;
 };
 
 FrenchAnalyzer::FrenchAnalyzer() : impl_(std::make_unique<Impl>()) {}
@@ -392,10 +418,12 @@ void FrenchAnalyzer::analyze(std::string_view text, unsigned first_position, con
   // ExtendNumLet since Unicode 9, for Mongolian); French typography puts it
   // before "?" and ":", so it is a space here.
   constexpr std::string_view kNarrowNoBreakSpace = "\xE2\x80\xAF";
+  const bool narrow_spaces = text.find(kNarrowNoBreakSpace) != std::string_view::npos;
   for (const WordSpan& word : impl_->words) {
     std::size_t begin = word.begin;
     const std::size_t end = word.end;
-    for (std::size_t space; (space = text.substr(0, end).find(kNarrowNoBreakSpace, begin)) != std::string_view::npos;) {
+    for (std::size_t space;
+         narrow_spaces && (space = text.substr(0, end).find(kNarrowNoBreakSpace, begin)) != std::string_view::npos;) {
       if (space > begin) reader.read_word(begin, space);
       begin = space + kNarrowNoBreakSpace.size();
     }

@@ -47,8 +47,8 @@ void expect_same_words(WordBreaker& breaker, std::string_view text) {
   if (fast == icu) return;
   std::size_t same = 0;
   while (same < fast.size() && same < icu.size() && fast[same] == icu[same]) ++same;
-  ADD_FAILURE() << "text: " << text.substr(0, 200) << "\nbytes: " << hex(text.substr(0, 40)) << "\nfast: " << shown(text, fast, same)
-                << "\nICU:  " << shown(text, icu, same);
+  ADD_FAILURE() << "text: " << text.substr(0, 200) << "\nbytes: " << hex(text.substr(0, 40))
+                << "\nfast: " << shown(text, fast, same) << "\nICU:  " << shown(text, icu, same);
 }
 
 // The bundled corpus, and the real French feeds when this checkout has them.
@@ -104,7 +104,8 @@ TEST(WordBreakerTest, RandomStringsReadAsIcuReadsThem) {
 
 TEST(WordBreakerTest, TextWithCombiningAccentsOrEmojiReadByIcu) {
   WordBreaker breaker;
-  for (const char* text : {"e\u0301lu·e·s et citoyen\u0301", "atelier 👍 réussi", "co\u00ADconstruction", "東京 et Paris"}) {
+  for (const char* text :
+       {"e\u0301lu·e·s et citoyen\u0301", "atelier 👍 réussi", "co\u00ADconstruction", "東京 et Paris"}) {
     expect_same_words(breaker, text);
   }
   std::vector<WordSpan> words;

@@ -129,22 +129,26 @@ TEST(WordHeadsTest, FilteredReadingKeepsEveryToken) {
   }
 }
 
-TEST(WordHeadsTest, WantedAndAccentedWordsKeepTheirStems) {
+TEST(WordHeadsTest, OnlyWantedWordsKeepTheirStems) {
   FrenchAnalyzer analyzer;
   WordHeads wanted;
   wanted.add("budget");
+  wanted.add("election");
   std::vector<Token> tokens;
   analyzer.analyze(
-      "Budgets participatifs des élus", 0,
+      "Budgets participatifs des écoles et Élections", 0,
       [&](const TokenView& view) {
         tokens.push_back(Token{std::string(view.term), {}, {view.stems.begin(), view.stems.end()}});
       },
       {}, &wanted);
-  ASSERT_EQ(tokens.size(), 4u);
+  ASSERT_EQ(tokens.size(), 6u);
   EXPECT_FALSE(tokens[0].stems.empty());  // wanted
   EXPECT_TRUE(tokens[1].stems.empty());   // unwanted, ASCII: no lookup
   EXPECT_TRUE(tokens[2].stems.empty());
-  EXPECT_FALSE(tokens[3].stems.empty());  // "élus": accented, read in full
+  EXPECT_EQ(tokens[3].term, "ecoles");  // unwanted, accented: folded, no lookup
+  EXPECT_TRUE(tokens[3].stems.empty());
+  EXPECT_EQ(tokens[5].term, "elections");  // wanted, accented
+  EXPECT_FALSE(tokens[5].stems.empty());
 }
 
 }  // namespace
