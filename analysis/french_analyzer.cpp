@@ -34,6 +34,13 @@ std::size_t apostrophe_length(std::string_view s) {
 // Length of a leading elision ("l'", "Qu’") in `word`, or 0 when there is
 // none or nothing would remain after it.
 std::size_t elision_length(std::string_view word) {
+  // Most words have no apostrophe right after their first letters (an
+  // elision is six letters at most): they are passed at a glance.
+  if (word.size() < 3) return 0;
+  const std::string_view head = word.substr(1, 6);
+  if (std::none_of(head.begin(), head.end(), [](char c) { return c == '\'' || c == '\xE2' || c == '\xCA'; })) {
+    return 0;
+  }
   for (std::string_view e : kElisions) {
     if (word.size() <= e.size()) continue;
     bool same = true;

@@ -8,6 +8,7 @@
 #include <unicode/utext.h>
 
 #include <array>
+#include <cstdint>
 #include <stdexcept>
 #include <string>
 
@@ -181,41 +182,53 @@ void WordBreaker::icu_words(std::string_view text, std::vector<WordSpan>& words)
   utext_close(utext);
 }
 
-// One pass to class the characters (false at the first one left to ICU),
-// one pass to join them into words.
+// One pass: a word runs on while its characters join, or while a middle
+// character sits between two that it joins. False at the first character
+// left to ICU: every character of the text is classed at least once.
 bool WordBreaker::fast_words(std::string_view text, std::vector<WordSpan>& words) {
-  if (text.size() >= UINT32_MAX) return false;
   const ClassTable& table = class_table(*this);
-  classes_.clear();
-  starts_.clear();
-  for (std::size_t i = 0, length = 0; i < text.size(); i += length) {
-    const char32_t c = decode(text, i, length);
-    if (length == 0) return false;
-    const Class cls = table.of(c);
-    if (cls == kUnsupported) return false;
-    classes_.push_back(cls);
-    starts_.push_back(static_cast<std::uint32_t>(i));
-  }
-  starts_.push_back(static_cast<std::uint32_t>(text.size()));
-
+  const auto class_at = [&](std::size_t at, std::size_t& length) {
+    const auto byte = static_cast<unsigned char>(text[at]);
+    if (byte < 0x80) {
+      length = 1;
+      return table.latin[byte];
+    }
+    const char32_t c = decode(text, at, length);
+    return length == 0 ? kUnsupported : table.of(c);
+  };
   words.clear();
-  const std::size_t n = classes_.size();
-  for (std::size_t i = 0; i < n;) {
-    if (!joins(classes_[i])) {
-      ++i;
+  std::size_t length = 0;
+  for (std::size_t i = 0; i < text.size();) {
+    const Class first_class = class_at(i, length);
+    if (first_class == kUnsupported) return false;
+    if (!joins(first_class)) {
+      i += length;
       continue;
     }
     const std::size_t first = i;
-    for (++i; i < n; ++i) {
-      if (joins(classes_[i])) continue;
-      if (i + 1 < n && joins_across(classes_[i - 1], classes_[i], classes_[i + 1])) {
-        ++i;
-      } else {
-        break;
+    std::size_t characters = 1;
+    Class last = first_class;
+    for (i += length; i < text.size();) {
+      const Class next = class_at(i, length);
+      if (next == kUnsupported) return false;
+      if (joins(next)) {
+        last = next;
+        i += length;
+        ++characters;
+        continue;
       }
+      const std::size_t after = i + length;
+      if (after >= text.size()) break;
+      std::size_t after_length = 0;
+      const Class following = class_at(after, after_length);
+      if (following == kUnsupported) return false;
+      if (!joins_across(last, next, following)) break;
+      last = following;
+      i = after + after_length;
+      characters += 2;
     }
     // ICU gives no word status to a lone "_" (nor to any lone joiner).
-    if (i - first > 1 || classes_[first] != kJoiner) words.push_back({starts_[first], starts_[i]});
+    if (characters > 1 || first_class != kJoiner) words.push_back({first, i});
   }
   return true;
 }

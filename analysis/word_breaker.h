@@ -12,7 +12,6 @@
 #pragma once
 
 #include <cstddef>
-#include <cstdint>
 #include <memory>
 #include <string_view>
 #include <vector>
@@ -41,8 +40,6 @@ class WordBreaker {
 
   struct Icu;
   std::unique_ptr<Icu> icu_;
-  std::vector<std::uint8_t> classes_;  // per character of the text read, reused
-  std::vector<std::uint32_t> starts_;  // its byte offset
 };
 
 }  // namespace tec::analysis
