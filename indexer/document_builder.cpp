@@ -137,6 +137,7 @@ IndexedDocument DocumentBuilder::build(const Resource& resource) {
   StoredDocument stored;
   stored.resource_json = resource.json;
   stored.body_text = body_text;
+  stored.body_text_is_body = body_text == resource.body;
   doc.set_data(stored.encode());
   return out;
 }

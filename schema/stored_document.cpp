@@ -15,8 +15,10 @@ std::string StoredDocument::encode() const {
   writer.StartObject();
   writer.Key("resource");
   writer.RawValue(resource_json.data(), resource_json.size(), rapidjson::kObjectType);
-  writer.Key("body_text");
-  writer.String(body_text.data(), static_cast<rapidjson::SizeType>(body_text.size()));
+  if (!body_text_is_body) {
+    writer.Key("body_text");
+    writer.String(body_text.data(), static_cast<rapidjson::SizeType>(body_text.size()));
+  }
   writer.EndObject();
   return std::string(buffer.GetString(), buffer.GetSize());
 }
@@ -40,7 +42,8 @@ std::optional<StoredDocument> StoredDocument::decode(const std::string& data) {
   stored.title = string_member(*record, "title");
   stored.summary = string_member(*record, "summary");
   stored.url = string_member(*record, "url");
-  stored.body_text = string_member(doc, "body_text");
+  const bool own_body_text = doc.HasMember("body_text");
+  stored.body_text = string_member(own_body_text ? doc : *record, own_body_text ? "body_text" : "body");
   return stored;
 }
 

@@ -3,7 +3,9 @@
 //   {"resource": {...the feed record as accepted, `source` filled in...},
 //    "body_text": "the body as plain text, HTML removed"}
 // The record keeps fields unknown to the schema; body_text feeds snippets
-// without parsing HTML again at query time.
+// without parsing HTML again at query time. It is left out when it is the
+// record's "body" as it stands (a body without markup, most of them): every
+// result reads its document's data, which a second copy made twice as long.
 #pragma once
 
 #include <optional>
@@ -18,6 +20,7 @@ struct StoredDocument {
   // it empty; record_json() reads it back.
   std::string resource_json;
   std::string body_text;
+  bool body_text_is_body = false;  // encode(): body_text is the record's "body", not written again
 
   // Read from the record by decode(), for result lists; encode() ignores them.
   std::string id, source, type, title, summary, url;

@@ -156,5 +156,25 @@ TEST(IndexSchema, DataHoldsTheRecordAndThePlainBody) {
   EXPECT_FALSE(StoredDocument::decode("not json"));
 }
 
+// Every result reads its document's data: a body without markup is its own
+// plain text, and is stored once.
+TEST(IndexSchema, PlainBodyStoredOnce) {
+  const std::string data =
+      build(R"({"id":"p","source":"anct","type":"outil","title":"t","summary":"s","body":"Un corps sans balise"})")
+          .get_data();
+  std::size_t copies = 0;
+  for (std::size_t at = data.find("sans balise"); at != std::string::npos; at = data.find("sans balise", at + 1)) {
+    ++copies;
+  }
+  EXPECT_EQ(copies, 1u);
+  const auto stored = StoredDocument::decode(data);
+  ASSERT_TRUE(stored);
+  EXPECT_EQ(stored->body_text, "Un corps sans balise");
+  // Data written with the body twice, as indexes built before, still reads.
+  const auto older = StoredDocument::decode(R"({"resource":{"id":"p","body":"Un corps"},"body_text":"Un corps"})");
+  ASSERT_TRUE(older);
+  EXPECT_EQ(older->body_text, "Un corps");
+}
+
 }  // namespace
 }  // namespace tec::schema
