@@ -74,9 +74,11 @@ inline constexpr unsigned kRareRatio = 10;
 
 // Pseudo-relevance feedback for long questions: from kFeedbackMinWords words
 // on, the stems that best characterise the first kFeedbackDocuments results
-// (kFeedbackTerms of them, at kFeedbackWeight) add weight to the page's run.
+// (kFeedbackTerms of them, at kFeedbackWeight) add weight to the first
+// kFeedbackWindow results (rounded up to whole pages), which they reorder.
 inline constexpr std::size_t kFeedbackMinWords = 4;
 inline constexpr unsigned kFeedbackDocuments = 3;
+inline constexpr unsigned kFeedbackWindow = 100;
 inline constexpr unsigned kFeedbackTerms = 10;
 inline constexpr double kFeedbackWeight = 0.3;
 

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "ranking/docid_list.h"
 #include "ranking/facets.h"
 #include "ranking/postings.h"
 #include "ranking/query_builder.h"
@@ -155,28 +156,35 @@ class SearchRun {
     const Xapian::doccount offset = (request_.page - 1) * request_.per_page;
     // A question asked in one's own words rarely uses the words of the texts
     // that answer it: the best texts found lend their own most telling stems
-    // to the ranking (pseudo-relevance feedback), on every page alike. They
-    // only add weight: letting in documents holding none of the words typed
-    // changed no judged result and made the run walk their posting lists,
-    // and total and facets count the words typed.
-    if (words < kFeedbackMinWords || by_date_ || main.count.total == 0)
+    // to the ranking (pseudo-relevance feedback). They only reorder the
+    // first results (the window): run over all the matches, their posting
+    // lists, long ones among them, were walked for every document holding a
+    // word typed, and the judged sets score the same either way. Pages past
+    // the window follow the words typed alone. Total and facets count the
+    // words typed.
+    const Xapian::doccount window = (kFeedbackWindow + request_.per_page - 1) / request_.per_page * request_.per_page;
+    if (words < kFeedbackMinWords || by_date_ || main.count.total == 0 || offset >= window)
       return rank(main.query, offset, request_.per_page);
-    const Xapian::MSet first = rank(main.query, 0, kFeedbackDocuments);
+    const Xapian::MSet first = rank(main.query, 0, window);
     Xapian::RSet top;
-    for (auto it = first.begin(); it != first.end(); ++it) top.add_document(*it);
+    std::vector<Xapian::docid> shown;
+    for (auto it = first.begin(); it != first.end(); ++it) {
+      if (top.size() < kFeedbackDocuments) top.add_document(*it);
+      shown.push_back(*it);
+    }
     Xapian::Enquire expander(db_);
     expander.set_query(main.query);
     const TextStemsOnly stems_only;
     const Xapian::ESet expansion = expander.get_eset(kFeedbackTerms, top, &stems_only);
-    if (expansion.empty()) {
-      return offset == 0 && request_.per_page <= kFeedbackDocuments ? first
-                                                                    : rank(main.query, offset, request_.per_page);
-    }
+    if (expansion.empty()) return rank(main.query, offset, request_.per_page);
     std::vector<Xapian::Query> terms;
     for (auto it = expansion.begin(); it != expansion.end(); ++it) terms.emplace_back(*it);
     const Xapian::Query feedback(Xapian::Query::OP_SCALE_WEIGHT,
                                  Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end()), kFeedbackWeight);
-    return rank(Xapian::Query(Xapian::Query::OP_AND_MAYBE, main.query, feedback), offset, request_.per_page);
+    const Xapian::Query among_first((new DocidList(std::move(shown)))->release());
+    return rank(Xapian::Query(Xapian::Query::OP_FILTER,
+                              Xapian::Query(Xapian::Query::OP_AND_MAYBE, main.query, feedback), among_first),
+                offset, request_.per_page);
   }
 
   // The hits of a page, highlighted, with their snippets.
