@@ -121,7 +121,7 @@ inline std::string_view packed_facet(std::string_view packed, std::size_t i) {
 // created with under kLayoutMetadataKey and keeps it, since the documents of a
 // source that is not synced again stay as they were written; tec-searchd reads
 // it at start-up (searchd/layout_check.h).
-inline constexpr int kIndexLayoutVersion = 5;
+inline constexpr int kIndexLayoutVersion = 6;
 inline constexpr std::string_view kLayoutMetadataKey = "layout";
 inline std::string layout_name(int version) { return "tec-layout-" + std::to_string(version); }
 
