@@ -56,6 +56,7 @@ inline constexpr unsigned kMaxQueryWords = 32;        // words beyond are ignore
 inline constexpr std::size_t kIgnoredWordShown = 24;  // characters of an ignored word given back
 inline constexpr unsigned kMaxPrefixExpansion = 30;   // most frequent completions of the last word
 inline constexpr unsigned kMinPrefixLength = 2;       // bytes typed before completing
+inline constexpr unsigned kMinTitlePrefixLength = 3;  // ... before a word being typed finds titles
 inline constexpr unsigned kMaxTypoCandidates = 3;     // corrections per unknown word
 inline constexpr std::size_t kTypoBudget = 60000;     // distance-table rows per word (partial when spent)
 inline constexpr std::size_t kTypoBudgetPerQuery = 300000;

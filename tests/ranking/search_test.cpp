@@ -374,6 +374,15 @@ TEST_F(SearchTest, SuggestsTitlesHoldingTheWordBeingTyped) {
   }
 }
 
+TEST_F(SearchTest, NoTitlesForLittleWordsAndTwoLettersAlone) {
+  for (const char* typed : {"bu", "de", "pas de", "le "}) {
+    EXPECT_TRUE(searcher().suggest(typed, 5).titles.empty()) << typed;
+  }
+  EXPECT_FALSE(searcher().suggest("bu", 5).completions.empty()) << "the word being typed is still completed";
+  EXPECT_FALSE(searcher().suggest("bud", 5).titles.empty());
+  EXPECT_FALSE(searcher().suggest("budget de", 5).titles.empty());
+}
+
 TEST_F(SearchTest, SuggestsTitlesHoldingTheWordsInAnyFormAndOnlyTitles) {
   // "budgets" as typed is in no title; its stem is in two.
   const SuggestResponse plural = searcher().suggest("budgets ", 5);
