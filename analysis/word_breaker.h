@@ -5,10 +5,11 @@
 // French text is nearly always written in Latin letters, digits, spaces and
 // punctuation, where the rules reduce to a few: letters, digits and "_" join;
 // a letter, then "'", "’", "." or "·", then a letter join; a digit, then ",",
-// ";", "'", "’" or ".", then a digit join. A text made only of such characters
-// is read with those rules in one pass; any other text (combining accents,
-// emoji, other scripts, invalid UTF-8) goes to ICU whole. The two readings are
-// checked against each other in tests/analysis/word_breaker_test.cpp.
+// ";", "'", "’" or ".", then a digit join; a combining accent (decomposed
+// text) or a soft hyphen is part of the character before it. A text made only
+// of such characters is read with those rules in one pass; any other text
+// (emoji, other scripts, invalid UTF-8) goes to ICU whole. The two readings
+// are checked against each other in tests/analysis/word_breaker_test.cpp.
 #pragma once
 
 #include <cstddef>
