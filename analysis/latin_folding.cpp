@@ -4,6 +4,8 @@
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
 
+#include "analysis/utf8.h"
+
 namespace tec::analysis {
 namespace {
 
@@ -25,29 +27,12 @@ bool has_mark(const std::string& text) {
 // Index in the table of the character at word[i], and its byte length; the
 // length is 0 when the character is not in the table.
 std::size_t index_of(std::string_view word, std::size_t i, std::size_t& length) {
-  const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(word[k]); };
-  const unsigned char lead = byte(i);
+  const char32_t c = code_point_at(word, i, length);
+  if (c < kLatinEnd) return c;
+  for (std::size_t a = 0; a < kApostrophes.size(); ++a) {
+    if (c == kApostrophes[a]) return kLatinEnd + a;
+  }
   length = 0;
-  if (lead < 0x80) {
-    length = 1;
-    return lead;
-  }
-  if (lead >= 0xC2 && lead <= 0xCA && i + 1 < word.size() && (byte(i + 1) & 0xC0) == 0x80) {
-    const std::size_t c = (static_cast<std::size_t>(lead & 0x1F) << 6) | (byte(i + 1) & 0x3F);
-    if (c < kLatinEnd) {
-      length = 2;
-      return c;
-    }
-    if (c == kApostrophes[0]) {
-      length = 2;
-      return kLatinEnd;
-    }
-    return 0;
-  }
-  if (lead == 0xE2 && i + 2 < word.size() && byte(i + 1) == 0x80 && (byte(i + 2) == 0x98 || byte(i + 2) == 0x99)) {
-    length = 3;
-    return kLatinEnd + (byte(i + 2) == 0x98 ? 1 : 2);
-  }
   return 0;
 }
 

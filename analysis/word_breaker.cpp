@@ -12,6 +12,8 @@
 #include <stdexcept>
 #include <string>
 
+#include "analysis/utf8.h"
+
 namespace tec::analysis {
 namespace {
 
@@ -124,29 +126,6 @@ const ClassTable& class_table(WordBreaker& breaker) {
   return table;
 }
 
-// The code point starting at text[i] and its byte length, or length 0 for
-// anything but a well-formed sequence of two or three bytes (the fast path
-// reads no character beyond U+20CF).
-char32_t decode(std::string_view text, std::size_t i, std::size_t& length) {
-  const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
-  const unsigned char lead = byte(i);
-  length = 0;
-  if (lead < 0x80) {
-    length = 1;
-    return lead;
-  }
-  if (lead >= 0xC2 && lead < 0xE0 && i + 1 < text.size() && (byte(i + 1) & 0xC0) == 0x80) {
-    length = 2;
-    return (static_cast<char32_t>(lead & 0x1F) << 6) | (byte(i + 1) & 0x3F);
-  }
-  if (lead == 0xE2 && i + 2 < text.size() && (byte(i + 1) & 0xC0) == 0x80 && (byte(i + 2) & 0xC0) == 0x80) {
-    length = 3;
-    return (static_cast<char32_t>(lead & 0x0F) << 12) | (static_cast<char32_t>(byte(i + 1) & 0x3F) << 6) |
-           (byte(i + 2) & 0x3F);
-  }
-  return 0;
-}
-
 bool joins(std::uint8_t c) { return c == kLetter || c == kDigit || c == kJoiner; }
 
 // Whether the character at `mid`, between `before` and `after`, keeps them in one word.
@@ -202,7 +181,7 @@ bool WordBreaker::fast_words(std::string_view text, std::vector<WordSpan>& words
       length = 1;
       return table.latin[byte];
     }
-    const char32_t c = decode(text, at, length);
+    const char32_t c = code_point_at(text, at, length);
     return length == 0 ? kUnsupported : table.of(c);
   };
   words.clear();
