@@ -250,7 +250,13 @@ class Builder {
       // A word typed like an acronym is whole: "RIC" is not the start of
       // "Richelieu". The dropdown's titles still complete it while typed.
       const bool whole = !options_.titles_only && analysis::looks_like_acronym(typed(main, word));
+      const std::size_t own_forms = alternatives.size();
       const bool completed = word.open && options_.complete_last_word && !whole && add_completions(main, alternatives);
+      // In titles, a little word being typed ("des", "par") stands for the
+      // longer words it begins: its own forms are in nearly every title.
+      if (completed && options_.titles_only && is_stopword(main.term) && alternatives.size() > own_forms) {
+        alternatives.erase(alternatives.begin(), alternatives.begin() + static_cast<std::ptrdiff_t>(own_forms));
+      }
       if (!completed) add_corrections(main, word, alternatives);
     }
     return any_of(alternatives);

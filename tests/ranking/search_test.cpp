@@ -383,6 +383,16 @@ TEST_F(SearchTest, NoTitlesForLittleWordsAndTwoLettersAlone) {
   EXPECT_FALSE(searcher().suggest("budget de", 5).titles.empty());
 }
 
+TEST_F(SearchTest, ALittleWordBeingTypedFindsTitlesByTheWordsItBegins) {
+  // "des" may become "démocratie" or "démarche"; titles holding "de" alone
+  // ("Lire le budget de sa commune") are not what is being typed.
+  const SuggestResponse response = searcher().suggest("des", 5);
+  ASSERT_FALSE(response.titles.empty());
+  for (const SearchHit& title : response.titles) {
+    EXPECT_TRUE(title.id == "democratie-francaise" || title.id == "demarche-html") << title.id;
+  }
+}
+
 TEST_F(SearchTest, SuggestsTitlesHoldingTheWordsInAnyFormAndOnlyTitles) {
   // "budgets" as typed is in no title; its stem is in two.
   const SuggestResponse plural = searcher().suggest("budgets ", 5);
