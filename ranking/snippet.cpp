@@ -12,6 +12,53 @@
 #include "ranking/stopwords.h"
 
 namespace tec::ranking {
+
+// The query's thesaurus expressions, their words indexed by form and stem:
+// worked out once per answer, then read for every title and passage.
+class ExpressionIndex {
+ public:
+  explicit ExpressionIndex(const QueryTerms& query) : expressions_(query.expressions) {
+    for (std::uint32_t e = 0; e < expressions_.size(); ++e) {
+      for (std::uint32_t j = 0; j < expressions_[e].size(); ++j) {
+        const QueryTerms::ExpressionWord& word = expressions_[e][j];
+        if (word.little) {
+          little_.push_back(key(0, e, j));
+          continue;
+        }
+        by_form_[word.term].push_back(key(0, e, j));
+        for (const std::string& stem : word.stems) by_form_[stem].push_back(key(0, e, j));
+      }
+    }
+  }
+
+  bool empty() const { return expressions_.empty(); }
+  bool has_little_words() const { return !little_.empty(); }
+  const std::vector<std::vector<QueryTerms::ExpressionWord>>& expressions() const { return expressions_; }
+
+  // Calls `note(key)` for each expression word `token` can be (word index 0).
+  template <class Note>
+  void each_word_of(const analysis::TokenView& token, Note&& note) const {
+    const auto note_all = [&](const std::vector<std::uint64_t>& keys) {
+      for (const std::uint64_t k : keys) note(k);
+    };
+    if (is_stopword(token.term)) note_all(little_);
+    if (const auto it = by_form_.find(token.term); it != by_form_.end()) note_all(it->second);
+    for (const std::string& stem : token.stems) {
+      if (const auto it = by_form_.find(stem); it != by_form_.end()) note_all(it->second);
+    }
+  }
+
+  // Word `j` of expression `e`, seen at word index `w` of a text.
+  static std::uint64_t key(std::size_t w, std::uint32_t e, std::uint32_t j) {
+    return (static_cast<std::uint64_t>(w) << 32) | (static_cast<std::uint64_t>(e) << 16) | j;
+  }
+
+ private:
+  const std::vector<std::vector<QueryTerms::ExpressionWord>>& expressions_;
+  std::unordered_map<std::string, std::vector<std::uint64_t>, analysis::StringHash, std::equal_to<>> by_form_;
+  std::vector<std::uint64_t> little_;
+};
+
 namespace {
 
 struct Span {
@@ -31,61 +78,34 @@ struct Word {
   unsigned position;
 };
 
-// Where the query's thesaurus expressions occur whole in a text: the words
-// of each expression are looked up by form and stem as the words of the text
-// go by, and an expression counts where its words follow one another.
+// Where the query's thesaurus expressions occur whole in one text: the
+// words of each expression are looked up by form and stem as the words of the
+// text go by, and an expression counts where its words follow one another.
 class ExpressionFinder {
  public:
-  explicit ExpressionFinder(const QueryTerms& query) : expressions_(query.expressions) {
-    for (std::uint32_t e = 0; e < expressions_.size(); ++e) {
-      for (std::uint32_t j = 0; j < expressions_[e].size(); ++j) {
-        const QueryTerms::ExpressionWord& word = expressions_[e][j];
-        if (word.little) {
-          little_.push_back(key(0, e, j));
-          continue;
-        }
-        by_form_[word.term].push_back(key(0, e, j));
-        for (const std::string& stem : word.stems) by_form_[stem].push_back(key(0, e, j));
-      }
-    }
-  }
-
-  bool empty() const { return expressions_.empty(); }
-  bool has_little_words() const { return !little_.empty(); }
+  explicit ExpressionFinder(const ExpressionIndex& index) : index_(index) {}
 
   // Notes which expression words the token at word index `w` can be.
   void see(const analysis::TokenView& token, std::size_t w) {
-    const auto note = [&](const std::vector<std::uint64_t>& keys) {
-      for (const std::uint64_t k : keys) seen_.insert(k | (static_cast<std::uint64_t>(w) << 32));
-    };
-    if (is_stopword(token.term)) note(little_);
-    if (const auto it = by_form_.find(token.term); it != by_form_.end()) note(it->second);
-    for (const std::string& stem : token.stems) {
-      if (const auto it = by_form_.find(stem); it != by_form_.end()) note(it->second);
-    }
+    index_.each_word_of(token, [&](std::uint64_t k) { seen_.insert(k | (static_cast<std::uint64_t>(w) << 32)); });
   }
 
   // Calls `found(expression, first word, word count)` for each occurrence.
   template <class Found>
   void each_occurrence(std::size_t words, Found&& found) const {
-    for (std::uint32_t e = 0; e < expressions_.size(); ++e) {
-      const std::size_t length = expressions_[e].size();
+    const auto& expressions = index_.expressions();
+    for (std::uint32_t e = 0; e < expressions.size(); ++e) {
+      const std::size_t length = expressions[e].size();
       for (std::size_t w = 0; w + length <= words; ++w) {
         std::size_t j = 0;
-        while (j < length && seen_.contains(key(w + j, e, static_cast<std::uint32_t>(j)))) ++j;
+        while (j < length && seen_.contains(ExpressionIndex::key(w + j, e, static_cast<std::uint32_t>(j)))) ++j;
         if (j == length) found(e, w, length);
       }
     }
   }
 
  private:
-  static std::uint64_t key(std::size_t w, std::uint32_t e, std::uint32_t j) {
-    return (static_cast<std::uint64_t>(w) << 32) | (static_cast<std::uint64_t>(e) << 16) | j;
-  }
-
-  const std::vector<std::vector<QueryTerms::ExpressionWord>>& expressions_;
-  std::unordered_map<std::string, std::vector<std::uint64_t>, analysis::StringHash, std::equal_to<>> by_form_;
-  std::vector<std::uint64_t> little_;
+  const ExpressionIndex& index_;
   std::unordered_set<std::uint64_t> seen_;
 };
 
@@ -119,7 +139,8 @@ struct Highlighter::Analysed {
 
 // Little words mark nothing unless the query has nothing else, and the little
 // words of expressions are known by their form alone: neither needs a head.
-Highlighter::Highlighter(const QueryTerms& query) : query_(query) {
+Highlighter::Highlighter(const QueryTerms& query)
+    : query_(query), expressions_(std::make_unique<const ExpressionIndex>(query)) {
   for (const std::string& term : query.terms) only_fillers_ = only_fillers_ && is_stopword(term);
   for (const std::string& term : query.terms) {
     if (only_fillers_ || !is_stopword(term)) heads_.add(term);
@@ -135,9 +156,11 @@ Highlighter::Highlighter(const QueryTerms& query) : query_(query) {
   }
 }
 
+Highlighter::~Highlighter() = default;
+
 Highlighter::Analysed Highlighter::analyse(std::string_view text, analysis::FrenchAnalyzer& analyzer) const {
   Analysed out;
-  ExpressionFinder expressions(query_);
+  ExpressionFinder expressions(*expressions_);
   std::unordered_map<std::string, unsigned, analysis::StringHash, std::equal_to<>> ids;
   const auto id_of = [&](std::string_view term) {
     auto it = ids.find(term);
@@ -149,8 +172,8 @@ Highlighter::Analysed Highlighter::analyse(std::string_view text, analysis::Fren
     const bool wanted = heads_.wants(token.term);
     const bool hit = wanted && query_.matches(token) && (only_fillers_ || !is_stopword(token.term));
     if (hit) spans.push_back({token.begin, token.end});
-    const bool maybe_in_expression = wanted || (expressions.has_little_words() && is_stopword(token.term));
-    if (maybe_in_expression && !expressions.empty() &&
+    const bool maybe_in_expression = wanted || (expressions_->has_little_words() && is_stopword(token.term));
+    if (maybe_in_expression && !expressions_->empty() &&
         (token.kind == analysis::Token::Kind::Word ||
          (token.kind == analysis::Token::Kind::Variant && !out.words.empty()))) {
       // A variant shares the position of the word before it.

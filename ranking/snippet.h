@@ -2,6 +2,7 @@
 // those words wrapped in <mark> and everything else HTML-escaped.
 #pragma once
 
+#include <memory>
 #include <string>
 #include <string_view>
 
@@ -11,12 +12,15 @@
 
 namespace tec::ranking {
 
+class ExpressionIndex;  // the query's thesaurus expressions (snippet.cpp)
+
 // A query's words marked in the texts of one answer: what the query can mark
 // (the heads of its words, whether it holds only little words) is worked out
 // once, then each title and passage is read against it.
 class Highlighter {
  public:
   explicit Highlighter(const QueryTerms& query);
+  ~Highlighter();
 
   // The best window of `max_words` words of `text` (the one holding the most
   // distinct query words), as HTML; "…" marks text left out at either end. A
@@ -35,6 +39,7 @@ class Highlighter {
   // Every word the query can mark begins like one of these: the other words
   // of a text are read without stems (most of a text, and most of its cost).
   analysis::WordHeads heads_;
+  std::unique_ptr<const ExpressionIndex> expressions_;
 };
 
 std::string html_escape(std::string_view text);
