@@ -10,8 +10,10 @@
 #include <algorithm>
 #include <array>
 #include <stdexcept>
+#include <string_view>
 #include <unordered_map>
 #include <unordered_set>
+#include <utility>
 
 #include "analysis/latin_folding.h"
 #include "analysis/string_hash.h"
@@ -171,6 +173,10 @@ std::string icu_lower(std::string_view word) {
   return out;
 }
 
+// Letters that NFD leaves whole, and how they are written without accents.
+constexpr std::array<std::pair<UChar32, std::u16string_view>, 5> kUndecomposed = {
+    {{0x0153, u"oe"}, {0x00E6, u"ae"}, {0x00F8, u"o"}, {0x0142, u"l"}, {0x0111, u"d"}}};  // œ æ ø ł đ
+
 // Accents removed and ligatures expanded from already lower-cased text.
 std::string icu_strip_accents(std::string_view lowered) {
   UErrorCode status = U_ZERO_ERROR;
@@ -184,24 +190,12 @@ std::string icu_strip_accents(std::string_view lowered) {
     const UChar32 c = decomposed.char32At(i);
     i += U16_LENGTH(c);
     if (u_getIntPropertyValue(c, UCHAR_GENERAL_CATEGORY) == U_NON_SPACING_MARK) continue;
-    switch (c) {
-      case 0x0153:
-        out.append(u"oe");
-        break;  // œ
-      case 0x00E6:
-        out.append(u"ae");
-        break;  // æ
-      case 0x00F8:
-        out.append(u'o');
-        break;  // ø
-      case 0x0142:
-        out.append(u'l');
-        break;  // ł
-      case 0x0111:
-        out.append(u'd');
-        break;  // đ
-      default:
-        out.append(c);
+    const auto* spelled =
+        std::find_if(kUndecomposed.begin(), kUndecomposed.end(), [&](const auto& letter) { return letter.first == c; });
+    if (spelled != kUndecomposed.end()) {
+      out.append(spelled->second.data(), static_cast<int32_t>(spelled->second.size()));
+    } else {
+      out.append(c);
     }
   }
   std::string result;
@@ -215,6 +209,30 @@ const LatinFolding& latin_folding() {
   return folding;
 }
 
+// NFKC case folding (apostrophes as "'"), into a buffer the caller reuses
+// word after word.
+void lower_into(std::string_view word, std::string& out) {
+  if (is_ascii(word)) {
+    out.assign(word);
+    for (char& c : out) {
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+    }
+    return;
+  }
+  if (!latin_folding().lower(word, out)) out = icu_lower(word);
+}
+
+// Accents removed and ligatures expanded from already lower-cased text.
+std::string strip_accents(std::string_view lowered) {
+  std::string out;
+  if (is_ascii(lowered)) {
+    out.assign(lowered);
+  } else if (!latin_folding().fold(lowered, out)) {
+    out = icu_strip_accents(lowered);
+  }
+  return out;
+}
+
 }  // namespace
 
 struct FrenchAnalyzer::Impl {
@@ -223,28 +241,6 @@ struct FrenchAnalyzer::Impl {
   Xapian::Stem stemmer{"french"};
 
   Impl() { latin_folding(); }  // the table is built once, before the first text
-
-  // Into a buffer the caller reuses word after word.
-  static void lower_into(std::string_view word, std::string& out) {
-    if (is_ascii(word)) {
-      out.assign(word);
-      for (char& c : out) {
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
-      }
-      return;
-    }
-    if (!latin_folding().lower(word, out)) out = icu_lower(word);
-  }
-
-  static std::string strip_accents(std::string_view lowered) {
-    std::string out;
-    if (is_ascii(lowered)) {
-      out.assign(lowered);
-    } else if (!latin_folding().fold(lowered, out)) {
-      out = icu_strip_accents(lowered);
-    }
-    return out;
-  }
 
   std::vector<std::string> stems_of(const std::string& lowered, const std::string& folded) {
     std::vector<std::string> stems;
@@ -310,7 +306,7 @@ class FrenchAnalyzer::Impl::TextReader {
       close_chain();
       return;
     }
-    impl_.lower_into(word, lowered_);
+    lower_into(word, lowered_);
     if (split_on_points(lowered_, parts_)) {
       std::string masculine, feminine;
       if (read_inclusive(parts_, masculine, feminine)) {
@@ -399,8 +395,8 @@ FrenchAnalyzer::~FrenchAnalyzer() = default;
 
 std::string FrenchAnalyzer::fold(std::string_view text) const {
   std::string lowered;
-  impl_->lower_into(text, lowered);
-  return impl_->strip_accents(lowered);
+  lower_into(text, lowered);
+  return strip_accents(lowered);
 }
 
 std::vector<Token> FrenchAnalyzer::analyze(std::string_view text, unsigned first_position) {
