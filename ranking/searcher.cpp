@@ -47,14 +47,22 @@ std::string context_of(const std::string& before, analysis::FrenchAnalyzer& anal
   return before.substr(begin);
 }
 
-// Whether the words of `text` name something a title can be about: a word
-// typed whole that is not a little word, or a word being typed of
+// The word being typed: the last word of `text`, when nothing follows it.
+const analysis::Token* word_being_typed(const std::vector<analysis::Token>& tokens, const std::string& text) {
+  const analysis::Token* last = nullptr;
+  for (const analysis::Token& token : tokens) {
+    if (token.kind == analysis::Token::Kind::Word) last = &token;
+  }
+  return last && last->end == text.size() ? last : nullptr;
+}
+
+// Whether the words typed name something a title can be about: a word typed
+// whole that is not a little word, or a word being typed of
 // kMinTitlePrefixLength letters or more ("par" may become "participatif").
-bool names_a_subject(const std::vector<analysis::Token>& tokens, const std::string& text) {
-  const bool typing = !text.empty() && text.back() != ' ';
+bool names_a_subject(const std::vector<analysis::Token>& tokens, const analysis::Token* being_typed) {
   return std::any_of(tokens.begin(), tokens.end(), [&](const analysis::Token& token) {
     if (token.kind != analysis::Token::Kind::Word) return false;
-    if (typing && token.end == text.size()) return token.term.size() >= kMinTitlePrefixLength;
+    if (&token == being_typed) return token.term.size() >= kMinTitlePrefixLength;
     return !is_stopword(token.term);
   });
 }
@@ -311,13 +319,10 @@ SearchResponse Searcher::search(const SearchRequest& request) {
 SuggestResponse Searcher::suggest(const std::string& text, unsigned limit) {
   SuggestResponse response;
   const std::vector<analysis::Token> tokens = analyzer_.analyze(text);
-  const analysis::Token* open_word = nullptr;  // the word being typed, if any
-  if (lexicon_ && !text.empty() && text.back() != ' ') {
-    for (const analysis::Token& token : tokens) {
-      if (token.kind == analysis::Token::Kind::Word) open_word = &token;
-    }
-    if (open_word && (open_word->end != text.size() || open_word->term.size() < kMinPrefixLength)) open_word = nullptr;
-  }
+  const analysis::Token* being_typed = word_being_typed(tokens, text);
+  // The word to complete, if any.
+  const analysis::Token* open_word =
+      lexicon_ && being_typed && being_typed->term.size() >= kMinPrefixLength ? being_typed : nullptr;
   if (open_word) {
     std::string before = text.substr(0, open_word->begin);
     // The words before, corrected as a search corrects them: "budjet partic"
@@ -350,7 +355,7 @@ SuggestResponse Searcher::suggest(const std::string& text, unsigned limit) {
   // in nearly every title: titles found by them alone had nothing in common
   // with what was being typed, and the run walked them all (the slowest
   // suggestions, 10 ms at 328,000 documents).
-  if (!names_a_subject(tokens, text)) return response;
+  if (!names_a_subject(tokens, being_typed)) return response;
 
   // Titles holding every word first, then titles holding some. Only titles:
   // their posting lists are short, where matching whole texts walks every
