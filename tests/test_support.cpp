@@ -56,6 +56,19 @@ std::vector<std::string> bundled_corpus_files() {
   return files;
 }
 
+std::vector<std::string> real_feed_texts() {
+  std::vector<std::string> texts;
+  for (const std::string& file : bundled_corpus_files()) texts.push_back(read_file(file));
+  if (shared_dir().empty()) return texts;
+  std::vector<std::filesystem::path> shared;
+  for (const auto& entry : std::filesystem::directory_iterator(shared_dir() / "data" / "fr")) {
+    if (entry.path().extension() == ".jsonl") shared.push_back(entry.path());
+  }
+  std::sort(shared.begin(), shared.end());
+  for (const auto& file : shared) texts.push_back(read_file(file));
+  return texts;
+}
+
 std::string recommend_corpus_path() { return (source_dir() / "tests" / "data" / "recommend_corpus.jsonl").string(); }
 
 std::size_t index_files(const std::string& index_dir, const std::vector<std::string>& files) {

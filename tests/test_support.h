@@ -31,6 +31,9 @@ std::filesystem::path shared_dir();
 std::string test_corpus_path();
 // The bundled resource base's feed files (corpus/resources/*.jsonl), sorted.
 std::vector<std::string> bundled_corpus_files();
+// The text of the bundled feed files, then of the real French feeds
+// (../shared/data/fr) when this checkout has them: for tests over real text.
+std::vector<std::string> real_feed_texts();
 // Resources written for the recommender's tests: each hard rule, past and
 // upcoming sessions (tests/data/recommend_corpus.jsonl).
 std::string recommend_corpus_path();

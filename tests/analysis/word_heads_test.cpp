@@ -4,35 +4,11 @@
 
 #include <gtest/gtest.h>
 
-#include <filesystem>
-#include <fstream>
-#include <sstream>
-
 #include "analysis/french_analyzer.h"
 #include "test_support.h"
 
 namespace tec::analysis {
 namespace {
-
-std::string read_file(const std::filesystem::path& path) {
-  std::ifstream in(path);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-
-// The bundled corpus, and the real French feeds when this checkout has them.
-std::vector<std::string> real_texts() {
-  std::vector<std::string> texts;
-  std::vector<std::filesystem::path> folders = {test_support::source_dir() / "corpus" / "resources"};
-  if (!test_support::shared_dir().empty()) folders.push_back(test_support::shared_dir() / "data" / "fr");
-  for (const auto& folder : folders) {
-    for (const auto& entry : std::filesystem::directory_iterator(folder)) {
-      if (entry.path().extension() == ".jsonl") texts.push_back(read_file(entry.path()));
-    }
-  }
-  return texts;
-}
 
 bool same_head(std::string_view a, std::string_view b) {
   WordHeads heads;
@@ -44,7 +20,7 @@ bool same_head(std::string_view a, std::string_view b) {
 // head is not wanted cannot match a wanted stem.
 TEST(WordHeadsTest, StemsBeginLikeTheirWord) {
   FrenchAnalyzer analyzer;
-  std::vector<std::string> texts = real_texts();
+  std::vector<std::string> texts = test_support::real_feed_texts();
   texts.push_back(
       "chevaux yeux évidemment œuvres Œuvre parlaient a y eu ai as ou où pétitions colonies tapisseries parlement "
       "quatrièmement aïeux Ærø ﬁnancement ÉLUS co-construction habitant·e·s aujourd'hui");
@@ -98,7 +74,7 @@ TEST(WordHeadsTest, FilteredReadingKeepsEveryToken) {
   WordHeads wanted;
   wanted.add("budget");
   wanted.add("particip");
-  for (const std::string& text : real_texts()) {
+  for (const std::string& text : test_support::real_feed_texts()) {
     const std::vector<Token> full = analyzer.analyze(text);
     std::vector<Token> filtered;
     std::size_t without_stems = 0;
