@@ -4,7 +4,6 @@
 #include <algorithm>
 #include <cstdint>
 #include <unordered_map>
-#include <unordered_set>
 #include <vector>
 
 #include "analysis/string_hash.h"
@@ -17,16 +16,25 @@ namespace tec::ranking {
 // worked out once per answer, then read for every title and passage.
 class ExpressionIndex {
  public:
+  // Word `word` of expression `expression`.
+  struct Slot {
+    std::uint32_t expression, word;
+  };
+  // An expression's progress through a text is a bit per word: longer ones
+  // (no thesaurus writes them) are not marked as a whole.
+  static constexpr std::size_t kMaxWords = 64;
+
   explicit ExpressionIndex(const QueryTerms& query) : expressions_(query.expressions) {
     for (std::uint32_t e = 0; e < expressions_.size(); ++e) {
+      if (expressions_[e].size() > kMaxWords) continue;
       for (std::uint32_t j = 0; j < expressions_[e].size(); ++j) {
         const QueryTerms::ExpressionWord& word = expressions_[e][j];
         if (word.little) {
-          little_.push_back(key(0, e, j));
+          little_.push_back({e, j});
           continue;
         }
-        by_form_[word.term].push_back(key(0, e, j));
-        for (const std::string& stem : word.stems) by_form_[stem].push_back(key(0, e, j));
+        by_form_[word.term].push_back({e, j});
+        for (const std::string& stem : word.stems) by_form_[stem].push_back({e, j});
       }
     }
   }
@@ -35,11 +43,11 @@ class ExpressionIndex {
   bool has_little_words() const { return !little_.empty(); }
   const std::vector<std::vector<QueryTerms::ExpressionWord>>& expressions() const { return expressions_; }
 
-  // Calls `note(key)` for each expression word `token` can be (word index 0).
+  // Calls `note(slot)` for each expression word `token` can be.
   template <class Note>
   void each_word_of(const analysis::TokenView& token, Note&& note) const {
-    const auto note_all = [&](const std::vector<std::uint64_t>& keys) {
-      for (const std::uint64_t k : keys) note(k);
+    const auto note_all = [&](const std::vector<Slot>& slots) {
+      for (const Slot& slot : slots) note(slot);
     };
     if (is_stopword(token.term)) note_all(little_);
     if (const auto it = by_form_.find(token.term); it != by_form_.end()) note_all(it->second);
@@ -48,15 +56,10 @@ class ExpressionIndex {
     }
   }
 
-  // Word `j` of expression `e`, seen at word index `w` of a text.
-  static std::uint64_t key(std::size_t w, std::uint32_t e, std::uint32_t j) {
-    return (static_cast<std::uint64_t>(w) << 32) | (static_cast<std::uint64_t>(e) << 16) | j;
-  }
-
  private:
   const std::vector<std::vector<QueryTerms::ExpressionWord>>& expressions_;
-  std::unordered_map<std::string, std::vector<std::uint64_t>, analysis::StringHash, std::equal_to<>> by_form_;
-  std::vector<std::uint64_t> little_;
+  std::unordered_map<std::string, std::vector<Slot>, analysis::StringHash, std::equal_to<>> by_form_;
+  std::vector<Slot> little_;
 };
 
 namespace {
@@ -78,35 +81,58 @@ struct Word {
   unsigned position;
 };
 
-// Where the query's thesaurus expressions occur whole in one text: the
-// words of each expression are looked up by form and stem as the words of the
-// text go by, and an expression counts where its words follow one another.
+// Where the query's thesaurus expressions occur whole in one text, found as
+// the words of the text go by: each expression keeps a bit per word of its
+// own, set when the text's last words are its words up to that one (a
+// shift-and matcher), so a text costs a few operations per word seen and no
+// allocation (a set of every word seen made the little words of an
+// expression like "mise en place" the dearest part of a long passage).
 class ExpressionFinder {
  public:
-  explicit ExpressionFinder(const ExpressionIndex& index) : index_(index) {}
+  explicit ExpressionFinder(const ExpressionIndex& index)
+      : index_(index), progress_(index.expressions().size()), here_(index.expressions().size()) {}
 
-  // Notes which expression words the token at word index `w` can be.
+  // Notes which expression words the token at word index `w` can be;
+  // indexes never decrease.
   void see(const analysis::TokenView& token, std::size_t w) {
-    index_.each_word_of(token, [&](std::uint64_t k) { seen_.insert(k | (static_cast<std::uint64_t>(w) << 32)); });
+    if (w != word_) {
+      step();
+      if (w != word_ + 1) std::fill(progress_.begin(), progress_.end(), 0);
+      word_ = w;
+    }
+    index_.each_word_of(token, [&](ExpressionIndex::Slot slot) { here_[slot.expression] |= bit(slot.word); });
   }
 
-  // Calls `found(expression, first word, word count)` for each occurrence.
+  // Calls `found(expression, first word, word count)` for each occurrence,
+  // by expression, then by first word.
   template <class Found>
-  void each_occurrence(std::size_t words, Found&& found) const {
+  void each_occurrence(Found&& found) {
+    step();
+    std::sort(found_.begin(), found_.end());
+    for (const auto& [e, first] : found_) found(e, first, index_.expressions()[e].size());
+  }
+
+ private:
+  static std::uint64_t bit(std::size_t j) { return std::uint64_t{1} << j; }
+
+  // Moves every expression past word `word_`.
+  void step() {
     const auto& expressions = index_.expressions();
     for (std::uint32_t e = 0; e < expressions.size(); ++e) {
+      progress_[e] = ((progress_[e] << 1) | 1) & here_[e];
+      here_[e] = 0;
       const std::size_t length = expressions[e].size();
-      for (std::size_t w = 0; w + length <= words; ++w) {
-        std::size_t j = 0;
-        while (j < length && seen_.contains(ExpressionIndex::key(w + j, e, static_cast<std::uint32_t>(j)))) ++j;
-        if (j == length) found(e, w, length);
+      if (length > 0 && length <= ExpressionIndex::kMaxWords && (progress_[e] & bit(length - 1))) {
+        found_.emplace_back(e, word_ + 1 - length);
       }
     }
   }
 
- private:
   const ExpressionIndex& index_;
-  std::unordered_set<std::uint64_t> seen_;
+  std::vector<std::uint64_t> progress_;  // per expression: bit j, its words 0..j end at word_
+  std::vector<std::uint64_t> here_;      // per expression: bit j, word_ can be its word j
+  std::size_t word_ = 0;
+  std::vector<std::pair<std::uint32_t, std::size_t>> found_;
 };
 
 // HTML of text[begin, end) with the marks that fall inside it. A mark may
@@ -193,7 +219,7 @@ Highlighter::Analysed Highlighter::analyse(std::string_view text, analysis::Fren
     }
   };
   analyzer.analyze(text, 0, read, {}, &heads_);
-  expressions.each_occurrence(out.words.size(), [&](std::uint32_t e, std::size_t first, std::size_t length) {
+  expressions.each_occurrence([&](std::uint32_t e, std::size_t first, std::size_t length) {
     spans.push_back({out.words[first].begin, out.words[first + length - 1].end});
     const unsigned id = id_of("\x01" + std::to_string(e));  // apart from any word
     for (std::size_t i = first; i < first + length; ++i) {
