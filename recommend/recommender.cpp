@@ -7,6 +7,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "ranking/docid_list.h"
 #include "ranking/postings.h"
 #include "ranking/query_builder.h"
 #include "ranking/ranking_params.h"
@@ -76,8 +77,9 @@ struct Candidate {
 // posting lists, candidates in docid order: asking the matcher for each
 // candidate's matching terms decompressed the candidate's whole term list
 // and cost a fifth of a recommendation. The weight is the need's query
-// alone, run over the candidates only, so that the themes' words do not
-// count as the need's.
+// alone, run over the candidates only (a DocidList, which an OR of their
+// unique terms was, at a posting list opened per candidate), so that the
+// themes' words do not count as the need's.
 std::unordered_map<Xapian::docid, NeedMatch> need_matches(const Xapian::Database& db, const Xapian::Query& need_query,
                                                           const std::vector<Candidate>& candidates,
                                                           const std::vector<NeedWord>& words) {
@@ -85,11 +87,7 @@ std::unordered_map<Xapian::docid, NeedMatch> need_matches(const Xapian::Database
   if (need_query.empty() || words.empty() || candidates.empty()) return matches;
 
   std::vector<Xapian::docid> in_order;
-  std::vector<std::string> candidate_terms;
-  for (const Candidate& candidate : candidates) {
-    in_order.push_back(candidate.docid);
-    candidate_terms.push_back(schema::unique_term(candidate.facts.source, candidate.facts.id));
-  }
+  for (const Candidate& candidate : candidates) in_order.push_back(candidate.docid);
   std::sort(in_order.begin(), in_order.end());
   double total_idf = 0;
   for (const NeedWord& word : words) {
@@ -108,7 +106,7 @@ std::unordered_map<Xapian::docid, NeedMatch> need_matches(const Xapian::Database
 
   Xapian::Enquire enquire(db);
   enquire.set_weighting_scheme(ranking::bm25_weight());
-  const Xapian::Query among_candidates(Xapian::Query::OP_OR, candidate_terms.begin(), candidate_terms.end());
+  const Xapian::Query among_candidates((new ranking::DocidList(in_order))->release());
   enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, need_query, among_candidates));
   const Xapian::MSet mset = enquire.get_mset(0, static_cast<Xapian::doccount>(candidates.size()));
   const double best_weight = mset.empty() ? 0 : mset.begin().get_weight();
