@@ -2,11 +2,14 @@
 // as boolean terms, dates and sizes as values.
 #include "indexer/document_builder.h"
 
+#include <algorithm>
+
 #include "analysis/acronyms.h"
 #include "analysis/html_text.h"
 #include "indexer/content_hash.h"
 #include "schema/index_schema.h"
 #include "schema/stored_document.h"
+#include "territory/territories.h"
 
 namespace tec::indexer {
 namespace {
@@ -101,6 +104,15 @@ IndexedDocument DocumentBuilder::build(const Resource& resource) {
   for (const auto& level : resource.participation_levels) add_facet(kPrefixLevel, level);
   for (const auto& audience : resource.audiences) add_facet(kPrefixAudience, audience);
   for (const auto& kind : resource.territory_types) add_facet(kPrefixTerritoryType, kind);
+  if (!resource.territory_types.empty()) {
+    for (const territory::TerritoryKind kind : territory::kTerritoryKinds) {
+      const std::string name(territory::kind_name(kind));
+      if (std::find(resource.territory_types.begin(), resource.territory_types.end(), name) ==
+          resource.territory_types.end()) {
+        add_facet(kPrefixNotForTerritoryType, name);
+      }
+    }
+  }
   for (const auto& code : resource.territories) add_facet(kPrefixTerritory, code);
   for (const auto& code : resource.collectivites) add_facet(kPrefixCollectivity, code);
   if (!resource.format.empty()) add_facet(kPrefixFormat, resource.format);

@@ -86,8 +86,7 @@ Xapian::Query prefilter(const CollectivityProfile& profile, std::string_view tod
       refused.emplace_back(Q::OP_VALUE_LE, schema::kSlotPopulationMax, Xapian::sortable_serialise(population - 1));
   }
   if (!profile.territory_type.empty()) {
-    const Xapian::Query any_type(Q::OP_WILDCARD, std::string(schema::kPrefixTerritoryType));
-    refused.push_back(restricted_elsewhere(any_type, schema::kPrefixTerritoryType, {profile.territory_type}, analyzer));
+    refused.emplace_back(schema::prefixed(schema::kPrefixNotForTerritoryType, analyzer.fold(profile.territory_type)));
   }
   // A document with territories has a value in their slot: one value stream
   // to read, where a wildcard over the territory terms would merge the

@@ -41,6 +41,10 @@ inline constexpr std::string_view kPrefixAudience = "XAUD";      // XAUDelus
 inline constexpr std::string_view kPrefixFormat = "XFMT";        // XFMTdistanciel
 inline constexpr std::string_view kPrefixTerritory = "XTERR";    // XTERR34, XTERRr76
 inline constexpr std::string_view kPrefixTerritoryType = "XTT";  // XTTcommune
+// Each kind of collectivity a resource aimed at some kinds only is not for
+// (XNTTregion): a recommendation refuses it through that one posting list,
+// where "some kind, but not this one" merged the lists of every kind.
+inline constexpr std::string_view kPrefixNotForTerritoryType = "XNTT";
 // A collectivity that carried the project a resource describes, its code
 // folded (XCOLL34164, XCOLL2a004, XCOLL200040293, XCOLLr76): the peers of a
 // territory are found through these terms.
@@ -121,7 +125,7 @@ inline std::string_view packed_facet(std::string_view packed, std::size_t i) {
 // created with under kLayoutMetadataKey and keeps it, since the documents of a
 // source that is not synced again stay as they were written; tec-searchd reads
 // it at start-up (searchd/layout_check.h).
-inline constexpr int kIndexLayoutVersion = 6;
+inline constexpr int kIndexLayoutVersion = 7;
 inline constexpr std::string_view kLayoutMetadataKey = "layout";
 inline std::string layout_name(int version) { return "tec-layout-" + std::to_string(version); }
 

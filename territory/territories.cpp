@@ -46,8 +46,7 @@ std::string_view kind_name(TerritoryKind kind) {
 }
 
 std::optional<TerritoryKind> kind_from_name(std::string_view name) {
-  for (TerritoryKind kind :
-       {TerritoryKind::Commune, TerritoryKind::Epci, TerritoryKind::Departement, TerritoryKind::Region}) {
+  for (TerritoryKind kind : kTerritoryKinds) {
     if (kind_name(kind) == name) return kind;
   }
   return std::nullopt;

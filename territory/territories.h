@@ -17,6 +17,8 @@
 namespace tec::territory {
 
 enum class TerritoryKind { Commune, Epci, Departement, Region };
+inline constexpr TerritoryKind kTerritoryKinds[] = {TerritoryKind::Commune, TerritoryKind::Epci,
+                                                    TerritoryKind::Departement, TerritoryKind::Region};
 
 // A point on the globe, WGS 84 degrees.
 struct GeoPoint {

@@ -46,13 +46,26 @@ TEST(IndexSchema, BooleanTermsAreTheFiltersOfThePrefixTable) {
       boolean.insert(term);
     }
   }
-  EXPECT_EQ(boolean,
-            (std::set<std::string>{unique_term("decider-ensemble", "jury-1"), prefixed(kPrefixType, "methode"),
-                                   prefixed(kPrefixSource, "decider-ensemble"),
-                                   prefixed(kPrefixTheme, "democratie locale"), prefixed(kPrefixLevel, "concerter"),
-                                   prefixed(kPrefixAudience, "habitants"), prefixed(kPrefixTerritoryType, "commune"),
-                                   prefixed(kPrefixTerritoryType, "epci"), prefixed(kPrefixTerritory, "2a"),
-                                   prefixed(kPrefixTerritory, "r94"), prefixed(kPrefixFormat, "presentiel")}));
+  EXPECT_EQ(boolean, (std::set<std::string>{
+                         unique_term("decider-ensemble", "jury-1"), prefixed(kPrefixType, "methode"),
+                         prefixed(kPrefixSource, "decider-ensemble"), prefixed(kPrefixTheme, "democratie locale"),
+                         prefixed(kPrefixLevel, "concerter"), prefixed(kPrefixAudience, "habitants"),
+                         prefixed(kPrefixTerritoryType, "commune"), prefixed(kPrefixTerritoryType, "epci"),
+                         prefixed(kPrefixNotForTerritoryType, "departement"),
+                         prefixed(kPrefixNotForTerritoryType, "region"), prefixed(kPrefixTerritory, "2a"),
+                         prefixed(kPrefixTerritory, "r94"), prefixed(kPrefixFormat, "presentiel")}));
+}
+
+// A resource that names no kind of collectivity is for every kind: it is
+// marked as not for none.
+TEST(IndexSchema, AResourceForEveryKindOfCollectivityIsNotMarkedAsNotForAny) {
+  std::string record = kRecord;
+  record.replace(record.find(R"("territory_types":["commune","epci"],)"),
+                 std::string_view(R"("territory_types":["commune","epci"],)").size(), "");
+  for (const std::string& term : terms_of(build(record))) {
+    EXPECT_FALSE(term.starts_with(kPrefixNotForTerritoryType)) << term;
+    EXPECT_FALSE(term.starts_with(kPrefixTerritoryType)) << term;
+  }
 }
 
 TEST(IndexSchema, FreeTextTermsAreFoldedWordsTitleWordsAndStems) {
