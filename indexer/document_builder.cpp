@@ -4,10 +4,6 @@
 
 #include <algorithm>
 
-#include <rapidjson/document.h>
-#include <rapidjson/stringbuffer.h>
-#include <rapidjson/writer.h>
-
 #include "analysis/acronyms.h"
 #include "analysis/html_text.h"
 #include "indexer/content_hash.h"
@@ -33,17 +29,6 @@ std::string joined(const std::vector<std::string>& values) {
     out += value;
   }
   return out;
-}
-
-// `json`, a record the validator accepted (an object), without its "body".
-std::string record_without_body(const std::string& json) {
-  rapidjson::Document record;
-  record.Parse(json.data(), json.size());
-  record.RemoveMember("body");
-  rapidjson::StringBuffer buffer;
-  rapidjson::Writer<rapidjson::StringBuffer> writer(buffer);
-  record.Accept(writer);
-  return {buffer.GetString(), buffer.GetSize()};
 }
 
 const std::string& prefixed_into(std::string& out, std::string_view prefix, std::string_view value) {
@@ -151,7 +136,6 @@ IndexedDocument DocumentBuilder::build(const Resource& resource) {
   if (!last_session.empty()) doc.add_value(kSlotLastSession, last_session);
 
   doc.add_value(kSlotContentHash, content_hash(resource.json));
-  doc.add_value(kSlotRecordWithoutBody, record_without_body(resource.json));
   std::string definitions;
   for (const std::string_view text :
        {std::string_view(resource.title), std::string_view(resource.summary), std::string_view(body_text)}) {

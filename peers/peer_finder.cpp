@@ -60,7 +60,7 @@ recommend::ProfileRequest request_for(const Territory& t) {
 
 struct PeerFinder::Match {
   double weight = 0;  // relative to the best match
-  Xapian::Document document;
+  std::string data;   // the stored document
   PeerResource resource;
   std::vector<std::string> collectivites;
 };
@@ -91,9 +91,9 @@ std::vector<PeerFinder::Match> PeerFinder::matches(const PeerQuery& query, bool 
   std::vector<Match> out;
   for (auto it = mset.begin(); it != mset.end(); ++it) {
     Match match;
-    match.document = it.get_document();
+    match.data = it.get_document().get_data();
     rapidjson::Document document;
-    const rapidjson::Value* record = schema::StoredDocument::parse_record(match.document.get_data(), document);
+    const rapidjson::Value* record = schema::StoredDocument::parse_record(match.data, document);
     if (!record) continue;
     match.weight = best > 0 ? it.get_weight() / best : 1.0;
     match.resource = {
@@ -166,7 +166,7 @@ std::vector<PeerResource> PeerFinder::shared_resources(const Cohort& cohort, con
   std::vector<PeerResource> out;
   if (query.themes.empty() && query.need.empty()) return out;
   for (const Match& match : matches(query, false, kMatchCandidates)) {
-    const auto facts = recommend::facts_of(match.document);
+    const auto facts = recommend::facts_of(match.data);
     if (!facts) continue;
     const bool suits_all = std::none_of(profiles.begin(), profiles.end(), [&](const recommend::CollectivityProfile& p) {
       return recommend::exclusion(*facts, p, today).has_value();

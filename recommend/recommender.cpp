@@ -169,7 +169,7 @@ std::vector<RecommendedItem> Recommender::list(const CollectivityProfile& profil
   const Xapian::MSet mset = best_candidates(enquire, wanted.need_or_themes, rules);
   std::vector<Candidate> candidates;
   for (auto it = mset.begin(); it != mset.end(); ++it) {
-    auto facts = facts_of(it.get_document());
+    auto facts = facts_of(it.get_document().get_data());
     if (!facts || exclusion(*facts, profile, options.today)) continue;
     candidates.push_back({*it, std::move(*facts)});
   }

@@ -4,14 +4,18 @@
 
 #include <rapidjson/document.h>
 
-#include "schema/index_schema.h"
 #include "schema/json_members.h"
 #include "schema/stored_document.h"
 
 namespace tec::recommend {
-namespace {
 
-ResourceFacts facts_of_record(const rapidjson::Value& record) {
+bool is_workshop(const std::string& type) { return type == "atelier" || type == "formation"; }
+
+std::optional<ResourceFacts> facts_of(const std::string& document_data) {
+  rapidjson::Document document;
+  const rapidjson::Value* found = schema::StoredDocument::parse_record(document_data, document);
+  if (!found) return std::nullopt;
+  const rapidjson::Value& record = *found;
   ResourceFacts facts;
   facts.id = schema::string_member(record, "id");
   facts.source = schema::string_member(record, "source");
@@ -43,22 +47,6 @@ ResourceFacts facts_of_record(const rapidjson::Value& record) {
     }
   }
   return facts;
-}
-
-}  // namespace
-
-bool is_workshop(const std::string& type) { return type == "atelier" || type == "formation"; }
-
-std::optional<ResourceFacts> facts_of(const Xapian::Document& document) {
-  rapidjson::Document parsed;
-  const std::string record = document.get_value(schema::kSlotRecordWithoutBody);
-  if (!record.empty()) {
-    parsed.Parse(record.data(), record.size());
-    if (parsed.IsObject()) return facts_of_record(parsed);
-  }
-  const rapidjson::Value* found = schema::StoredDocument::parse_record(document.get_data(), parsed);
-  if (!found) return std::nullopt;
-  return facts_of_record(*found);
 }
 
 }  // namespace tec::recommend

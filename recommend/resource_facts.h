@@ -1,13 +1,11 @@
 // ResourceFacts: what the recommender reads of a stored resource (its
-// targeting fields and sessions), parsed from the record without its body.
+// targeting fields and sessions), parsed from the document data.
 #pragma once
 
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
-
-#include <xapian.h>
 
 namespace tec::recommend {
 
@@ -29,11 +27,9 @@ struct ResourceFacts {
   std::vector<SessionFacts> sessions;
 };
 
-// The facts of an indexed document, from its record without body
-// (schema::kSlotRecordWithoutBody), or from its data (schema/stored_document.h)
-// when it was written by a layout before tec-layout-7; nullopt when it holds
-// neither.
-std::optional<ResourceFacts> facts_of(const Xapian::Document& document);
+// The facts of a document's data (schema/stored_document.h), parsed once;
+// nullopt when it is not a stored document.
+std::optional<ResourceFacts> facts_of(const std::string& document_data);
 
 // Workshops and trainings are recommended by their sessions; other types are
 // read.

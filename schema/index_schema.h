@@ -75,10 +75,6 @@ inline constexpr Xapian::valueno kSlotFacets = 13;
 // once per write of the synonym table, so that every index knows the jargon of
 // its own texts (indexer/acronym_synonyms.h).
 inline constexpr Xapian::valueno kSlotAcronyms = 14;
-// The record without its body, JSON: what a recommendation reads of each of
-// its hundred candidates, which the document's data would make it read and
-// inflate whole, body included (four fifths of a generated record).
-inline constexpr Xapian::valueno kSlotRecordWithoutBody = 15;
 
 // Lists in value slots are joined with this separator (ASCII unit separator).
 inline constexpr char kListSeparator = '\x1f';

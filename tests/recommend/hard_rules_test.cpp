@@ -118,7 +118,7 @@ TEST(HardRulesTest, PrefilterAgreesWithTheRules) {
         std::set<Xapian::docid> kept_ids;
         for (auto it = kept.begin(); it != kept.end(); ++it) kept_ids.insert(*it);
         for (Xapian::docid id = 1; id <= db.get_lastdocid(); ++id) {
-          const auto facts = facts_of(db.get_document(id));
+          const auto facts = facts_of(db.get_document(id).get_data());
           ASSERT_TRUE(facts);
           const bool stated = is_workshop(facts->type) == workshops && !exclusion(*facts, profile, today);
           EXPECT_EQ(kept_ids.contains(id), stated) << facts->id << " for " << profile.name << " on " << today;

@@ -159,15 +159,6 @@ TEST(IndexSchema, ValuesHoldDatesAndSizes) {
   EXPECT_EQ(Xapian::sortable_unserialise(doc.get_value(kSlotPopulationMax)), 20000);
 }
 
-// A recommendation reads each candidate's record without inflating its body.
-TEST(IndexSchema, RecordWithoutBodyHasEveryOtherField) {
-  const std::string record =
-      build(
-          R"({"id":"p","source":"anct","type":"outil","title":"t","summary":"s","body":"Un corps","extra":{"a":[1,"é"]}})")
-          .get_value(kSlotRecordWithoutBody);
-  EXPECT_EQ(record, R"({"id":"p","source":"anct","type":"outil","title":"t","summary":"s","extra":{"a":[1,"é"]}})");
-}
-
 TEST(IndexSchema, DataHoldsTheRecordAndThePlainBody) {
   const auto stored = StoredDocument::decode(build(kRecord).get_data());
   ASSERT_TRUE(stored);
