@@ -4,12 +4,25 @@
 
 #include <gtest/gtest.h>
 
+#include <atomic>
+#include <chrono>
+#include <functional>
+#include <optional>
 #include <stdexcept>
 #include <string>
+#include <thread>
 #include <vector>
 
 namespace tec::indexer {
 namespace {
+
+// Waits until `done` holds, or `limit` has passed; says whether it holds.
+bool holds_within(const std::function<bool()>& done, std::chrono::milliseconds limit) {
+  const auto deadline = std::chrono::steady_clock::now() + limit;
+  while (!done() && std::chrono::steady_clock::now() < deadline)
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  return done();
+}
 
 IndexedDocument document_with_data(const std::string& data) {
   IndexedDocument document;
@@ -110,6 +123,52 @@ TEST(ReadIntoShardsTest, AReadFailureReachesTheCaller) {
                    },
                    [](std::size_t, Resource&) {}),
                std::runtime_error);
+}
+
+// A shard's thread stops now and then to move a batch into its B-trees; the
+// reader must go on feeding the other shards meanwhile, well past one batch.
+TEST(ReadIntoShardsTest, WhileOneShardIsBusyTheOthersKeepGettingRecords) {
+  constexpr int kRecordsEach = 1000;
+  std::atomic<int> second_shard_done = 0;
+  std::optional<bool> second_shard_finished_while_first_busy;  // known once the first shard has waited
+  read_into_shards(
+      2,
+      [](const EmitRecord& emit) {
+        for (int i = 0; i < 2 * kRecordsEach; ++i) emit(static_cast<std::size_t>(i % 2), Resource{});
+      },
+      [&](std::size_t shard, Resource&) {
+        if (shard == 1) {
+          ++second_shard_done;
+        } else if (!second_shard_finished_while_first_busy) {
+          second_shard_finished_while_first_busy =
+              holds_within([&] { return second_shard_done == kRecordsEach; }, std::chrono::seconds(10));
+        }
+      });
+  EXPECT_EQ(second_shard_finished_while_first_busy, true);
+}
+
+// Deep queues, but long records do not pile up in memory behind a busy shard.
+TEST(ReadIntoShardsTest, ABusyShardHoldsAFewMegabytesOfRecordsNotAll) {
+  constexpr int kRecords = 50;
+  std::atomic<int> emitted = 0;
+  int emitted_while_busy = 0;
+  read_into_shards(
+      1,
+      [&](const EmitRecord& emit) {
+        for (int i = 0; i < kRecords; ++i) {
+          Resource record;
+          record.body.assign(1 << 20, 'x');
+          emit(0, std::move(record));
+          ++emitted;
+        }
+      },
+      [&](std::size_t, Resource&) {
+        if (emitted_while_busy == 0) {
+          holds_within([&] { return emitted == kRecords; }, std::chrono::seconds(1));
+          emitted_while_busy = emitted;
+        }
+      });
+  EXPECT_LT(emitted_while_busy, kRecords / 2);
 }
 
 }  // namespace
