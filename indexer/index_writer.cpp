@@ -16,19 +16,23 @@ void use_small_write_batches() {
   setenv("XAPIAN_FLUSH_THRESHOLD", std::to_string(kWriteBatchDocuments).c_str(), /*overwrite=*/0);
 }
 
-IndexWriter::IndexWriter(const std::string& directory, std::chrono::seconds wait) {
+IndexWriter::IndexWriter(const std::string& directory, std::chrono::seconds wait, Durability durability)
+    : durability_(durability) {
   const auto deadline = std::chrono::steady_clock::now() + wait;
   while (true) {
     try {
-      db_ = Xapian::WritableDatabase(directory, Xapian::DB_CREATE_OR_OPEN);
+      db_ = Xapian::WritableDatabase(
+          directory, Xapian::DB_CREATE_OR_OPEN | (durability == Durability::Scratch ? Xapian::DB_NO_SYNC : 0));
       break;
     } catch (const Xapian::DatabaseLockError&) {
       if (std::chrono::steady_clock::now() >= deadline) throw;
       std::this_thread::sleep_for(std::chrono::milliseconds(200));
     }
   }
-  db_.begin_transaction(true);
-  open_transaction_ = true;
+  if (durability == Durability::Transaction) {
+    db_.begin_transaction(true);
+    open_transaction_ = true;
+  }
   if (db_.get_doccount() == 0 && db_.get_metadata(std::string(schema::kLayoutMetadataKey)).empty()) {
     db_.set_metadata(std::string(schema::kLayoutMetadataKey), schema::layout_name(schema::kIndexLayoutVersion));
   }
@@ -92,6 +96,10 @@ void IndexWriter::add_groups(const std::vector<SynonymGroup>& groups, analysis::
 void IndexWriter::commit() {
   for (const auto& [word, count] : pending_spellings_) db_.add_spelling(word, count);
   pending_spellings_.clear();
+  if (durability_ == Durability::Scratch) {
+    db_.commit();
+    return;
+  }
   db_.commit_transaction();
   open_transaction_ = false;
 }

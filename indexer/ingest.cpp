@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include <atomic>
+#include <chrono>
 #include <filesystem>
 #include <functional>
 #include <memory>
@@ -49,7 +50,10 @@ class ScratchFolder {
 
 // One shard's writer, with the analyzer and builder its thread owns.
 struct Shard {
-  explicit Shard(std::string folder) : directory(std::move(folder)), writer(directory), builder(analyzer) {}
+  explicit Shard(std::string folder)
+      : directory(std::move(folder)),
+        writer(directory, std::chrono::seconds(0), Durability::Scratch),
+        builder(analyzer) {}
   std::string directory;
   IndexWriter writer;
   analysis::FrenchAnalyzer analyzer;

@@ -5,6 +5,8 @@
 #include <gtest/gtest.h>
 #include <xapian.h>
 
+#include <chrono>
+#include <cstdlib>
 #include <filesystem>
 #include <iterator>
 
@@ -107,6 +109,33 @@ TEST(Ingest, AnUncommittedRunLeavesThePreviousIndex) {
   Xapian::Database db(dir.str("index"));
   EXPECT_EQ(db.get_revision(), before);
   EXPECT_EQ(db.get_doccount(), 1u);
+}
+
+// A new index's shard is read by no one before its end: Xapian commits each
+// batch as it goes rather than holding the whole run in memory, where a
+// transaction shows nothing before commit().
+TEST(Ingest, AScratchWriterCommitsItsBatchesAsItGoes) {
+  TempDir dir;
+  const char* operators = std::getenv("XAPIAN_FLUSH_THRESHOLD");
+  const std::string kept = operators ? operators : "";
+  setenv("XAPIAN_FLUSH_THRESHOLD", "10", /*overwrite=*/1);  // read when a writable database opens
+  std::string records;
+  for (int i = 0; i < 25; ++i) records += record("r" + std::to_string(i), "Titre") + "\n";
+  const std::string feed = write_file(dir.path() / "feed.jsonl", records);
+  analysis::FrenchAnalyzer analyzer;
+  IndexWriter scratch(dir.str("scratch"), std::chrono::seconds(0), Durability::Scratch);
+  IndexWriter transaction(dir.str("transaction"));
+  if (operators) {
+    setenv("XAPIAN_FLUSH_THRESHOLD", kept.c_str(), 1);
+  } else {
+    unsetenv("XAPIAN_FLUSH_THRESHOLD");
+  }
+  ingest(scratch, analyzer, {feed}, {});
+  ingest(transaction, analyzer, {feed}, {});
+  EXPECT_EQ(Xapian::Database(dir.str("scratch")).get_doccount(), 20u);
+  EXPECT_EQ(Xapian::Database(dir.str("transaction")).get_doccount(), 0u);
+  scratch.commit();
+  EXPECT_EQ(Xapian::Database(dir.str("scratch")).get_doccount(), 25u);
 }
 
 TEST(Ingest, ASecondWriterIsRefusedWhileTheFirstHoldsTheIndex) {
