@@ -116,8 +116,8 @@ TEST(Ingest, AnUncommittedRunLeavesThePreviousIndex) {
 // transaction shows nothing before commit().
 TEST(Ingest, AScratchWriterCommitsItsBatchesAsItGoes) {
   TempDir dir;
-  const char* operators = std::getenv("XAPIAN_FLUSH_THRESHOLD");
-  const std::string kept = operators ? operators : "";
+  const char* operator_threshold = std::getenv("XAPIAN_FLUSH_THRESHOLD");
+  const std::string kept = operator_threshold ? operator_threshold : "";
   setenv("XAPIAN_FLUSH_THRESHOLD", "10", /*overwrite=*/1);  // read when a writable database opens
   std::string records;
   for (int i = 0; i < 25; ++i) records += record("r" + std::to_string(i), "Titre") + "\n";
@@ -125,7 +125,7 @@ TEST(Ingest, AScratchWriterCommitsItsBatchesAsItGoes) {
   analysis::FrenchAnalyzer analyzer;
   IndexWriter scratch(dir.str("scratch"), std::chrono::seconds(0), Durability::Scratch);
   IndexWriter transaction(dir.str("transaction"));
-  if (operators) {
+  if (operator_threshold) {
     setenv("XAPIAN_FLUSH_THRESHOLD", kept.c_str(), 1);
   } else {
     unsetenv("XAPIAN_FLUSH_THRESHOLD");
